@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features the whole package uses (as hummingbird does): explicit `any`, imports internal by
+/// default so no dependency leaks into a public signature, and member visibility tied to imports.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "refchart",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "refchart", targets: ["refchart"]),
+        .library(name: "RefChart", targets: ["RefChart"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // Cairo + Pango through pkg-config `pangocairo`; only RefChartRender imports it.
+        .systemLibrary(
+            name: "CCairoPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
+        ),
+        // Domain values, ISO 8601, the CSV reader, local references files. No Cairo, no networking.
+        .target(name: "RefChartCore", swiftSettings: swiftSettings),
+        // Scales, ticks, downsampling, marker placement → a plain Sendable `Scene` + layout report.
+        .target(name: "RefChartLayout", dependencies: ["RefChartCore"], swiftSettings: swiftSettings),
+        // Draws a `Scene` with Cairo and Pango; measures text for the layout.
+        .target(
+            name: "RefChartRender",
+            dependencies: ["RefChartLayout", "CCairoPango"],
+            swiftSettings: swiftSettings
+        ),
+        // The small public façade for embedding.
+        .target(
+            name: "RefChart",
+            dependencies: ["RefChartCore", "RefChartLayout", "RefChartRender"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "refchart",
+            dependencies: ["RefChart", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RefChartTests",
+            dependencies: ["RefChart", "RefChartCore", "RefChartLayout", "RefChartRender"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,98 @@
+public import Foundation
+import RefChartLayout
+import RefChartRender
+
+/// A chart of one or more metric series with reference markers, ready to render.
+///
+///     let table = try CSVReader.read(path: "pageviews.csv")
+///     let references = try ReferencesFile.read(path: "references.json")
+///     let chart = Chart(title: "Pageviews", series: table.series, references: references)
+///     let png = try chart.render(.png, scale: 2)
+///
+/// A `Chart` is a value: render it from as many tasks at once as you like.
+public struct Chart: Sendable, Hashable {
+    /// The smallest and largest width or height accepted, in output pixels.
+    public static let sizeRange = 100...16_384
+    /// The HiDPI scale factors accepted for PNG.
+    public static let scaleRange = 0.25...8.0
+
+    /// The title drawn at the top; empty for none.
+    public var title: String
+    /// The width in output pixels (default 1200).
+    public var width: Int
+    /// The height in output pixels (default 600). Grows only when footnotes would squeeze the plot too far.
+    public var height: Int
+    public var theme: ChartTheme
+    /// The zone ticks, labels and footnote dates are shown in (default UTC).
+    public var timeZone: TimeZone
+    public var series: [MetricSeries]
+    public var references: [Reference]
+    /// The visible time range; `nil` shows the data's whole extent.
+    public var window: ClosedRange<Date>?
+
+    /// Creates a chart.
+    public init(
+        title: String = "", width: Int = 1200, height: Int = 600, theme: ChartTheme = .light,
+        timeZone: TimeZone = .gmt, series: [MetricSeries], references: [Reference] = [],
+        window: ClosedRange<Date>? = nil
+    ) {
+        self.title = title
+        self.width = width
+        self.height = height
+        self.theme = theme
+        self.timeZone = timeZone
+        self.series = series
+        self.references = references
+        self.window = window
+    }
+
+    /// Renders the chart.
+    /// - Parameters:
+    ///   - format: PNG, SVG or PDF.
+    ///   - scale: Device pixels per output pixel for PNG (2 for HiDPI); ignored for vector formats.
+    /// - Returns: The file's bytes.
+    /// - Throws: ``ChartError`` for an impossible size or scale, or no data.
+    public func render(_ format: ChartFormat, scale: Double = 1) throws -> [UInt8] {
+        try renderWithReport(format, scale: scale).image
+    }
+
+    /// Renders the chart and returns, with the image, the layout report as JSON: where every reference
+    /// went (lane, badge, out of range) and its box in output pixels.
+    public func renderWithReport(_ format: ChartFormat, scale: Double = 1) throws -> (image: [UInt8], layoutReport: Data) {
+        try validate(scale: format == .png ? scale : 1)
+        let spec = ChartSpec(
+            title: title, size: Size(width: Double(width), height: Double(height)),
+            theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
+            window: window.map { $0.lowerBound.timeIntervalSince1970...$0.upperBound.timeIntervalSince1970 },
+            pixelScale: format == .png ? scale : 1)
+        let (scene, report) = ChartLayout.layout(spec, measurer: PangoTextMeasurer())
+        let image: [UInt8]
+        do {
+            image = try ChartRenderer.render(scene, format: OutputFormat(rawValue: format.rawValue)!, scale: scale)
+        } catch let error as RenderError {
+            throw ChartError(error.description)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return (image, try encoder.encode(report))
+    }
+
+    private func validate(scale: Double) throws {
+        for (name, value) in [("width", width), ("height", height)] where !Self.sizeRange.contains(value) {
+            throw ChartError("\(name) \(value) is out of range: use \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) px")
+        }
+        guard Self.scaleRange.contains(scale), scale.isFinite else {
+            throw ChartError("scale \(scale) is out of range: use \(Self.scaleRange.lowerBound) to \(Self.scaleRange.upperBound)")
+        }
+        let device = Double(max(width, height)) * scale
+        guard device <= Double(ChartRenderer.maximumDevicePixels) else {
+            throw ChartError("\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower --scale or the size")
+        }
+        guard series.contains(where: { !$0.times.isEmpty }) else {
+            throw ChartError("there is no data to draw: every series is empty")
+        }
+        if let window, window.lowerBound == window.upperBound {
+            throw ChartError("the time window is empty: its start and end are the same instant")
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// An output image format.
+public enum ChartFormat: String, Sendable, Hashable, CaseIterable {
+    /// A raster image; ``Chart/render(_:scale:)`` takes a HiDPI scale for it.
+    case png
+    /// Scalable vector graphics in px units, with `<title>` and `<desc>` for screen readers.
+    case svg
+    /// A one-page PDF, 96 px to the inch.
+    case pdf
+
+    /// The format a file name's extension names (`chart.png` → `.png`), or `nil`.
+    public init?(fileExtension path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        self.init(rawValue: path[path.index(after: dot)...].lowercased())
+    }
+}

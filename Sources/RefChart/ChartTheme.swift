@@ -1,0 +1,7 @@
+/// A chart's colour scheme.
+public enum ChartTheme: String, Sendable, Hashable, CaseIterable {
+    /// Dark text on white, for print and email.
+    case light
+    /// Light text on near-black, for dashboards and slides.
+    case dark
+}

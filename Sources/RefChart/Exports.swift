@@ -1,0 +1,3 @@
+// The domain values (`Reference`, `MetricSeries`, the CSV and references readers) are part of the
+// library's API: importing RefChart is enough to use them.
+@_exported public import RefChartCore

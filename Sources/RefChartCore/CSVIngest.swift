@@ -1,0 +1,234 @@
+import Foundation
+
+/// The CSV reader's state between chunks: header, column kinds, and the numbers read so far.
+struct CSVIngest {
+    /// What a value column turned out to hold.
+    private enum ColumnKind { case undecided, numeric, text }
+
+    private struct Column {
+        let name: String
+        let field: Int
+        let requested: Bool
+        var kind: ColumnKind
+        var values: [Double] = []
+    }
+
+    let source: String
+    let options: CSVOptions
+    private var tokenizer: CSVTokenizer?
+    private var started = false
+    private var header: [String]?
+    private var timeField = 0
+    private var columns: [Column] = []
+    private var timeFormat: CSVOptions.TimeFormat?
+    private let zoneIsUTC: Bool
+    private var times: [Double] = []
+    private var lines: [Int32] = []
+    private var rowValues: [Double] = []
+    private var sorted = true
+    private var hasDuplicates = false
+    private var skippedLines: [Int] = []
+    private var decimalComma = false
+
+    init(source: String, options: CSVOptions) {
+        self.source = source
+        self.options = options
+        zoneIsUTC = options.zone.secondsFromGMT() == 0 && options.zone.nextDaylightSavingTimeTransition == nil
+        timeFormat = options.timeFormat
+    }
+
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+        var chunk = chunk
+        if !started {
+            if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk[3...]) }
+            guard !chunk.isEmpty else { return }
+            started = true
+            let delimiter = options.delimiter ?? CSVReader.sniffDelimiter(chunk)
+            decimalComma = options.decimalComma ?? (delimiter == 0x3B)
+            tokenizer = CSVTokenizer(delimiter: delimiter)
+        }
+        var active = tokenizer.take()!  // moved out so the closure may mutate self; uniquely owned buffers
+        defer { tokenizer = active }
+        do {
+            try active.feed(chunk) { record in try consume(record) }
+        } catch let error as CSVTokenizerError {
+            throw unterminated(error)
+        }
+    }
+
+    mutating func finish() throws -> MetricTable {
+        guard var tokenizer else {
+            throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
+        }
+        do {
+            try tokenizer.finish { record in try consume(record) }
+        } catch let error as CSVTokenizerError {
+            throw unterminated(error)
+        }
+        self.tokenizer = tokenizer
+        guard header != nil else {
+            throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
+        }
+        guard !times.isEmpty else {
+            throw InputError(
+                source: source, line: 2, message: "the file has a header but no data rows" +
+                    (skippedLines.isEmpty ? "" : " (\(skippedLines.count) rows were skipped as unreadable)"))
+        }
+        let kept = columns.filter { $0.kind == .numeric || $0.requested }
+        guard !kept.isEmpty else {
+            let names = columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            throw InputError(
+                source: source, line: 1, message: "no numeric value column" + (names.isEmpty ? "" : " (read \(names))"),
+                hint: "add a column of numbers, or name one with --value-column")
+        }
+        let rows = times.count
+        var duplicates = 0
+        var values = kept.map(\.values)
+        columns = []  // release the column buffers so each value array is uniquely owned
+        if !sorted || hasDuplicates {
+            duplicates = try CSVRowOrder.sortAndMerge(
+                times: &times, values: &values, lines: lines, policy: options.duplicates, source: source)
+        }
+        let series = zip(kept, values).map { MetricSeries(name: $0.name, times: times, values: $1) }
+        return MetricTable(
+            series: series, delimiter: tokenizer.delimiter, timeColumn: header![timeField],
+            timeFormat: timeFormat ?? .iso8601, rows: rows, duplicates: duplicates, skippedLines: skippedLines,
+            wasSorted: !sorted)
+    }
+
+    private func unterminated(_ error: CSVTokenizerError) -> InputError {
+        InputError(
+            source: source, line: error.line, message: "a quoted field starting here is never closed",
+            hint: "add the closing \" or double the quotes inside the field")
+    }
+
+    private mutating func consume(_ record: borrowing CSVRecord) throws {
+        guard header != nil else { return try readHeader(record) }
+        do {
+            try readRow(record)
+        } catch let error as InputError where options.lenient {
+            _ = error
+            skippedLines.append(record.line)
+        }
+    }
+
+    private mutating func readHeader(_ record: borrowing CSVRecord) throws {
+        let names = (0..<record.count).map { record.string($0) }
+        header = names
+        let lowered = names.map { $0.lowercased() }
+        if let wanted = options.timeColumn {
+            guard let index = lowered.firstIndex(of: wanted.lowercased()) else {
+                throw InputError(
+                    source: source, line: record.line, message: "no column named \"\(wanted)\"",
+                    hint: "the header has \(Self.list(names))")
+            }
+            timeField = index
+        } else {
+            guard let index = CSVOptions.timeColumnNames.lazy.compactMap({ lowered.firstIndex(of: $0) }).first else {
+                throw InputError(
+                    source: source, line: record.line,
+                    message: "no time column: none of \(Self.list(names)) is named "
+                        + CSVOptions.timeColumnNames.joined(separator: ", "),
+                    hint: "name the time column with --time-column")
+            }
+            timeField = index
+        }
+        if options.valueColumns.isEmpty {
+            columns = names.indices.filter { $0 != timeField && !names[$0].isEmpty }.map {
+                Column(name: names[$0], field: $0, requested: false, kind: .undecided)
+            }
+        } else {
+            columns = try options.valueColumns.map { wanted in
+                guard let index = lowered.firstIndex(of: wanted.lowercased()), index != timeField else {
+                    throw InputError(
+                        source: source, line: record.line, message: "no value column named \"\(wanted)\"",
+                        hint: "the header has \(Self.list(names))")
+                }
+                return Column(name: names[index], field: index, requested: true, kind: .undecided)
+            }
+        }
+    }
+
+    private mutating func readRow(_ record: borrowing CSVRecord) throws {
+        let headerCount = header!.count
+        if record.count > headerCount {
+            for extra in headerCount..<record.count where !record.field(extra).isEmpty {
+                throw InputError(
+                    source: source, line: record.line, location: "column \(extra + 1)",
+                    message: "the row has \(record.count) fields but the header has \(headerCount)",
+                    hint: "quote fields that contain the delimiter")
+            }
+        }
+        guard timeField < record.count else {
+            throw InputError(
+                source: source, line: record.line, message: "the row has no \"\(header![timeField])\" field",
+                hint: "the row has \(record.count) fields but the header has \(headerCount)")
+        }
+        let time = try readTime(record)
+        rowValues.removeAll(keepingCapacity: true)
+        for index in columns.indices {
+            let column = columns[index]
+            guard column.kind != .text, column.field < record.count else {
+                rowValues.append(.nan)
+                continue
+            }
+            switch CSVCell.value(record.field(column.field), decimalComma: decimalComma) {
+            case .number(let value):
+                rowValues.append(value)
+                if column.kind == .undecided { columns[index].kind = .numeric }
+            case .gap:
+                rowValues.append(.nan)
+            case .invalid:
+                if column.kind == .undecided && !column.requested {
+                    columns[index].kind = .text
+                    columns[index].values = []
+                    rowValues.append(.nan)
+                    continue
+                }
+                throw notANumber(record, column: column)
+            }
+        }
+        if let last = times.last {
+            if time < last { sorted = false } else if time == last { hasDuplicates = true }
+        }
+        times.append(time)
+        if options.duplicates == .error { lines.append(Int32(clamping: record.line)) }
+        for index in columns.indices where columns[index].kind != .text {
+            columns[index].values.append(rowValues[index])
+        }
+    }
+
+    private func notANumber(_ record: borrowing CSVRecord, column: Column) -> InputError {
+        let text = record.string(column.field)
+        var hint = "fix the cell, or pass --lenient to skip such rows"
+        if text.contains(",") && !decimalComma {
+            hint = "use --decimal-comma if the file writes decimals as 12,5"
+        } else if column.kind == .undecided {
+            hint = "choose the series with --value-column, or pass --lenient to skip such rows"
+        }
+        return InputError(
+            source: source, line: record.line, location: "column \"\(column.name)\"",
+            message: "\"\(text)\" is not a number", hint: hint)
+    }
+
+    private mutating func readTime(_ record: borrowing CSVRecord) throws -> Double {
+        let cell = record.field(timeField)
+        if let format = timeFormat, let time = CSVTimeCell.read(cell, format: format, zone: options.zone, utc: zoneIsUTC) {
+            return time
+        }
+        if timeFormat == nil, let (format, time) = CSVTimeCell.detect(cell, zone: options.zone, utc: zoneIsUTC) {
+            timeFormat = format
+            return time
+        }
+        let text = String(decoding: cell, as: UTF8.self)
+        throw InputError(
+            source: source, line: record.line, location: "column \"\(header![timeField])\"",
+            message: text.isEmpty ? "the time is empty" : "\"\(text)\" is not a "
+                + (timeFormat.map { "\($0.rawValue) timestamp" } ?? "timestamp"),
+            hint: "use ISO 8601 (2024-01-15T10:00:00Z, 2024-01-15) or epoch seconds or milliseconds")
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "no columns" : names.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}

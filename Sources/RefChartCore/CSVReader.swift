@@ -1,0 +1,66 @@
+public import Foundation
+
+/// Reads metrics from CSV: a header row, one time column and one or more numeric value columns.
+///
+/// Streams the input in 1 MiB chunks through a byte-level RFC 4180 tokenizer; only the parsed numbers
+/// are kept (8 bytes per time and per value). See ``CSVOptions`` for what can be configured.
+public enum CSVReader {
+    static let chunkSize = 1 << 20
+
+    /// Reads a CSV file, or standard input when `path` is `-`.
+    /// - Throws: ``InputError`` with the file, line and column of the first problem.
+    public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> MetricTable {
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(source: path, message: "no such file", hint: "check the path given to --csv")
+            }
+            guard !isDirectory.boolValue, let opened = FileHandle(forReadingAtPath: path) else {
+                throw InputError(source: path, message: "cannot be read", hint: "is it a readable file?")
+            }
+            handle = opened
+        }
+        defer { if path != "-" { try? handle.close() } }
+        var ingest = CSVIngest(source: path, options: options)
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: chunkSize)
+            } catch {
+                throw InputError(source: path, message: "reading failed: \(error.localizedDescription)")
+            }
+            guard let chunk, !chunk.isEmpty else { break }
+            try chunk.withUnsafeBytes { try ingest.feed($0.bindMemory(to: UInt8.self)) }
+        }
+        return try ingest.finish()
+    }
+
+    /// Reads CSV from bytes in memory; `source` names them in errors.
+    public static func read(data: Data, source: String, options: CSVOptions = CSVOptions()) throws -> MetricTable {
+        var ingest = CSVIngest(source: source, options: options)
+        var offset = 0
+        while offset < data.count {
+            let end = min(offset + chunkSize, data.count)
+            try data[offset..<end].withUnsafeBytes { try ingest.feed($0.bindMemory(to: UInt8.self)) }
+            offset = end
+        }
+        return try ingest.finish()
+    }
+
+    /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes; `,` if none.
+    static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        var inQuotes = false
+        for byte in bytes {
+            if byte == 0x0A && !inQuotes { break }
+            if byte == 0x22 { inQuotes.toggle() }
+            if !inQuotes, counts[byte] != nil { counts[byte, default: 0] += 1 }
+        }
+        var best: UInt8 = 0x2C  // ties go to the earlier of `,` `;` tab
+        for candidate: UInt8 in [0x3B, 0x09] where counts[candidate]! > counts[best]! { best = candidate }
+        return best
+    }
+}

@@ -1,0 +1,36 @@
+/// A problem with an input file (CSV metrics or a references file): what is wrong, where, and how to fix it.
+///
+/// Follows swift-nio's extensible-error shape: a struct, so new kinds of problem can be added without
+/// breaking anyone's `switch`.
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file (or `-` for stdin, or a URL) the problem is in.
+    public var source: String
+    /// The 1-based line, when the problem is on one line.
+    public var line: Int?
+    /// The column or field the problem is in (`column "value"`, `entry 3, field "date"`).
+    public var location: String?
+    /// What is wrong.
+    public var message: String
+    /// How to fix it, when there is something to suggest.
+    public var hint: String?
+
+    /// Creates an input error.
+    public init(source: String, line: Int? = nil, location: String? = nil, message: String, hint: String? = nil) {
+        self.source = source
+        self.line = line
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line: location: message (hint)`.
+    public var description: String {
+        var text = source
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let location { text += "\(location): " }
+        text += message
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}

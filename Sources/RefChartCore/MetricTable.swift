@@ -1,0 +1,34 @@
+/// What the CSV reader read: the series, and what it detected and did on the way.
+public struct MetricTable: Sendable, Hashable {
+    /// One series per value column, all sharing the time column.
+    public var series: [MetricSeries]
+    /// The delimiter found or used.
+    public var delimiter: UInt8
+    /// The time column's header.
+    public var timeColumn: String
+    /// The time format found or used.
+    public var timeFormat: CSVOptions.TimeFormat
+    /// Data rows read (blank lines and the header not counted).
+    public var rows: Int
+    /// Rows merged into an earlier row with the same timestamp.
+    public var duplicates: Int
+    /// Lines skipped as unreadable (lenient mode only), in file order.
+    public var skippedLines: [Int]
+    /// Whether the rows had to be sorted by time.
+    public var wasSorted: Bool
+
+    /// Creates a table.
+    public init(
+        series: [MetricSeries], delimiter: UInt8, timeColumn: String, timeFormat: CSVOptions.TimeFormat,
+        rows: Int, duplicates: Int = 0, skippedLines: [Int] = [], wasSorted: Bool = false
+    ) {
+        self.series = series
+        self.delimiter = delimiter
+        self.timeColumn = timeColumn
+        self.timeFormat = timeFormat
+        self.rows = rows
+        self.duplicates = duplicates
+        self.skippedLines = skippedLines
+        self.wasSorted = wasSorted
+    }
+}

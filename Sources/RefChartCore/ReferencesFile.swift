@@ -1,0 +1,120 @@
+public import Foundation
+
+/// Reads references from a local JSON file: the API's response shape `{"data": [...]}` or a plain array.
+///
+/// Each entry needs a non-empty `title` and a `date` (or `datetime`) in ISO 8601. Optional: `id`,
+/// `description`, `end`/`endDate` (a range), `category`, `color` (`#rrggbb`), `projectId`, `createdAt`,
+/// `updatedAt`. Unknown keys are ignored, as the API may add some.
+public enum ReferencesFile {
+    /// Reads and validates a references file.
+    /// - Parameters:
+    ///   - path: The file path (shown in errors).
+    ///   - zone: The zone for dates without an offset (date-only references start at midnight there).
+    /// - Throws: ``InputError`` naming the entry and field that is wrong.
+    public static func read(path: String, zone: TimeZone = .gmt) throws -> [Reference] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(source: path, message: "cannot read the references file", hint: fileHint(path))
+        }
+        return try decode(data, source: path, zone: zone)
+    }
+
+    /// Decodes references from JSON bytes; `source` names them in errors.
+    public static func decode(_ data: Data, source: String, zone: TimeZone = .gmt) throws -> [Reference] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw InputError(
+                source: source, line: jsonErrorLine(data, error), message: "not valid JSON",
+                hint: "expected {\"data\": [...]} or a JSON array of references")
+        }
+        let entries: [Any]
+        if let array = root as? [Any] {
+            entries = array
+        } else if let object = root as? [String: Any], let array = object["data"] as? [Any] {
+            entries = array
+        } else {
+            throw InputError(
+                source: source, message: "the top level is neither an array nor an object with a \"data\" array",
+                hint: "expected {\"data\": [...]} or [...]")
+        }
+        return try entries.enumerated().map { index, entry in
+            try reference(entry, number: index + 1, source: source, zone: zone)
+        }
+    }
+
+    private static func reference(_ entry: Any, number: Int, source: String, zone: TimeZone) throws -> Reference {
+        guard let object = entry as? [String: Any] else {
+            throw InputError(source: source, location: "entry \(number)", message: "is not a JSON object")
+        }
+        let field = EntryFields(object: object, number: number, source: source, zone: zone)
+        let title = try field.string("title", required: true) ?? ""
+        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw field.error("title", "is empty", hint: "every reference needs a title")
+        }
+        guard let date = try field.date("date") ?? field.date("datetime") else {
+            throw field.error("date", "is missing", hint: "add \"date\": \"2024-01-15T10:00:00Z\"")
+        }
+        let end = try field.date("end") ?? field.date("endDate")
+        if let end, end < date {
+            throw field.error("end", "is before the reference's date", hint: "swap date and end")
+        }
+        let color = try field.string("color")
+        if let color, RGBHex.parse(color) == nil {
+            throw field.error("color", "\"\(color)\" is not a colour", hint: "use #rrggbb")
+        }
+        let id = try field.string("id") ?? "ref-\(number)"
+        return Reference(
+            id: id, title: title, description: try field.string("description"), date: date, end: end,
+            projectId: try field.string("projectId"), category: try field.string("category"), color: color,
+            createdAt: try field.date("createdAt"), updatedAt: try field.date("updatedAt"))
+    }
+
+    static func fileHint(_ path: String) -> String {
+        FileManager.default.fileExists(atPath: path) ? "check the file's permissions" : "no such file"
+    }
+
+    /// The line of a JSON syntax error, when Foundation says where it was.
+    private static func jsonErrorLine(_ data: Data, _ error: any Error) -> Int? {
+        let info = (error as NSError).userInfo
+        guard let offset = info["NSJSONSerializationErrorIndex"] as? Int, offset <= data.count else { return nil }
+        return data.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+}
+
+/// Typed access to one entry's fields, with errors that name the entry and the field.
+private struct EntryFields {
+    let object: [String: Any]
+    let number: Int
+    let source: String
+    let zone: TimeZone
+
+    func error(_ key: String, _ message: String, hint: String? = nil) -> InputError {
+        var location = "entry \(number)"
+        if let title = object["title"] as? String, !title.isEmpty { location += " (\"\(title)\")" }
+        return InputError(source: source, location: "\(location), field \"\(key)\"", message: message, hint: hint)
+    }
+
+    func string(_ key: String, required: Bool = false) throws -> String? {
+        switch object[key] {
+        case nil, is NSNull:
+            if required { throw error(key, "is missing") }
+            return nil
+        case let value as String: return value
+        default: throw error(key, "must be a string")
+        }
+    }
+
+    func date(_ key: String) throws -> Date? {
+        guard let text = try string(key) else { return nil }
+        guard let date = ISO8601.date(from: text, in: zone) else {
+            throw error(
+                key, "\"\(text)\" is not an ISO 8601 date",
+                hint: "use 2024-01-15, 2024-01-15T10:00:00Z or 2024-01-15T10:00:00+02:00")
+        }
+        return date
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// "Nice" value ticks: steps of 1, 2 or 5 × 10ⁿ (d3's `tickIncrement`), with the domain widened to whole steps.
+package struct ValueTicks: Sendable, Hashable {
+    /// The widened domain, from the first tick to the last.
+    package var domain: ClosedRange<Double>
+    package var step: Double
+    package var values: [Double]
+
+    /// Ticks for data between `low` and `high`, about `count` of them.
+    /// - Parameter includeZero: Start a non-negative axis at zero (a count metric's honest baseline).
+    package init(low: Double, high: Double, count: Int, includeZero: Bool) {
+        var low = low.isFinite ? low : 0
+        var high = high.isFinite ? high : 1
+        if includeZero {
+            low = min(low, 0)
+            high = max(high, 0)
+        }
+        if high == low {
+            let pad = low == 0 ? 1 : abs(low) * 0.1
+            (low, high) = (low == 0 ? 0 : low - pad, high + pad)
+        }
+        let step = Self.niceStep(span: high - low, count: max(count, 1))
+        let first = (low / step).rounded(.down)
+        let last = (high / step).rounded(.up)
+        domain = (first * step)...(last * step)
+        self.step = step
+        values = stride(from: first, through: last, by: 1).map { ($0 * step).rounded(toMultipleOf: step) }
+    }
+
+    /// 1, 2 or 5 × 10ⁿ closest (in ratio) to `span / count`.
+    package static func niceStep(span: Double, count: Int) -> Double {
+        let raw = span / Double(count)
+        let power = pow(10, (log10(raw)).rounded(.down))
+        let error = raw / power
+        let factor: Double = error >= sqrt(50) ? 10 : error >= sqrt(10) ? 5 : error >= sqrt(2) ? 2 : 1
+        return factor * power
+    }
+}
+
+extension Double {
+    /// Removes floating-point noise (0.30000000000000004 → 0.3) for a value that should be a multiple of `step`.
+    fileprivate func rounded(toMultipleOf step: Double) -> Double {
+        let decimals = max(0, -Int((log10(step)).rounded(.down)) + 1)
+        let scale = pow(10, Double(min(decimals, 15)))
+        return (self * scale).rounded() / scale
+    }
+}

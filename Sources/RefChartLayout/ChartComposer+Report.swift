@@ -1,0 +1,35 @@
+import Foundation
+import RefChartCore
+
+/// The layout report: one entry per reference, in input order.
+extension ChartComposer {
+    func report() -> LayoutReport {
+        var entries: [LayoutReport.Entry] = spec.references.map { reference in
+            LayoutReport.Entry(
+                id: reference.id, title: reference.title,
+                date: ISO8601.string(fromSeconds: reference.date.timeIntervalSince1970, fractionalSeconds: false),
+                x: nil, state: "out-of-range", lane: nil, shifted: false, truncated: false, badge: nil, box: nil)
+        }
+        for marker in markers {
+            var entry = entries[marker.reference]
+            entry.x = marker.x
+            entry.truncated = marker.truncated
+            if let lane = marker.lane {
+                entry.state = "label"
+                entry.lane = lane
+                entry.box = Rect(
+                    x: marker.left, y: geometry.laneTop(lane) + style.lanePadding / 2, width: marker.size.width,
+                    height: marker.size.height)
+            } else if let number = marker.badge {
+                entry.state = "badge"
+                entry.badge = number
+                entry.box = badges.first { $0.numbers.contains(number) }?.box
+            }
+            entries[marker.reference] = entry
+        }
+        return LayoutReport(
+            width: width, height: height, plot: plot, lanes: lanes, references: entries,
+            footnotes: footnotes.map { LayoutReport.Footnote(badge: $0.number, box: $0.box) },
+            outOfRange: LayoutReport.OutOfRange(before: before, after: after))
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import RefChartCore
+
+/// Turns the solved layout into drawing instructions, back to front.
+extension ChartComposer {
+    func scene() -> Scene {
+        var items: [SceneItem] = []
+        items += grid()
+        items += rangeBands()
+        items += seriesLines()
+        items += axes()
+        items += markerItems()
+        items += badgeItems()
+        items += footnoteItems()
+        items += captionItems()
+        items += titleItems()
+        return Scene(
+            size: Size(width: width, height: height), background: spec.theme.background, items: items,
+            accessibleTitle: spec.title.isEmpty ? "Chart" : spec.title, accessibleDescription: accessibleDescription())
+    }
+
+    private var theme: Theme { spec.theme }
+
+    func referenceColor(_ index: Int) -> Color {
+        let reference = spec.references[index]
+        if let hex = reference.color, let rgb = RGBHex.parse(hex) {
+            return Color(red: rgb.red, green: rgb.green, blue: rgb.blue)
+        }
+        var categories: [String] = []
+        for r in spec.references { if let c = r.category, !categories.contains(c) { categories.append(c) } }
+        let slot = reference.category.flatMap { categories.firstIndex(of: $0) } ?? 0
+        return theme.references[slot % theme.references.count]
+    }
+
+    private func grid() -> [SceneItem] {
+        var items: [SceneItem] = valueTicks.values.map { value in
+            let y = yScale(value).rounded() + 0.5
+            return .line(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y), stroke: Stroke(color: theme.grid, width: 1))
+        }
+        for tick in timeTicks.ticks {
+            let x = xScale(tick.time).rounded() + 0.5
+            items.append(.line(from: Point(x: x, y: plot.minY), to: Point(x: x, y: plot.maxY),
+                               stroke: Stroke(color: theme.grid.withAlpha(0.6), width: 1)))
+        }
+        return items
+    }
+
+    private func rangeBands() -> [SceneItem] {
+        markers.compactMap { marker in
+            guard let endX = marker.endX, endX > marker.x else { return nil }
+            let band = Rect(x: marker.x, y: plot.minY, width: endX - marker.x, height: plot.height)
+            return .rect(band, fill: referenceColor(marker.reference).withAlpha(0.12), stroke: nil, cornerRadius: 0)
+        }
+    }
+
+    private func seriesLines() -> [SceneItem] {
+        var items: [SceneItem] = [.beginClip(plot.insetBy(-1))]
+        let columns = Int((plot.width * spec.pixelScale).rounded(.up))
+        let referenceTimes = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
+        for (s, series) in spec.series.enumerated() {
+            let keep = nearestIndices(series.times, to: referenceTimes)
+            let runs = M4Reducer.reduce(times: series.times, values: series.values, domain: domain, columns: columns, keep: keep)
+            let stroke = Stroke(color: theme.series[s % theme.series.count], width: 1.75)
+            for run in runs {
+                let points = run.map { Point(x: xScale(series.times[$0]), y: yScale(series.values[$0])) }
+                if points.count == 1 {
+                    items.append(.circle(center: points[0], radius: 1.75, fill: stroke.color, stroke: nil))
+                } else {
+                    items.append(.polyline(points: points, stroke: stroke))
+                }
+            }
+        }
+        items.append(.endClip)
+        return items
+    }
+
+    /// For each time, the index of the nearest sample; ascending and unique.
+    private func nearestIndices(_ times: [Double], to targets: [Double]) -> [Int] {
+        guard !times.isEmpty else { return [] }
+        let indices = targets.map { target -> Int in
+            let i = M4Reducer.firstIndex(times, atLeast: target)
+            if i == 0 { return 0 }
+            if i == times.count { return times.count - 1 }
+            return target - times[i - 1] <= times[i] - target ? i - 1 : i
+        }
+        return Array(Set(indices)).sorted()
+    }
+
+    private func axes() -> [SceneItem] {
+        var items: [SceneItem] = []
+        let axisY = plot.maxY.rounded() + 0.5
+        items.append(.line(from: Point(x: plot.minX, y: axisY), to: Point(x: plot.maxX, y: axisY), stroke: Stroke(color: theme.axis, width: 1)))
+        for value in valueTicks.values {
+            let text = CompactNumber.format(value, step: valueTicks.step)
+            let size = measure(text, style.axis)
+            items.append(.text(TextRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: yScale(value) - size.height / 2),
+                                       font: style.axis, color: theme.mutedText)))
+        }
+        var lastContextRight = -Double.infinity
+        for tick in timeTicks.ticks {
+            let x = xScale(tick.time)
+            items.append(.line(from: Point(x: x.rounded() + 0.5, y: axisY), to: Point(x: x.rounded() + 0.5, y: axisY + 4),
+                               stroke: Stroke(color: theme.axis, width: 1)))
+            let size = measure(tick.label, style.axis)
+            let left = min(max(x - size.width / 2, style.padding), width - style.padding - size.width)
+            items.append(.text(TextRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText)))
+            if let context = tick.context {
+                let contextSize = measure(context, style.axis)
+                let contextLeft = min(max(x - size.width / 2, style.padding), width - style.padding - contextSize.width)
+                if contextLeft > lastContextRight + 8 {
+                    items.append(.text(TextRun(text: context, origin: Point(x: contextLeft, y: geometry.contextTop), font: style.axis, color: theme.text)))
+                    lastContextRight = contextLeft + contextSize.width
+                }
+            }
+        }
+        return items
+    }
+
+    private func markerItems() -> [SceneItem] {
+        var items: [SceneItem] = []
+        for marker in markers {
+            let color = referenceColor(marker.reference)
+            let top = marker.lane.map { geometry.laneTop($0) } ?? plot.minY
+            let x = marker.x.rounded() + 0.5
+            items.append(.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: Stroke(color: color, width: 1.25, dash: [4, 3])))
+            if let lane = marker.lane {
+                let origin = Point(x: marker.left, y: geometry.laneTop(lane) + style.lanePadding / 2)
+                items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
+            }
+        }
+        return items
+    }
+
+    private func badgeItems() -> [SceneItem] {
+        badges.flatMap { badge -> [SceneItem] in
+            let members = markers.filter { badge.numbers.contains($0.badge ?? -1) }
+            let colors = Set(members.map { referenceColor($0.reference) })
+            let fill = colors.count == 1 ? colors.first! : theme.mutedText
+            let size = measure(badge.text, style.badge)
+            let origin = Point(x: badge.box.midX - size.width / 2, y: badge.box.midY - size.height / 2)
+            return [
+                .rect(badge.box, fill: fill, stroke: nil, cornerRadius: badge.box.height / 2),
+                .text(TextRun(text: badge.text, origin: origin, font: style.badge, color: theme.background)),
+            ]
+        }
+    }
+
+    private func footnoteItems() -> [SceneItem] {
+        footnotes.flatMap { note -> [SceneItem] in
+            let reference = spec.references[note.marker]
+            let number = "\(note.number)"
+            let numberSize = measure(number, style.badge)
+            let pill = Rect(x: note.box.minX, y: note.box.minY + 1, width: max(numberSize.width + 8, note.box.height - 2), height: note.box.height - 2)
+            let date = FootnoteDate.format(reference.date, calendar: calendar)
+            let dateSize = measure(date, style.footnote)
+            let textLeft = pill.maxX + 6 + dateSize.width + 8
+            var text = singleLine(reference.title)
+            if let description = reference.description.map(singleLine), !description.isEmpty { text += " — " + description }
+            let fitted = fitted(text, maxWidth: note.box.maxX - textLeft, font: style.footnote).text
+            let textY = note.box.minY + (note.box.height - dateSize.height) / 2
+            return [
+                .rect(pill, fill: referenceColor(note.marker), stroke: nil, cornerRadius: pill.height / 2),
+                .text(TextRun(text: number, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),
+                              font: style.badge, color: theme.background)),
+                .text(TextRun(text: date, origin: Point(x: pill.maxX + 6, y: textY), font: style.footnote, color: theme.mutedText)),
+                .text(TextRun(text: fitted, origin: Point(x: textLeft, y: textY), font: style.footnote, color: theme.text)),
+            ]
+        }
+    }
+
+    private func captionItems() -> [SceneItem] {
+        var items: [SceneItem] = []
+        let zone = "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)"
+        let zoneSize = measure(zone, style.caption)
+        items.append(.text(TextRun(text: zone, origin: Point(x: width - style.padding - zoneSize.width, y: geometry.captionTop),
+                                   font: style.caption, color: theme.mutedText)))
+        var outside: [String] = []
+        if before > 0 { outside.append("← +\(before) earlier") }
+        if after > 0 { outside.append("+\(after) later →") }
+        if !outside.isEmpty {
+            let text = outside.joined(separator: "   ") + " (outside the time range)"
+            items.append(.text(TextRun(text: text, origin: Point(x: plot.minX, y: geometry.captionTop), font: style.caption, color: theme.mutedText)))
+        }
+        return items
+    }
+
+    private func titleItems() -> [SceneItem] {
+        var items: [SceneItem] = []
+        if !spec.title.isEmpty {
+            let maxWidth = width - 2 * style.padding - legendWidth() - 16
+            let title = fitted(singleLine(spec.title), maxWidth: maxWidth, font: style.title).text
+            items.append(.text(TextRun(text: title, origin: Point(x: style.padding, y: style.padding), font: style.title, color: theme.text)))
+        }
+        guard spec.series.count > 1 else { return items }
+        var x = width - style.padding - legendWidth()
+        let mid = style.padding + geometry.titleHeight / 2
+        for (s, series) in spec.series.enumerated() {
+            let color = theme.series[s % theme.series.count]
+            items.append(.line(from: Point(x: x, y: mid), to: Point(x: x + 14, y: mid), stroke: Stroke(color: color, width: 2.5)))
+            let size = measure(series.name, style.axis)
+            items.append(.text(TextRun(text: series.name, origin: Point(x: x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
+            x += 18 + size.width + 14
+        }
+        return items
+    }
+
+    private func legendWidth() -> Double {
+        guard spec.series.count > 1 else { return 0 }
+        return spec.series.reduce(0) { $0 + 18 + measure($1.name, style.axis).width + 14 } - 14
+    }
+
+    private func accessibleDescription() -> String {
+        let names = spec.series.map(\.name).joined(separator: ", ")
+        let from = ISO8601.string(fromSeconds: domain.lowerBound, fractionalSeconds: false)
+        let to = ISO8601.string(fromSeconds: domain.upperBound, fractionalSeconds: false)
+        var text = "Line chart of \(names) from \(from) to \(to)."
+        if !spec.references.isEmpty {
+            let list = inRange.map { "\(FootnoteDate.format(spec.references[$0].date, calendar: calendar)): \(spec.references[$0].title)" }
+            text += " \(inRange.count) references: " + list.joined(separator: "; ") + "."
+            if before + after > 0 { text += " \(before + after) more outside the time range." }
+        }
+        return text
+    }
+}

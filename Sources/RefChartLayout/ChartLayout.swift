@@ -1,0 +1,130 @@
+import Foundation
+import RefChartCore
+
+/// Lays out a chart: scales, ticks, downsampled series and reference labels, producing a ``Scene`` and a
+/// ``LayoutReport``. Pure and deterministic: the same spec and text metrics give the same scene.
+package enum ChartLayout {
+    /// Lays out `spec`, measuring text with `measurer`.
+    package static func layout(_ spec: ChartSpec, measurer: some TextMeasuring) -> (scene: Scene, report: LayoutReport) {
+        var composer = ChartComposer(spec: spec, measurer: measurer)
+        composer.solve()
+        return (composer.scene(), composer.report())
+    }
+}
+
+/// The state of one layout: what has been measured and placed so far.
+struct ChartComposer<Measurer: TextMeasuring> {
+    let spec: ChartSpec
+    let measurer: Measurer
+    let style: ChartStyle
+    let calendar: Calendar
+    /// The visible time range.
+    let domain: ClosedRange<Double>
+    let inRange: [Int]
+    let before: Int
+    let after: Int
+
+    var width: Double
+    var height: Double
+    var plot = Rect(x: 0, y: 0, width: 0, height: 0)
+    var xScale = LinearScale(domain: 0...1, range: 0...1)
+    var yScale = LinearScale(domain: 0...1, range: 0...1, flipped: true)
+    var valueTicks = ValueTicks(low: 0, high: 1, count: 5, includeZero: true)
+    var timeTicks = TimeTicks(rung: TimeTickRung.ladder[0], ticks: [])
+    var markers: [MarkerPlan] = []
+    var lanes = 0
+    var badges: [BadgeRow.Badge] = []
+    var footnotes: [(number: Int, marker: Int, box: Rect)] = []
+    var geometry = VerticalGeometry()
+
+    init(spec: ChartSpec, measurer: Measurer) {
+        self.spec = spec
+        self.measurer = measurer
+        style = ChartStyle(theme: spec.theme)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = spec.zone
+        calendar.firstWeekday = 2  // ISO weeks start on Monday
+        calendar.minimumDaysInFirstWeek = 4
+        self.calendar = calendar
+        width = spec.size.width
+        height = spec.size.height
+        domain = spec.window ?? Self.dataExtent(spec.series)
+        var inRange: [Int] = []
+        var before = 0
+        var after = 0
+        for (index, reference) in spec.references.enumerated() {
+            let start = reference.date.timeIntervalSince1970
+            let end = reference.end?.timeIntervalSince1970 ?? start
+            if end < domain.lowerBound {
+                before += 1
+            } else if start > domain.upperBound {
+                after += 1
+            } else {
+                inRange.append(index)
+            }
+        }
+        self.inRange = inRange.sorted {
+            let (a, b) = (spec.references[$0].date, spec.references[$1].date)
+            return a != b ? a < b : $0 < $1
+        }
+        self.before = before
+        self.after = after
+    }
+
+    /// The time extent of all series, widened to an hour for a single instant.
+    static func dataExtent(_ series: [MetricSeries]) -> ClosedRange<Double> {
+        let firsts = series.compactMap(\.times.first)
+        let lasts = series.compactMap(\.times.last)
+        guard let low = firsts.min(), let high = lasts.max() else { return 0...86_400 }
+        return low < high ? low...high : (low - 1800)...(high + 1800)
+    }
+
+    func measure(_ text: String, _ font: FontSpec) -> Size { measurer.measure(text, font: font) }
+
+    /// Finds a consistent layout: the y-axis label width decides the plot's left edge, which moves the
+    /// markers, which decide the lanes, which decide the plot height, which decides the value ticks.
+    mutating func solve() {
+        var labelWidth = valueLabelWidth(plotHeight: height * 0.6)
+        for _ in 0..<3 {
+            let left = style.padding + labelWidth + 8
+            xScale = LinearScale(domain: domain, range: left...max(left + 10, width - style.padding))
+            placeMarkers()
+            chooseTimeTicks()
+            placeVertically()
+            let needed = valueLabelWidth(plotHeight: plot.height)
+            if needed <= labelWidth { break }
+            labelWidth = needed
+        }
+        yScale = LinearScale(domain: valueTicks.domain, range: plot.minY...plot.maxY, flipped: true)
+    }
+
+    private mutating func valueLabelWidth(plotHeight: Double) -> Double {
+        let (low, high) = valueExtent()
+        let includeZero = low >= 0 && (high - low) > 0.2 * high
+        let count = max(2, Int(plotHeight / style.valueTickSpacing))
+        valueTicks = ValueTicks(low: low, high: high, count: count, includeZero: includeZero)
+        return valueTicks.values.map { measure(CompactNumber.format($0, step: valueTicks.step), style.axis).width }.max() ?? 0
+    }
+
+    /// The smallest and largest value inside the time domain.
+    private func valueExtent() -> (Double, Double) {
+        var low = Double.infinity
+        var high = -Double.infinity
+        for series in spec.series {
+            let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
+            let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
+            for value in series.values[start..<end] where !value.isNaN {
+                low = min(low, value)
+                high = max(high, value)
+            }
+        }
+        return low <= high ? (low, high) : (0, 1)
+    }
+
+    private mutating func chooseTimeTicks() {
+        let font = style.axis
+        timeTicks = TimeTicks.choose(domain: domain, pixelsPerSecond: xScale.slope, calendar: calendar) {
+            measurer.measure($0, font: font).width
+        }
+    }
+}

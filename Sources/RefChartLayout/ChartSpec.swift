@@ -1,0 +1,33 @@
+package import Foundation
+package import RefChartCore
+
+/// Everything the layout needs to know about one chart.
+package struct ChartSpec: Sendable {
+    package var title: String
+    /// The requested image size in output pixels.
+    package var size: Size
+    package var theme: Theme
+    /// The display time zone for ticks, labels and footnote dates.
+    package var zone: TimeZone
+    package var series: [MetricSeries]
+    package var references: [Reference]
+    /// The visible time range (seconds since the epoch); `nil` uses the data's extent.
+    package var window: ClosedRange<Double>?
+    /// Device pixels per output pixel (HiDPI PNG); downsampling keeps one bucket per device pixel.
+    package var pixelScale: Double
+
+    package init(
+        title: String = "", size: Size = Size(width: 1200, height: 600), theme: Theme = .light,
+        zone: TimeZone = .gmt, series: [MetricSeries], references: [Reference] = [],
+        window: ClosedRange<Double>? = nil, pixelScale: Double = 1
+    ) {
+        self.title = title
+        self.size = size
+        self.theme = theme
+        self.zone = zone
+        self.series = series
+        self.references = references
+        self.window = window
+        self.pixelScale = pixelScale
+    }
+}

@@ -1,0 +1,51 @@
+/// Numbered badges on a row under the plot, for references whose labels did not fit.
+///
+/// A badge sits under its marker. Badges that would touch merge into one cluster badge showing the
+/// range of numbers (`4–7`), centred under its members; the footnote table lists every member.
+package enum BadgeRow {
+    /// One badge (or cluster badge) on the row.
+    package struct Badge: Sendable, Hashable {
+        /// The footnote numbers it stands for, consecutive.
+        package var numbers: ClosedRange<Int>
+        /// The text drawn in it.
+        package var text: String
+        package var box: Rect
+    }
+
+    /// Lays out badges for markers at `xs` (ascending) numbered `firstNumber…`, merging any that touch.
+    /// - Parameters:
+    ///   - width: Measures a badge text's width.
+    ///   - limits: The horizontal extent badges must stay within.
+    package static func layout(
+        xs: [Double], firstNumber: Int = 1, top: Double, height: Double, gap: Double = 3,
+        limits: ClosedRange<Double>, width: (String) -> Double
+    ) -> [Badge] {
+        var badges: [Badge] = []
+        var members: [[Double]] = []
+        for (k, x) in xs.enumerated() {
+            badges.append(makeBadge(numbers: (firstNumber + k)...(firstNumber + k), xs: [x], top: top, height: height, limits: limits, width: width))
+            members.append([x])
+            // Merge backwards while the newest badge touches its left neighbour.
+            while badges.count > 1, badges[badges.count - 2].box.maxX + gap > badges[badges.count - 1].box.minX {
+                let right = badges.removeLast()
+                let left = badges.removeLast()
+                let rightMembers = members.removeLast()
+                let merged = members.removeLast() + rightMembers
+                badges.append(makeBadge(numbers: left.numbers.lowerBound...right.numbers.upperBound, xs: merged, top: top, height: height, limits: limits, width: width))
+                members.append(merged)
+            }
+        }
+        return badges
+    }
+
+    private static func makeBadge(
+        numbers: ClosedRange<Int>, xs: [Double], top: Double, height: Double, limits: ClosedRange<Double>,
+        width: (String) -> Double
+    ) -> Badge {
+        let text = numbers.count == 1 ? "\(numbers.lowerBound)" : "\(numbers.lowerBound)–\(numbers.upperBound)"
+        let w = max(height, width(text) + height * 0.6)
+        let center = (xs.min()! + xs.max()!) / 2
+        let x = min(max(center - w / 2, limits.lowerBound), limits.upperBound - w)
+        return Badge(numbers: numbers, text: text, box: Rect(x: x, y: top, width: w, height: height))
+    }
+}

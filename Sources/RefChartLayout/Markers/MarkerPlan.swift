@@ -1,0 +1,18 @@
+/// One in-range reference on its way through the label ladder.
+struct MarkerPlan {
+    /// Index into the chart's references.
+    let reference: Int
+    /// The marker line's x (the start, for a range).
+    let x: Double
+    /// The end of a range band, if the reference is a range.
+    let endX: Double?
+    /// The label text (possibly truncated) and its size.
+    var text: String
+    var truncated: Bool
+    var size: Size
+    /// The label's left edge; labels sit right of their line unless that would leave the image.
+    var left: Double
+    var lane: Int?
+    /// The footnote number, for a badged reference.
+    var badge: Int?
+}

@@ -1,0 +1,22 @@
+/// Everything the renderer draws, as plain values: no Cairo, no Pango, no references to the input.
+///
+/// The layout produces it; any renderer (Cairo raster, SVG, PDF) paints it in order.
+package struct Scene: Sendable, Hashable {
+    /// The image size in output pixels (before a HiDPI scale factor).
+    package var size: Size
+    package var background: Color
+    package var items: [SceneItem]
+    /// Text for screen readers: the chart's title.
+    package var accessibleTitle: String
+    /// Text for screen readers: what the chart shows and the list of references.
+    package var accessibleDescription: String
+
+    package init(size: Size, background: Color, items: [SceneItem] = [], accessibleTitle: String = "",
+                 accessibleDescription: String = "") {
+        self.size = size
+        self.background = background
+        self.items = items
+        self.accessibleTitle = accessibleTitle
+        self.accessibleDescription = accessibleDescription
+    }
+}

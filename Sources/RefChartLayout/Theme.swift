@@ -1,0 +1,33 @@
+/// Colours and fonts of a chart.
+package struct Theme: Sendable, Hashable {
+    package var name: String
+    package var background: Color
+    package var text: Color
+    package var mutedText: Color
+    package var axis: Color
+    package var grid: Color
+    /// Series colours, used in order.
+    package var series: [Color]
+    /// Reference colours by category, used in order of first appearance; uncategorised use the first.
+    package var references: [Color]
+    package var fontFamily: String
+
+    /// Dark text on white, for print and email.
+    package static let light = Theme(
+        name: "light", background: Color(hex: 0xFFFFFF), text: Color(hex: 0x1F2328),
+        mutedText: Color(hex: 0x59636E), axis: Color(hex: 0x8C959F), grid: Color(hex: 0xE6E9ED),
+        series: [0x2563EB, 0x16A34A, 0xEA580C, 0x9333EA, 0x0891B2, 0xDB2777].map { Color(hex: $0) },
+        references: [0xC2410C, 0x7C3AED, 0x0F766E, 0xB91C1C, 0x4D7C0F, 0xA16207].map { Color(hex: $0) },
+        fontFamily: "DejaVu Sans")
+
+    /// Light text on near-black, for dashboards and slides.
+    package static let dark = Theme(
+        name: "dark", background: Color(hex: 0x111418), text: Color(hex: 0xE6EDF3),
+        mutedText: Color(hex: 0x9DA7B3), axis: Color(hex: 0x5B6570), grid: Color(hex: 0x262C33),
+        series: [0x60A5FA, 0x4ADE80, 0xFB923C, 0xC084FC, 0x22D3EE, 0xF472B6].map { Color(hex: $0) },
+        references: [0xFDBA74, 0xC4B5FD, 0x5EEAD4, 0xFCA5A5, 0xBEF264, 0xFDE047].map { Color(hex: $0) },
+        fontFamily: "DejaVu Sans")
+
+    /// The built-in themes by name.
+    package static let all: [String: Theme] = ["light": .light, "dark": .dark]
+}

@@ -1,0 +1,73 @@
+/// The chart's rows from top to bottom: title, label lanes, plot, badge row, tick labels, caption,
+/// footnote table. All values in output pixels.
+struct VerticalGeometry {
+    var titleHeight = 0.0
+    var bandTop = 0.0
+    var laneHeight = 0.0
+    var badgeTop = 0.0
+    var badgeHeight = 0.0
+    var tickLabelTop = 0.0
+    var contextTop = 0.0
+    var captionTop = 0.0
+    var footnoteTop = 0.0
+    var footnoteRowHeight = 0.0
+    var footnoteColumns = 1
+    var footnoteRows = 0
+
+    /// The top of lane `lane` (lane 0 is the highest).
+    func laneTop(_ lane: Int) -> Double { bandTop + Double(lane) * laneHeight }
+}
+
+extension ChartComposer {
+    /// The smallest plot height before the image grows taller instead.
+    var minimumPlotHeight: Double { 80 }
+
+    mutating func placeVertically() {
+        var g = VerticalGeometry()
+        let pad = style.padding
+        g.titleHeight = spec.title.isEmpty && spec.series.count < 2 ? 0 : measure("Hg", style.title).height
+        g.laneHeight = laneHeight
+        g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0)
+        let plotTop = g.bandTop + Double(lanes) * g.laneHeight + 8
+
+        let badged = markers.filter { $0.badge != nil }
+        g.badgeHeight = badged.isEmpty ? 0 : measure("8", style.badge).height + 6
+        let axisText = measure("Hg", style.axis).height
+        let hasContext = timeTicks.ticks.contains { $0.context != nil }
+        let tickRows = axisText + (hasContext ? axisText + 2 : 0)
+        let captionHeight = measure("Hg", style.caption).height
+        g.footnoteRowHeight = measure("Hg", style.footnote).height + 3
+        let usable = width - 2 * pad
+        g.footnoteColumns = max(1, min(3, Int(usable / 360)))
+        g.footnoteRows = (badged.count + g.footnoteColumns - 1) / g.footnoteColumns
+        let footnoteHeight = badged.isEmpty ? 0 : Double(g.footnoteRows) * g.footnoteRowHeight + 10
+
+        let belowPlot = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + footnoteHeight
+        var plotBottom = height - pad - belowPlot
+        if plotBottom - plotTop < minimumPlotHeight {
+            height += minimumPlotHeight - (plotBottom - plotTop)
+            plotBottom = plotTop + minimumPlotHeight
+        }
+        plot = Rect(x: xScale.range.lowerBound, y: plotTop, width: xScale.range.upperBound - xScale.range.lowerBound,
+                    height: plotBottom - plotTop)
+        g.badgeTop = plotBottom + 6
+        g.tickLabelTop = plotBottom + 6 + (badged.isEmpty ? 0 : g.badgeHeight + 6)
+        g.contextTop = g.tickLabelTop + axisText + 2
+        g.captionTop = g.tickLabelTop + tickRows + 6
+        g.footnoteTop = g.captionTop + captionHeight + 10
+        geometry = g
+
+        let font = style.badge
+        badges = BadgeRow.layout(
+            xs: badged.map(\.x), top: g.badgeTop, height: g.badgeHeight, limits: pad...(width - pad)
+        ) { measurer.measure($0, font: font).width }
+        let columnWidth = usable / Double(g.footnoteColumns)
+        footnotes = badged.enumerated().map { k, marker in
+            let column = k / max(g.footnoteRows, 1)
+            let row = k % max(g.footnoteRows, 1)
+            let box = Rect(x: pad + Double(column) * columnWidth, y: g.footnoteTop + Double(row) * g.footnoteRowHeight,
+                           width: columnWidth - 12, height: g.footnoteRowHeight)
+            return (marker.badge!, marker.reference, box)
+        }
+    }
+}

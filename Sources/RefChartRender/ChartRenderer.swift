@@ -1,0 +1,87 @@
+import CCairoPango
+package import RefChartLayout
+
+/// Renders a ``Scene`` to PNG, SVG or PDF bytes in memory.
+///
+/// Each call creates, uses and destroys its own Cairo surface on the calling thread, so concurrent calls
+/// from many tasks are safe; nothing is shared but Pango's per-thread font map.
+package enum ChartRenderer {
+    /// The largest image side Cairo's raster surfaces take, in device pixels.
+    package static let maximumDevicePixels = 32_767
+
+    /// Renders `scene`.
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - scale: Device pixels per output pixel (PNG only), e.g. 2 for HiDPI.
+    /// - Throws: ``RenderError`` when Cairo fails.
+    package static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
+        switch format {
+        case .png: return try png(scene, scale: scale)
+        case .svg: return try svg(scene)
+        case .pdf: return try pdf(scene)
+        }
+    }
+
+    private static func png(_ scene: Scene, scale: Double) throws -> [UInt8] {
+        let width = Int((scene.size.width * scale).rounded(.up))
+        let height = Int((scene.size.height * scale).rounded(.up))
+        guard width > 0, height > 0, width <= maximumDevicePixels, height <= maximumDevicePixels else {
+            throw RenderError("a \(width)×\(height) image is larger than Cairo's \(maximumDevicePixels) px limit")
+        }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface))
+        try draw(scene, on: surface!, scale: scale)
+        let sink = ByteSink()
+        let status = sink.withWriter { write, closure in cairo_surface_write_to_png_stream(surface, write, closure) }
+        try check(status)
+        return sink.bytes
+    }
+
+    private static func svg(_ scene: Scene) throws -> [UInt8] {
+        let sink = ByteSink()
+        try sink.withWriter { write, closure in
+            let surface = cairo_svg_surface_create_for_stream(write, closure, scene.size.width, scene.size.height)
+            defer { cairo_surface_destroy(surface) }
+            try check(cairo_surface_status(surface))
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+            try draw(scene, on: surface!, scale: 1)
+            cairo_surface_finish(surface)
+            try check(cairo_surface_status(surface))
+        }
+        return SVGPostProcessor.process(sink.bytes, title: scene.accessibleTitle, description: scene.accessibleDescription)
+    }
+
+    private static func pdf(_ scene: Scene) throws -> [UInt8] {
+        let pointsPerPixel = 0.75  // 96 px per inch
+        let sink = ByteSink()
+        try sink.withWriter { write, closure in
+            let surface = cairo_pdf_surface_create_for_stream(
+                write, closure, scene.size.width * pointsPerPixel, scene.size.height * pointsPerPixel)
+            defer { cairo_surface_destroy(surface) }
+            try check(cairo_surface_status(surface))
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.accessibleTitle)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, scene.accessibleDescription)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "refchart")
+            try draw(scene, on: surface!, scale: pointsPerPixel)
+            cairo_surface_finish(surface)
+            try check(cairo_surface_status(surface))
+        }
+        return sink.bytes
+    }
+
+    private static func draw(_ scene: Scene, on surface: OpaquePointer, scale: Double) throws {
+        let cairo = cairo_create(surface)
+        defer { cairo_destroy(cairo) }
+        try check(cairo_status(cairo))
+        cairo_scale(cairo, scale, scale)
+        SceneDrawer(cairo: cairo!).draw(scene)
+        try check(cairo_status(cairo))
+    }
+
+    private static func check(_ status: cairo_status_t) throws {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError(String(cString: cairo_status_to_string(status)))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import CCairoPango
+import RefChartLayout
+
+/// A Pango layout bound to one Cairo context, with hinted metrics off so raster and vector output
+/// measure text identically. Not Sendable: it lives inside one synchronous render.
+final class PangoText {
+    private let layout: OpaquePointer
+    private var fonts: [FontSpec: OpaquePointer] = [:]
+    private var current: FontSpec?
+
+    /// Creates a layout for `cairo` (a `cairo_t*`).
+    init(cairo: OpaquePointer) {
+        layout = pango_cairo_create_layout(cairo)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(pango_layout_get_context(layout), options)
+        cairo_font_options_destroy(options)
+        pango_layout_context_changed(layout)
+    }
+
+    deinit {
+        for description in fonts.values { pango_font_description_free(description) }
+        g_object_unref(UnsafeMutableRawPointer(layout))
+    }
+
+    /// Sets the text and font; returns the logical size in user-space pixels.
+    @discardableResult
+    func set(_ text: String, font: FontSpec) -> Size {
+        if current != font {
+            pango_layout_set_font_description(layout, description(for: font))
+            current = font
+        }
+        pango_layout_set_text(layout, text, -1)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        return Size(width: Double(logical.width) / scale, height: Double(logical.height) / scale)
+    }
+
+    /// Draws the current text with its logical box's top-left corner at the Cairo current point.
+    func show(on cairo: OpaquePointer) {
+        pango_cairo_show_layout(cairo, layout)
+    }
+
+    private func description(for font: FontSpec) -> OpaquePointer {
+        if let existing = fonts[font] { return existing }
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, font.family)
+        pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        fonts[font] = description
+        return description
+    }
+}
+
+@available(*, unavailable)
+extension PangoText: Sendable {}

@@ -1,0 +1,37 @@
+import CCairoPango
+package import RefChartLayout
+
+/// Measures text with Pango on a 1×1 scratch surface, for the layout. Caches by text and font.
+package final class PangoTextMeasurer: TextMeasuring {
+    private let surface: OpaquePointer
+    private let cairo: OpaquePointer
+    private let text: PangoText
+    private var cache: [CacheKey: Size] = [:]
+
+    private struct CacheKey: Hashable {
+        let text: String
+        let font: FontSpec
+    }
+
+    package init() {
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+        cairo = cairo_create(surface)
+        text = PangoText(cairo: cairo)
+    }
+
+    deinit {
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    package func measure(_ string: String, font: FontSpec) -> Size {
+        let key = CacheKey(text: string, font: font)
+        if let size = cache[key] { return size }
+        let size = text.set(string, font: font)
+        cache[key] = size
+        return size
+    }
+}
+
+@available(*, unavailable)
+extension PangoTextMeasurer: Sendable {}

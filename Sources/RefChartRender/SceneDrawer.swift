@@ -1,0 +1,97 @@
+import CCairoPango
+import RefChartLayout
+
+/// Paints a ``Scene``'s items onto a Cairo context, in order.
+struct SceneDrawer {
+    let cairo: OpaquePointer
+    let text: PangoText
+
+    init(cairo: OpaquePointer) {
+        self.cairo = cairo
+        text = PangoText(cairo: cairo)
+    }
+
+    func draw(_ scene: Scene) {
+        setColor(scene.background)
+        cairo_paint(cairo)
+        cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
+        for item in scene.items { draw(item) }
+    }
+
+    private func draw(_ item: SceneItem) {
+        switch item {
+        case .line(let from, let to, let stroke):
+            cairo_move_to(cairo, from.x, from.y)
+            cairo_line_to(cairo, to.x, to.y)
+            apply(stroke)
+        case .polyline(let points, let stroke):
+            guard let first = points.first else { return }
+            cairo_move_to(cairo, first.x, first.y)
+            for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
+            apply(stroke)
+        case .area(let points, let baseline, let fill):
+            guard let first = points.first, let last = points.last else { return }
+            cairo_move_to(cairo, first.x, baseline)
+            for point in points { cairo_line_to(cairo, point.x, point.y) }
+            cairo_line_to(cairo, last.x, baseline)
+            cairo_close_path(cairo)
+            setColor(fill)
+            cairo_fill(cairo)
+        case .rect(let rect, let fill, let stroke, let radius):
+            path(rect, radius: radius)
+            if let fill {
+                setColor(fill)
+                stroke == nil ? cairo_fill(cairo) : cairo_fill_preserve(cairo)
+            }
+            if let stroke { apply(stroke) }
+        case .circle(let center, let radius, let fill, let stroke):
+            cairo_new_sub_path(cairo)
+            cairo_arc(cairo, center.x, center.y, radius, 0, 2 * Double.pi)
+            if let fill {
+                setColor(fill)
+                stroke == nil ? cairo_fill(cairo) : cairo_fill_preserve(cairo)
+            }
+            if let stroke { apply(stroke) }
+        case .text(let run):
+            text.set(run.text, font: run.font)
+            setColor(run.color)
+            cairo_move_to(cairo, run.origin.x, run.origin.y)
+            text.show(on: cairo)
+            cairo_new_path(cairo)
+        case .beginClip(let rect):
+            cairo_save(cairo)
+            cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
+            cairo_clip(cairo)
+        case .endClip:
+            cairo_restore(cairo)
+        }
+    }
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgba(cairo, color.red, color.green, color.blue, color.alpha)
+    }
+
+    private func apply(_ stroke: Stroke) {
+        setColor(stroke.color)
+        cairo_set_line_width(cairo, stroke.width)
+        var dash = stroke.dash
+        cairo_set_dash(cairo, &dash, Int32(dash.count), 0)
+        cairo_stroke(cairo)
+    }
+
+    private func path(_ rect: Rect, radius: Double) {
+        let r = min(radius, rect.width / 2, rect.height / 2)
+        guard r > 0 else {
+            cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
+            return
+        }
+        let half = Double.pi / 2
+        cairo_new_sub_path(cairo)
+        cairo_arc(cairo, rect.maxX - r, rect.minY + r, r, -half, 0)
+        cairo_arc(cairo, rect.maxX - r, rect.maxY - r, r, 0, half)
+        cairo_arc(cairo, rect.minX + r, rect.maxY - r, r, half, 2 * half)
+        cairo_arc(cairo, rect.minX + r, rect.minY + r, r, 2 * half, 3 * half)
+        cairo_close_path(cairo)
+    }
+}
