@@ -27,9 +27,10 @@ public enum ReferencesFile {
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
+            let position = jsonErrorPosition(data, error)
             throw InputError(
-                source: source, line: jsonErrorLine(data, error), message: "not valid JSON",
-                hint: "expected {\"data\": [...]} or a JSON array of references")
+                source: source, line: position?.line, location: position.map { "column \($0.column)" },
+                message: "not valid JSON", hint: "expected {\"data\": [...]} or a JSON array of references")
         }
         let entries: [Any]
         if let array = root as? [Any] {
@@ -77,11 +78,23 @@ public enum ReferencesFile {
         FileManager.default.fileExists(atPath: path) ? "check the file's permissions" : "no such file"
     }
 
-    /// The line of a JSON syntax error, when Foundation says where it was.
-    private static func jsonErrorLine(_ data: Data, _ error: any Error) -> Int? {
+    /// The line and column of a JSON syntax error, from Foundation's "around character N" (or "line L,
+    /// column C") debug description; `nil` when it does not say.
+    private static func jsonErrorPosition(_ data: Data, _ error: any Error) -> (line: Int, column: Int)? {
         let info = (error as NSError).userInfo
-        guard let offset = info["NSJSONSerializationErrorIndex"] as? Int, offset <= data.count else { return nil }
-        return data.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let text = (info["NSDebugDescription"] as? String) ?? ""
+        func number(after marker: String) -> Int? {
+            guard let range = text.range(of: marker) else { return nil }
+            return Int(text[range.upperBound...].prefix { $0.isNumber })
+        }
+        if let line = number(after: "line "), let column = number(after: "column ") { return (line, column) }
+        guard let offset = (info["NSJSONSerializationErrorIndex"] as? Int) ?? number(after: "character "),
+            offset <= data.count
+        else { return nil }
+        let before = data.prefix(offset)
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        return (line, column)
     }
 }
 
@@ -94,7 +107,7 @@ private struct EntryFields {
 
     func error(_ key: String, _ message: String, hint: String? = nil) -> InputError {
         var location = "entry \(number)"
-        if let title = object["title"] as? String, !title.isEmpty { location += " (\"\(title)\")" }
+        if let title = object["title"] as? String, !title.trimmingCharacters(in: .whitespaces).isEmpty { location += " (\"\(title)\")" }
         return InputError(source: source, location: "\(location), field \"\(key)\"", message: message, hint: hint)
     }
 

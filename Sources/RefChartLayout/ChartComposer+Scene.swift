@@ -16,7 +16,8 @@ extension ChartComposer {
         items += titleItems()
         return Scene(
             size: Size(width: width, height: height), background: spec.theme.background, items: items,
-            accessibleTitle: spec.title.isEmpty ? "Chart" : spec.title, accessibleDescription: accessibleDescription())
+            accessibleTitle: spec.title.isEmpty ? "Chart" : spec.title, accessibleDescription: accessibleDescription(),
+            documentDate: domain.upperBound)
     }
 
     private var theme: Theme { spec.theme }

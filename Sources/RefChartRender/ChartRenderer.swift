@@ -1,4 +1,5 @@
 import CCairoPango
+import RefChartCore
 package import RefChartLayout
 
 /// Renders a ``Scene`` to PNG, SVG or PDF bytes in memory.
@@ -63,6 +64,9 @@ package enum ChartRenderer {
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.accessibleTitle)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, scene.accessibleDescription)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "refchart")
+            let date = ISO8601.string(fromSeconds: scene.documentDate, fractionalSeconds: false)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
             try draw(scene, on: surface!, scale: pointsPerPixel)
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface))

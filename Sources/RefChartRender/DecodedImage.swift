@@ -13,6 +13,13 @@ package struct DecodedImage: Sendable {
         package var green: UInt8
         package var blue: UInt8
         package var alpha: UInt8
+
+        package init(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8) {
+            self.red = red
+            self.green = green
+            self.blue = blue
+            self.alpha = alpha
+        }
     }
 
     /// Decodes PNG bytes.

@@ -10,9 +10,13 @@ package struct Scene: Sendable, Hashable {
     package var accessibleTitle: String
     /// Text for screen readers: what the chart shows and the list of references.
     package var accessibleDescription: String
+    /// The instant the document is dated (a PDF's creation date), in seconds since the epoch: the end of
+    /// the chart's time range, so the same chart always gives the same bytes.
+    package var documentDate: Double
 
     package init(size: Size, background: Color, items: [SceneItem] = [], accessibleTitle: String = "",
-                 accessibleDescription: String = "") {
+                 accessibleDescription: String = "", documentDate: Double = 0) {
+        self.documentDate = documentDate
         self.size = size
         self.background = background
         self.items = items

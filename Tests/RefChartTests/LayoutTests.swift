@@ -1,0 +1,109 @@
+import Foundation
+import RefChartCore
+import RefChartLayout
+import Testing
+
+struct LayoutTests {
+    static let start = TestSupport.seconds("2024-01-01T00:00:00Z")
+    static let span = 90.0 * 86_400
+
+    /// An hourly series over 90 days.
+    static func series() -> MetricSeries {
+        let times = (0..<(90 * 24)).map { start + Double($0) * 3600 }
+        return MetricSeries(name: "v", times: times, values: times.indices.map { 100 + Double($0 % 24) })
+    }
+
+    /// `count` references: uniform over the span, or packed into a few clusters.
+    static func references(_ count: Int, clustered: Bool, seed: UInt64) -> [Reference] {
+        var random = SeededGenerator(seed: seed)
+        let centres = (0..<4).map { _ in Double.random(in: 0.1...0.9, using: &random) }
+        return (0..<count).map { k in
+            let fraction = clustered
+                ? centres[k % 4] + Double.random(in: -0.02...0.02, using: &random)
+                : Double.random(in: -0.05...1.05, using: &random)
+            let words = Int.random(in: 1...6, using: &random)
+            return Reference(
+                id: "r\(k)", title: (0..<words).map { _ in "Release" }.joined(separator: " ") + " \(k)",
+                date: Date(timeIntervalSince1970: start + fraction * span))
+        }
+    }
+
+    static func layout(_ references: [Reference], height: Double = 600) -> (Scene, LayoutReport) {
+        let spec = ChartSpec(title: "Test", size: Size(width: 1200, height: height), series: [series()], references: references)
+        return ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
+    }
+
+    @Test(arguments: [(10, false), (10, true), (200, false), (200, true)])
+    func labelsNeverOverlapAnythingAndEveryReferenceIsAccountedFor(count: Int, clustered: Bool) throws {
+        let references = Self.references(count, clustered: clustered, seed: UInt64(count) * 31 + (clustered ? 1 : 0))
+        let (_, report) = Self.layout(references)
+        #expect(report.references.count == count)
+        #expect(report.references.map(\.id) == references.map(\.id))
+        let image = Rect(x: 0, y: 0, width: report.width, height: report.height)
+        let labels = report.references.filter { $0.state == "label" }
+        for (i, a) in labels.enumerated() {
+            let box = try #require(a.box)
+            #expect(image.contains(box), "label \(a.id) leaves the image")
+            #expect(!box.intersects(report.plot), "label \(a.id) covers the plot")
+            for b in labels[(i + 1)...] {
+                #expect(!box.intersects(b.box!), "labels \(a.id) and \(b.id) overlap")
+            }
+        }
+        // No marker line runs through another reference's label: a labelled marker's line starts at its
+        // lane and goes down to the plot; a badged marker's line lies inside the plot.
+        for a in labels {
+            for b in labels where b.id != a.id {
+                let crosses = b.box!.minX < a.x! && a.x! < b.box!.maxX && b.box!.minY > a.box!.minY
+                #expect(!crosses, "the line of \(a.id) crosses the label of \(b.id)")
+            }
+        }
+        let badged = report.references.filter { $0.state == "badge" }
+        #expect(Set(report.footnotes.map(\.badge)) == Set(badged.compactMap(\.badge)))
+        #expect(badged.allSatisfy { $0.box != nil && !$0.box!.intersects(report.plot) })
+        let outside = report.references.filter { $0.state == "out-of-range" }.count
+        #expect(outside == report.outOfRange.before + report.outOfRange.after)
+        #expect(labels.count + badged.count + outside == count)
+        for note in report.footnotes {
+            #expect(image.contains(note.box))
+            #expect(!note.box.intersects(report.plot))
+            #expect(labels.allSatisfy { !$0.box!.intersects(note.box) })
+        }
+    }
+
+    @Test func aDenseClusterFallsBackToBadgesAndFootnotes() {
+        let (_, report) = Self.layout(Self.references(200, clustered: true, seed: 7))
+        let badged = report.references.filter { $0.state == "badge" }
+        #expect(!badged.isEmpty)
+        #expect(report.footnotes.count == badged.count)
+        #expect(report.lanes >= 2)
+    }
+
+    @Test func identicalInputGivesIdenticalOutput() {
+        let references = Self.references(200, clustered: true, seed: 11)
+        let first = Self.layout(references)
+        let second = Self.layout(references)
+        #expect(first.0 == second.0)
+        #expect(first.1 == second.1)
+    }
+
+    @Test func referencesOutsideTheWindowAreCounted() {
+        let references = [
+            Reference(id: "early", title: "Early", date: Date(timeIntervalSince1970: Self.start - 86_400)),
+            Reference(id: "in", title: "Inside", date: Date(timeIntervalSince1970: Self.start + 86_400)),
+            Reference(id: "late", title: "Late", date: Date(timeIntervalSince1970: Self.start + Self.span + 86_400)),
+        ]
+        let (scene, report) = Self.layout(references)
+        #expect(report.outOfRange.before == 1 && report.outOfRange.after == 1)
+        #expect(report.references.map(\.state) == ["out-of-range", "label", "out-of-range"])
+        let texts = scene.items.compactMap { item -> String? in if case .text(let run) = item { return run.text } else { return nil } }
+        #expect(texts.contains { $0.contains("+1 earlier") && $0.contains("+1 later") })
+    }
+
+    @Test func markerSitsAtItsExactInstant() throws {
+        let date = Self.start + 30.5 * 86_400
+        let (_, report) = Self.layout([Reference(id: "a", title: "A", date: Date(timeIntervalSince1970: date))])
+        let x = try #require(report.references[0].x)
+        let expected = report.plot.minX + (date - Self.start) / (Self.span - 3600) * report.plot.width
+        #expect(abs(x - expected) < 1e-6)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import RefChartCore
+import RefChartLayout
+import Testing
+
+struct TimeTicksTests {
+    private func calendar(_ zone: String = "UTC") -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone)!
+        calendar.firstWeekday = 2
+        calendar.minimumDaysInFirstWeek = 4
+        return calendar
+    }
+
+    /// Chooses ticks for a span drawn across `width` pixels with 7 px per character labels.
+    private func ticks(_ from: String, _ to: String, width: Double = 1000, zone: String = "UTC") -> TimeTicks {
+        let domain = TestSupport.seconds(from)...TestSupport.seconds(to)
+        return TimeTicks.choose(domain: domain, pixelsPerSecond: width / (domain.upperBound - domain.lowerBound),
+                                calendar: calendar(zone)) { Double($0.count) * 7 }
+    }
+
+    @Test func minutes() {
+        let result = ticks("2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z")
+        #expect(result.rung.unit == .minute)
+        #expect(result.rung.step == 5)
+        #expect(result.ticks.map(\.label).prefix(4) == ["10:00", "10:05", "10:10", "10:15"])
+        #expect(result.ticks.first?.context == "Sun 10 Mar")
+    }
+
+    @Test func days() {
+        let result = ticks("2024-01-01T00:00:00Z", "2024-01-15T00:00:00Z")
+        #expect(result.rung.unit == .day && result.rung.step == 1)
+        #expect(result.ticks.count == 15)
+        #expect(result.ticks.first?.label == "Mon 1")
+        #expect(result.ticks.first?.context == "Jan 2024")
+        #expect(result.ticks.dropFirst().allSatisfy { $0.context == nil })
+    }
+
+    @Test func weeksOverNinetyDaysStartOnMondays() {
+        let result = ticks("2024-09-01T00:00:00Z", "2024-11-29T23:00:00Z", width: 1100)
+        #expect(result.rung.unit == .weekOfYear)
+        #expect(result.ticks.map(\.label).prefix(3) == ["2", "9", "16"])
+        #expect(result.ticks.compactMap(\.context) == ["Sep 2024", "Oct 2024", "Nov 2024"])
+    }
+
+    @Test func months() {
+        let result = ticks("2023-01-01T00:00:00Z", "2024-12-31T00:00:00Z")
+        #expect(result.rung.unit == .month)
+        #expect(result.ticks.first?.label == "Jan")
+        #expect(result.ticks.compactMap(\.context) == ["2023", "2024"])
+    }
+
+    @Test func years() {
+        let result = ticks("1990-01-01T00:00:00Z", "2024-01-01T00:00:00Z", width: 600)
+        #expect(result.rung.unit == .year)
+        #expect(result.ticks.map { Int($0.label)! % result.rung.step }.allSatisfy { $0 == 0 })
+        #expect(result.ticks.first?.label == "1990")
+    }
+
+    @Test func hourTicksStayOnWallClockHoursAcrossADSTChange() {
+        // Europe/Berlin springs forward on 2024-03-31 at 02:00 → 03:00: that day has 23 hours.
+        let result = ticks("2024-03-30T23:00:00Z", "2024-04-01T00:00:00Z", width: 1200, zone: "Europe/Berlin")
+        #expect(result.rung.unit == .hour)
+        let step = result.rung.step
+        let labels = result.ticks.map(\.label)
+        #expect(labels.allSatisfy { Int($0.prefix(2))! % step == 0 && $0.hasSuffix(":00") })
+        // Ticks are real instants: 00:00 and 03:00 local on the DST day are 2 hours apart, not 3.
+        if step == 3, let midnight = result.ticks.firstIndex(where: { $0.label == "00:00" }) {
+            #expect(result.ticks[midnight + 1].time - result.ticks[midnight].time == 2 * 3600)
+        }
+        #expect(result.ticks.first?.context == "Sun 31 Mar")
+    }
+
+    @Test func dayTicksAreLocalMidnightsAcrossDST() {
+        // America/New_York falls back on 2024-11-03: that day has 25 hours.
+        let result = ticks("2024-11-01T04:00:00Z", "2024-11-06T05:00:00Z", width: 400, zone: "America/New_York")
+        #expect(result.rung.unit == .day)
+        let times = result.ticks.map(\.time)
+        let gaps = zip(times, times.dropFirst()).map { $1 - $0 }
+        #expect(gaps.contains(25 * 3600))
+        #expect(gaps.allSatisfy { $0 == 24 * 3600 || $0 == 25 * 3600 })
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up, builds refchart (release) and renders the bundled samples. No credentials needed.
+# Usage: scripts/demo.sh [output-dir]   (default: out/; `scripts/demo.sh samples` refreshes the README images)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-out}"
+bash scripts/setup.sh
+swift build -c release --product refchart
+bin="$(swift build -c release --show-bin-path)/refchart"
+mkdir -p "$out"
+"$bin" render --csv samples/pageviews.csv --references samples/references.json \
+    --title "Pageviews, last 90 days" -o "$out/pageviews.png" --layout-report "$out/pageviews-layout.json"
+"$bin" render --csv samples/pageviews.csv --references samples/references.json \
+    --title "Pageviews, last 90 days" -o "$out/pageviews.svg"
+"$bin" render --csv samples/pageviews.csv --references samples/references.json \
+    --title "Pageviews, last 90 days" --theme dark --scale 2 -o "$out/pageviews-dark@2x.png"
+echo "Rendered:"
+for file in pageviews.png pageviews.svg pageviews-dark@2x.png pageviews-layout.json; do
+    echo "  $(cd "$out" && pwd)/$file"
+done

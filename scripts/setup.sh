@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what refchart needs on Debian/Ubuntu: Cairo and Pango headers, pkg-config and fonts.
+# Installs only what is missing, quietly; safe to run again. Swift 6.1 or newer must already be installed.
+set -euo pipefail
+
+packages=(pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-color-emoji fonts-droid-fallback)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+    echo "refchart setup: installing ${missing[*]}" >&2
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "refchart setup: run as root or install sudo" >&2; exit 1; }
+        sudo="sudo"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null; then
+    echo "refchart setup: Swift 6.1 or newer is needed (https://www.swift.org/install/linux/); 'swift' is not on PATH" >&2
+    exit 1
+fi
