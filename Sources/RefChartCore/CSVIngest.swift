@@ -11,6 +11,8 @@ struct CSVIngest {
         let requested: Bool
         var kind: ColumnKind
         var values: [Double] = []
+        /// The first cell that made this a text column, and its line.
+        var sample: (text: String, line: Int)?
     }
 
     let source: String
@@ -76,10 +78,15 @@ struct CSVIngest {
         }
         let kept = columns.filter { $0.kind == .numeric || $0.requested }
         guard !kept.isEmpty else {
-            let names = columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            let texts = columns.compactMap { c in c.sample.map { "\"\(c.name)\" holds \"\($0.text)\" on line \($0.line)" } }
+            let detail = texts.isEmpty ? (columns.isEmpty ? ": the header names only the time column" : ": every value is empty")
+                : ": " + texts.joined(separator: ", ")
+            let hint = decimalComma
+                ? "this file is read with decimal commas (12,5): pass --no-decimal-comma if it writes 12.5"
+                : "add a column of numbers"
             throw InputError(
-                source: source, line: 1, message: "no numeric value column" + (names.isEmpty ? "" : " (read \(names))"),
-                hint: "add a column of numbers, or name one with --value-column")
+                source: source, line: 1, message: "no numeric value column" + detail,
+                hint: hint + ", or name a column with --value-column")
         }
         let rows = times.count
         var duplicates = 0
@@ -182,6 +189,7 @@ struct CSVIngest {
                 if column.kind == .undecided && !column.requested {
                     columns[index].kind = .text
                     columns[index].values = []
+                    columns[index].sample = (record.string(column.field), record.line)
                     rowValues.append(.nan)
                     continue
                 }
@@ -223,8 +231,7 @@ struct CSVIngest {
         let text = String(decoding: cell, as: UTF8.self)
         throw InputError(
             source: source, line: record.line, location: "column \"\(header![timeField])\"",
-            message: text.isEmpty ? "the time is empty" : "\"\(text)\" is not a "
-                + (timeFormat.map { "\($0.rawValue) timestamp" } ?? "timestamp"),
+            message: text.isEmpty ? "the time is empty" : "\"\(text)\" is not \(timeFormat?.noun ?? "a timestamp")",
             hint: "use ISO 8601 (2024-01-15T10:00:00Z, 2024-01-15) or epoch seconds or milliseconds")
     }
 

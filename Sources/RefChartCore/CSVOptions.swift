@@ -62,3 +62,15 @@ public struct CSVOptions: Sendable, Hashable {
     /// Column names tried, in order, when no time column is named.
     public static let timeColumnNames = ["timestamp", "time", "date", "ts", "datetime", "day", "hour"]
 }
+
+extension CSVOptions.TimeFormat {
+    /// The format in a sentence: "an ISO 8601 timestamp".
+    var noun: String {
+        switch self {
+        case .iso8601: return "an ISO 8601 timestamp"
+        case .date: return "a date (YYYY-MM-DD)"
+        case .epochSeconds: return "an epoch time in seconds"
+        case .epochMilliseconds: return "an epoch time in milliseconds"
+        }
+    }
+}

@@ -8,29 +8,31 @@ public enum CSVReader {
     static let chunkSize = 1 << 20
 
     /// Reads a CSV file, or standard input when `path` is `-`.
+    /// - Parameter source: How errors name the input (default: `path`).
     /// - Throws: ``InputError`` with the file, line and column of the first problem.
-    public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> MetricTable {
+    public static func read(path: String, source: String? = nil, options: CSVOptions = CSVOptions()) throws -> MetricTable {
+        let name = source ?? path
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(source: path, message: "no such file", hint: "check the path given to --csv")
+                throw InputError(source: name, message: "no such file", hint: "check the path given to --csv")
             }
             guard !isDirectory.boolValue, let opened = FileHandle(forReadingAtPath: path) else {
-                throw InputError(source: path, message: "cannot be read", hint: "is it a readable file?")
+                throw InputError(source: name, message: "cannot be read", hint: "is it a readable file?")
             }
             handle = opened
         }
         defer { if path != "-" { try? handle.close() } }
-        var ingest = CSVIngest(source: path, options: options)
+        var ingest = CSVIngest(source: name, options: options)
         while true {
             let chunk: Data?
             do {
                 chunk = try handle.read(upToCount: chunkSize)
             } catch {
-                throw InputError(source: path, message: "reading failed: \(error.localizedDescription)")
+                throw InputError(source: name, message: "reading failed: \(error.localizedDescription)")
             }
             guard let chunk, !chunk.isEmpty else { break }
             try chunk.withUnsafeBytes { try ingest.feed($0.bindMemory(to: UInt8.self)) }

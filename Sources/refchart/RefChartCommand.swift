@@ -10,5 +10,5 @@ struct RefChartCommand: ParsableCommand {
             Exit codes: 0 success; 1 bad input or a failed render (the message says what and where); \
             64 a usage error (a missing or invalid option).
             """,
-        subcommands: [RenderCommand.self])
+        subcommands: [RenderCommand.self, InspectCommand.self, BenchCommand.self, BenchRunCommand.self])
 }

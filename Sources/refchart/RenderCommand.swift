@@ -15,8 +15,7 @@ struct RenderCommand: ParsableCommand {
             unless the whole chart rendered: files are written to a temporary name and renamed.
             """)
 
-    @Option(help: ArgumentHelp("The metrics CSV: a header row, a time column and numeric value columns.", valueName: "file"))
-    var csv: String
+    @OptionGroup var input: CSVReaderOptions
 
     @Option(help: ArgumentHelp("A references JSON file: {\"data\": [...]} as the OpenPanel API returns, or a plain array.", valueName: "file"))
     var references: String?
@@ -44,12 +43,6 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The IANA time zone for axis labels and dates without an offset.", valueName: "zone"))
     var timezone = "UTC"
-
-    @Option(help: ArgumentHelp("The CSV's time column (default: timestamp, time, date, ts, datetime, day or hour).", valueName: "name"))
-    var timeColumn: String?
-
-    @Option(help: ArgumentHelp("A CSV value column to draw; repeat for several (default: every numeric column).", valueName: "name"))
-    var valueColumn: [String] = []
 
     @Option(help: ArgumentHelp("Start of the time window (ISO 8601).", valueName: "datetime"))
     var from: String?
@@ -114,8 +107,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func makeChart(zone: TimeZone) throws -> Chart {
-        let table = try CSVReader.read(
-            path: csv, options: CSVOptions(timeColumn: timeColumn, valueColumns: valueColumn, zone: zone))
+        let table = try input.read(zone: zone)
         let refs = try references.map { try ReferencesFile.read(path: $0, zone: zone) } ?? []
         var window: ClosedRange<Date>?
         if from != nil || to != nil {

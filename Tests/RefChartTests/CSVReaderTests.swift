@@ -67,7 +67,7 @@ struct CSVReaderTests {
     @Test func namesABadTimestamp() throws {
         let failure = try #require(error("timestamp,value\n2024-01-01,1\n2024-13-45,2\n"))
         #expect(failure.line == 3)
-        #expect(failure.description.contains("\"2024-13-45\" is not a date timestamp"))
+        #expect(failure.description.contains("\"2024-13-45\" is not a date (YYYY-MM-DD)"))
     }
 
     @Test func explainsAMissingTimeColumn() throws {

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import RefChart
+
+/// `refchart bench`: parse and render timings for generated 1k, 100k and 1M-row files.
+///
+/// Each size runs in a fresh child process (`refchart bench-run`), so its peak memory is its own.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the CSV reader and the renderer on generated files (1k, 100k, 1M rows; 200 references).")
+
+    @Option(parsing: .upToNextOption, help: "Row counts to generate.")
+    var rows: [Int] = [1_000, 100_000, 1_000_000]
+
+    @Option(help: "References to draw.")
+    var references = 200
+
+    @Option(help: ArgumentHelp("Keep the generated files in this directory.", valueName: "dir"))
+    var keep: String?
+
+    func run() throws {
+        let directory = keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("refchart-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
+        print("rows       file MB   parse s   rows/s      render s   total s   peak RSS MB")
+        for count in rows {
+            let csv = directory.appendingPathComponent("bench-\(count).csv")
+            let refs = directory.appendingPathComponent("bench-\(count)-refs.json")
+            try BenchData.write(rows: count, to: csv)
+            try BenchData.writeReferences(references, rows: count, to: refs)
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            if !FileManager.default.isExecutableFile(atPath: child.executableURL!.path) {
+                child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            }
+            child.arguments = ["bench-run", csv.path, refs.path, directory.appendingPathComponent("bench-\(count).png").path]
+            let pipe = Pipe()
+            child.standardOutput = pipe
+            try child.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            child.waitUntilExit()
+            guard child.terminationStatus == 0,
+                let figures = try? JSONDecoder().decode(BenchRunCommand.Figures.self, from: output)
+            else { throw fail("bench-run failed for \(count) rows") }
+            let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1e6
+            print(String(format: "%-10d %7.1f %9.3f %12.0f %9.3f %9.3f %11.1f", count, megabytes, figures.parseSeconds,
+                         Double(count) / max(figures.parseSeconds, 1e-9), figures.renderSeconds,
+                         figures.parseSeconds + figures.renderSeconds, figures.peakMegabytes))
+        }
+    }
+}
+
+/// `refchart bench-run CSV REFS PNG`: one measured run; prints its figures as JSON. Used by `bench`.
+struct BenchRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-run", shouldDisplay: false)
+
+    struct Figures: Codable {
+        var parseSeconds: Double
+        var renderSeconds: Double
+        var peakMegabytes: Double
+    }
+
+    @Argument var csv: String
+    @Argument var references: String
+    @Argument var output: String
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let table = try CSVReader.read(path: csv)
+        let parsed = clock.now
+        let refs = try ReferencesFile.read(path: references)
+        let png = try Chart(title: "Benchmark", series: table.series, references: refs).render(.png)
+        try AtomicFile.write(png, to: output)
+        let rendered = clock.now
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let figures = Figures(
+            parseSeconds: (parsed - start).seconds, renderSeconds: (rendered - parsed).seconds,
+            peakMegabytes: Double(usage.ru_maxrss) / 1024)
+        print(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self))
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RefChart
+
+/// `refchart inspect`: what the CSV reader sees in a file, before rendering it.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what the CSV reader detects in a metrics file: delimiter, time column, series, gaps, duplicates.")
+
+    @OptionGroup var input: CSVReaderOptions
+
+    @Option(help: ArgumentHelp("The IANA time zone for times without an offset.", valueName: "zone"))
+    var timezone = "UTC"
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    /// The JSON `inspect --json` prints.
+    struct Report: Codable {
+        var delimiter: String
+        var timeColumn: String
+        var timeFormat: String
+        var rows: Int
+        var series: [SeriesSummary]
+        var duplicates: Int
+        var skippedRows: [Int]
+        var reordered: Bool
+    }
+
+    func validate() throws {
+        guard TimeZone(identifier: timezone) != nil else {
+            throw ValidationError("--timezone \(timezone) is not an IANA time zone (e.g. UTC, Europe/Berlin)")
+        }
+    }
+
+    func run() throws {
+        let table: MetricTable
+        do {
+            table = try input.read(zone: TimeZone(identifier: timezone)!)
+        } catch let error as InputError {
+            throw fail(error.description)
+        }
+        let report = Report(
+            delimiter: table.delimiter == 0x09 ? "\t" : String(UnicodeScalar(table.delimiter)),
+            timeColumn: table.timeColumn, timeFormat: table.timeFormat.rawValue, rows: table.rows,
+            series: table.series.map(SeriesSummary.init), duplicates: table.duplicates,
+            skippedRows: table.skippedLines, reordered: table.wasSorted)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            return
+        }
+        let delimiterName = [",": "comma", ";": "semicolon", "\t": "tab"][report.delimiter] ?? report.delimiter
+        print("\(input.csv)")
+        print("  delimiter    \(delimiterName)")
+        print("  time column  \(report.timeColumn) (\(report.timeFormat)\(table.wasSorted ? ", rows were out of order: sorted" : ""))")
+        print("  rows         \(report.rows) (\(report.duplicates) duplicate times merged by \(input.duplicates), \(report.skippedRows.count) skipped)")
+        for s in report.series {
+            let range = s.first.map { "\($0) … \(s.last!)" } ?? "no values"
+            let extent = s.min.map { "min \(format($0)), max \(format(s.max!))" } ?? ""
+            print("  series       \(s.name): \(s.points) points, \(s.gaps) gaps, \(range), \(extent)")
+        }
+    }
+
+    private func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
