@@ -91,8 +91,22 @@ public struct Chart: Sendable, Hashable {
         guard series.contains(where: { !$0.times.isEmpty }) else {
             throw ChartError("there is no data to draw: every series is empty")
         }
-        if let window, window.lowerBound == window.upperBound {
-            throw ChartError("the time window is empty: its start and end are the same instant")
+        if let window {
+            guard window.lowerBound < window.upperBound else {
+                throw ChartError("the time window is empty: its start and end are the same instant")
+            }
+            let low = window.lowerBound.timeIntervalSince1970
+            let high = window.upperBound.timeIntervalSince1970
+            let inside = series.contains { s in s.times.contains { $0 >= low && $0 <= high } }
+            if !inside {
+                let first = series.compactMap(\.times.first).min() ?? 0
+                let last = series.compactMap(\.times.last).max() ?? 0
+                throw ChartError(
+                    "no data between \(ISO8601.string(from: window.lowerBound, fractionalSeconds: false)) and "
+                        + "\(ISO8601.string(from: window.upperBound, fractionalSeconds: false)): the data runs from "
+                        + "\(ISO8601.string(fromSeconds: first, fractionalSeconds: false)) to "
+                        + "\(ISO8601.string(fromSeconds: last, fractionalSeconds: false))")
+            }
         }
     }
 }

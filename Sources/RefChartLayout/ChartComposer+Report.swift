@@ -8,12 +8,15 @@ extension ChartComposer {
             LayoutReport.Entry(
                 id: reference.id, title: reference.title,
                 date: ISO8601.string(fromSeconds: reference.date.timeIntervalSince1970, fractionalSeconds: false),
-                x: nil, state: "out-of-range", lane: nil, shifted: false, truncated: false, badge: nil, box: nil)
+                x: nil, state: "out-of-range", lane: nil, shifted: false, truncated: false, badge: nil, footnote: nil,
+                box: nil)
         }
         for marker in markers {
             var entry = entries[marker.reference]
             entry.x = marker.x
             entry.truncated = marker.truncated
+            entry.shifted = marker.shift > 0
+            entry.footnote = marker.footnoteNumber
             if let lane = marker.lane {
                 entry.state = "label"
                 entry.lane = lane
@@ -29,7 +32,7 @@ extension ChartComposer {
         }
         return LayoutReport(
             width: width, height: height, plot: plot, lanes: lanes, references: entries,
-            footnotes: footnotes.map { LayoutReport.Footnote(badge: $0.number, box: $0.box) },
+            footnotes: footnotes.flatMap { row in row.numbers.map { LayoutReport.Footnote(badge: $0, box: row.box) } },
             outOfRange: LayoutReport.OutOfRange(before: before, after: after))
     }
 }

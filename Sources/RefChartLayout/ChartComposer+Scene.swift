@@ -97,23 +97,26 @@ extension ChartComposer {
             items.append(.text(TextRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: yScale(value) - size.height / 2),
                                        font: style.axis, color: theme.mutedText)))
         }
-        var lastContextRight = -Double.infinity
-        for tick in timeTicks.ticks {
+        var contexts: [(run: TextRun, right: Double, boundary: Bool)] = []
+        for (k, tick) in timeTicks.ticks.enumerated() {
             let x = xScale(tick.time)
             items.append(.line(from: Point(x: x.rounded() + 0.5, y: axisY), to: Point(x: x.rounded() + 0.5, y: axisY + 4),
                                stroke: Stroke(color: theme.axis, width: 1)))
             let size = measure(tick.label, style.axis)
             let left = min(max(x - size.width / 2, style.padding), width - style.padding - size.width)
             items.append(.text(TextRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText)))
-            if let context = tick.context {
-                let contextSize = measure(context, style.axis)
-                let contextLeft = min(max(x - size.width / 2, style.padding), width - style.padding - contextSize.width)
-                if contextLeft > lastContextRight + 8 {
-                    items.append(.text(TextRun(text: context, origin: Point(x: contextLeft, y: geometry.contextTop), font: style.axis, color: theme.text)))
-                    lastContextRight = contextLeft + contextSize.width
-                }
+            guard let context = tick.context else { continue }
+            let contextSize = measure(context, style.axis)
+            let contextLeft = min(max(left, style.padding), width - style.padding - contextSize.width)
+            let run = TextRun(text: context, origin: Point(x: contextLeft, y: geometry.contextTop), font: style.axis, color: theme.text)
+            if let previous = contexts.last, previous.right + 8 > contextLeft {
+                // A real boundary (a new month) wins over the first tick's context, which only sets the scene.
+                guard !previous.boundary else { continue }
+                contexts.removeLast()
             }
+            contexts.append((run, contextLeft + contextSize.width, k > 0))
         }
+        items += contexts.map { .text($0.run) }
         return items
     }
 
@@ -121,20 +124,32 @@ extension ChartComposer {
         var items: [SceneItem] = []
         for marker in markers {
             let color = referenceColor(marker.reference)
-            let top = marker.lane.map { geometry.laneTop($0) } ?? plot.minY
             let x = marker.x.rounded() + 0.5
-            items.append(.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: Stroke(color: color, width: 1.25, dash: [4, 3])))
-            if let lane = marker.lane {
-                let origin = Point(x: marker.left, y: geometry.laneTop(lane) + style.lanePadding / 2)
-                items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
+            let dashed = Stroke(color: color, width: 1.25, dash: [4, 3])
+            guard let lane = marker.lane else {
+                items.append(.line(from: Point(x: x, y: plot.minY), to: Point(x: x, y: plot.maxY), stroke: dashed))
+                continue
             }
+            let laneTop = geometry.laneTop(lane)
+            if marker.shift > 0 {
+                // The line stops under the lane; a leader runs along the lane's bottom edge to the label.
+                let leaderY = (laneTop + geometry.laneHeight).rounded() - 0.5
+                items.append(.line(from: Point(x: x, y: leaderY), to: Point(x: x, y: plot.maxY), stroke: dashed))
+                items.append(.polyline(points: [Point(x: x, y: leaderY), Point(x: marker.left, y: leaderY),
+                                                Point(x: marker.left, y: leaderY - 3)],
+                                       stroke: Stroke(color: color.withAlpha(0.8), width: 1)))
+            } else {
+                items.append(.line(from: Point(x: x, y: laneTop), to: Point(x: x, y: plot.maxY), stroke: dashed))
+            }
+            let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
+            items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
         }
         return items
     }
 
     private func badgeItems() -> [SceneItem] {
         badges.flatMap { badge -> [SceneItem] in
-            let members = markers.filter { badge.numbers.contains($0.badge ?? -1) }
+            let members = markers.filter { $0.badge.map(badge.numbers.contains) ?? false }
             let colors = Set(members.map { referenceColor($0.reference) })
             let fill = colors.count == 1 ? colors.first! : theme.mutedText
             let size = measure(badge.text, style.badge)
@@ -147,21 +162,30 @@ extension ChartComposer {
     }
 
     private func footnoteItems() -> [SceneItem] {
-        footnotes.flatMap { note -> [SceneItem] in
-            let reference = spec.references[note.marker]
-            let number = "\(note.number)"
-            let numberSize = measure(number, style.badge)
-            let pill = Rect(x: note.box.minX, y: note.box.minY + 1, width: max(numberSize.width + 8, note.box.height - 2), height: note.box.height - 2)
-            let date = FootnoteDate.format(reference.date, calendar: calendar)
+        footnotes.flatMap { row -> [SceneItem] in
+            let members = row.markers.map { markers[$0].reference }
+            let label = row.label
+            let numberSize = measure(label, style.badge)
+            let pill = Rect(x: row.box.minX, y: row.box.minY + 1, width: max(numberSize.width + 8, row.box.height - 2),
+                            height: row.box.height - 2)
+            let first = spec.references[members[0]]
+            let last = spec.references[members[members.count - 1]]
+            var date = FootnoteDate.format(first.date, calendar: calendar)
+            var text = singleLine(first.title)
+            if members.count == 1 {
+                if let description = first.description.map(singleLine), !description.isEmpty { text += " — " + description }
+            } else {
+                date += " – " + FootnoteDate.format(last.date, calendar: calendar)
+                text = "\(members.count) references: " + members.map { singleLine(spec.references[$0].title) }.joined(separator: "; ")
+            }
             let dateSize = measure(date, style.footnote)
             let textLeft = pill.maxX + 6 + dateSize.width + 8
-            var text = singleLine(reference.title)
-            if let description = reference.description.map(singleLine), !description.isEmpty { text += " — " + description }
-            let fitted = fitted(text, maxWidth: note.box.maxX - textLeft, font: style.footnote).text
-            let textY = note.box.minY + (note.box.height - dateSize.height) / 2
+            let fitted = fitted(text, maxWidth: max(0, row.box.maxX - textLeft), font: style.footnote).text
+            let textY = row.box.minY + (row.box.height - dateSize.height) / 2
+            let colors = Set(members.map(referenceColor))
             return [
-                .rect(pill, fill: referenceColor(note.marker), stroke: nil, cornerRadius: pill.height / 2),
-                .text(TextRun(text: number, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),
+                .rect(pill, fill: colors.count == 1 ? colors.first! : theme.mutedText, stroke: nil, cornerRadius: pill.height / 2),
+                .text(TextRun(text: label, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),
                               font: style.badge, color: theme.background)),
                 .text(TextRun(text: date, origin: Point(x: pill.maxX + 6, y: textY), font: style.footnote, color: theme.mutedText)),
                 .text(TextRun(text: fitted, origin: Point(x: textLeft, y: textY), font: style.footnote, color: theme.text)),

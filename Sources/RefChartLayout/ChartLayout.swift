@@ -34,7 +34,7 @@ struct ChartComposer<Measurer: TextMeasuring> {
     var markers: [MarkerPlan] = []
     var lanes = 0
     var badges: [BadgeRow.Badge] = []
-    var footnotes: [(number: Int, marker: Int, box: Rect)] = []
+    var footnotes: [FootnoteRow] = []
     var geometry = VerticalGeometry()
 
     init(spec: ChartSpec, measurer: Measurer) {

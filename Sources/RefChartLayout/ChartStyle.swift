@@ -16,6 +16,12 @@ struct ChartStyle {
     /// Labels longer than this fraction of the plot width end in an ellipsis.
     let maxLabelFraction = 0.28
     let maxLabelWidth = 240.0
+    /// How far a label may move right of its line to stay in a lane already in use.
+    let maxShift = 48.0
+    /// A label cut shorter than this to fit before the right edge is not worth drawing: badge it instead.
+    let minimumLabelWidth = 60.0
+    /// The footnote table may add at most this fraction of the requested height; beyond it rows group.
+    let footnoteHeightFraction = 1.0
 
     init(theme: Theme) {
         let family = theme.fontFamily

@@ -16,8 +16,26 @@ package struct LayoutReport: Sendable, Hashable, Codable {
         package var shifted: Bool
         package var truncated: Bool
         package var badge: Int?
+        /// The footnote row holding the full title: a badged or truncated reference's number.
+        package var footnote: Int?
         /// The drawn label, or the badge for a badged reference; absent when out of range.
         package var box: Rect?
+
+        /// Writes every key, `null` included, so readers can rely on the shape.
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(date, forKey: .date)
+            try c.encode(x, forKey: .x)
+            try c.encode(state, forKey: .state)
+            try c.encode(lane, forKey: .lane)
+            try c.encode(shifted, forKey: .shifted)
+            try c.encode(truncated, forKey: .truncated)
+            try c.encode(badge, forKey: .badge)
+            try c.encode(footnote, forKey: .footnote)
+            if let box { try c.encode(box, forKey: .box) }
+        }
     }
 
     /// A row of the footnote table.

@@ -19,8 +19,8 @@ struct VerticalGeometry {
 }
 
 extension ChartComposer {
-    /// The smallest plot height before the image grows taller instead.
-    var minimumPlotHeight: Double { 80 }
+    /// The smallest plot height before the image grows taller instead: about half the requested height.
+    var minimumPlotHeight: Double { max(80, (spec.size.height - 2 * style.padding) * 0.45) }
 
     mutating func placeVertically() {
         var g = VerticalGeometry()
@@ -39,8 +39,17 @@ extension ChartComposer {
         g.footnoteRowHeight = measure("Hg", style.footnote).height + 3
         let usable = width - 2 * pad
         g.footnoteColumns = max(1, min(3, Int(usable / 360)))
-        g.footnoteRows = (badged.count + g.footnoteColumns - 1) / g.footnoteColumns
-        let footnoteHeight = badged.isEmpty ? 0 : Double(g.footnoteRows) * g.footnoteRowHeight + 10
+        let numbered = markers.indices.compactMap { k in markers[k].footnoteNumber.map { (number: $0, marker: k) } }
+            .sorted { $0.number < $1.number }
+        let badgeFont = style.badge
+        var badges = BadgeRow.layout(
+            xs: badged.map(\.x), numbers: badged.map { $0.badge! }, top: 0, height: g.badgeHeight,
+            limits: pad...(width - pad)
+        ) { measurer.measure($0, font: badgeFont).width }
+        let maxRows = max(4, Int(spec.size.height * style.footnoteHeightFraction / g.footnoteRowHeight))
+        let groups = FootnoteRow.group(numbered, clusters: badges.map(\.numbers), capacity: maxRows * g.footnoteColumns)
+        g.footnoteRows = (groups.count + g.footnoteColumns - 1) / g.footnoteColumns
+        let footnoteHeight = groups.isEmpty ? 0 : Double(g.footnoteRows) * g.footnoteRowHeight + 10
 
         let belowPlot = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + footnoteHeight
         var plotBottom = height - pad - belowPlot
@@ -57,17 +66,15 @@ extension ChartComposer {
         g.footnoteTop = g.captionTop + captionHeight + 10
         geometry = g
 
-        let font = style.badge
-        badges = BadgeRow.layout(
-            xs: badged.map(\.x), top: g.badgeTop, height: g.badgeHeight, limits: pad...(width - pad)
-        ) { measurer.measure($0, font: font).width }
+        for k in badges.indices { badges[k].box.y = g.badgeTop }
+        self.badges = badges
         let columnWidth = usable / Double(g.footnoteColumns)
-        footnotes = badged.enumerated().map { k, marker in
+        footnotes = groups.enumerated().map { k, group in
             let column = k / max(g.footnoteRows, 1)
             let row = k % max(g.footnoteRows, 1)
             let box = Rect(x: pad + Double(column) * columnWidth, y: g.footnoteTop + Double(row) * g.footnoteRowHeight,
                            width: columnWidth - 12, height: g.footnoteRowHeight)
-            return (marker.badge!, marker.reference, box)
+            return FootnoteRow(numbers: group.map(\.number), markers: group.map(\.marker), box: box)
         }
     }
 }

@@ -50,6 +50,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("End of the time window (ISO 8601).", valueName: "datetime"))
     var to: String?
 
+    @Option(help: ArgumentHelp("A window ending at --to (default: now): 30d, 12h, 6w, 3mo, 1y.", valueName: "duration"))
+    var last: String?
+
     @Option(help: ArgumentHelp("Also write the layout report (where each reference went) as JSON.", valueName: "file"))
     var layoutReport: String?
 
@@ -70,6 +73,12 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--timezone \(timezone) is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)")
         }
         _ = try outputFormat()
+        if let last {
+            guard RelativeWindow(last) != nil else {
+                throw ValidationError("--last \(last) is not a duration: use e.g. 90min, 12h, 30d, 6w, 3mo or 1y")
+            }
+            guard from == nil else { throw ValidationError("use either --from or --last, not both") }
+        }
     }
 
     func outputFormat() throws -> ChartFormat {
@@ -109,18 +118,22 @@ struct RenderCommand: ParsableCommand {
     private func makeChart(zone: TimeZone) throws -> Chart {
         let table = try input.read(zone: zone)
         let refs = try references.map { try ReferencesFile.read(path: $0, zone: zone) } ?? []
-        var window: ClosedRange<Date>?
-        if from != nil || to != nil {
-            let low = try from.map { try parseDate($0, option: "--from", zone: zone) }
-                ?? Date(timeIntervalSince1970: table.series.compactMap(\.times.first).min() ?? 0)
-            let high = try to.map { try parseDate($0, option: "--to", zone: zone) }
-                ?? Date(timeIntervalSince1970: table.series.compactMap(\.times.last).max() ?? 0)
-            guard low < high else { throw ChartError("--from must be before --to") }
-            window = low...high
-        }
+        let window = try timeWindow(table: table, zone: zone)
         return Chart(
             title: title, width: width, height: height, theme: ChartTheme(rawValue: theme)!, timeZone: zone,
             series: table.series, references: refs, window: window)
+    }
+
+    /// The window from --from/--to/--last; `nil` shows all the data.
+    private func timeWindow(table: MetricTable, zone: TimeZone) throws -> ClosedRange<Date>? {
+        guard from != nil || to != nil || last != nil else { return nil }
+        let dataStart = Date(timeIntervalSince1970: table.series.compactMap(\.times.first).min() ?? 0)
+        let dataEnd = Date(timeIntervalSince1970: table.series.compactMap(\.times.last).max() ?? 0)
+        let high = try to.map { try parseDate($0, option: "--to", zone: zone) } ?? (last != nil ? Date() : dataEnd)
+        let low = try from.map { try parseDate($0, option: "--from", zone: zone) }
+            ?? last.flatMap(RelativeWindow.init)?.start(before: high, in: zone) ?? dataStart
+        guard low < high else { throw ChartError("the window's start must be before its end (check --from, --to, --last)") }
+        return low...high
     }
 
     private func parseDate(_ text: String, option: String, zone: TimeZone) throws -> Date {

@@ -58,7 +58,9 @@ struct LayoutTests {
             }
         }
         let badged = report.references.filter { $0.state == "badge" }
-        #expect(Set(report.footnotes.map(\.badge)) == Set(badged.compactMap(\.badge)))
+        #expect(Set(report.footnotes.map(\.badge)) == Set(report.references.compactMap(\.footnote)))
+        #expect(badged.allSatisfy { $0.footnote == $0.badge })
+        #expect(labels.allSatisfy { ($0.footnote != nil) == $0.truncated })
         #expect(badged.allSatisfy { $0.box != nil && !$0.box!.intersects(report.plot) })
         let outside = report.references.filter { $0.state == "out-of-range" }.count
         #expect(outside == report.outOfRange.before + report.outOfRange.after)
@@ -74,7 +76,7 @@ struct LayoutTests {
         let (_, report) = Self.layout(Self.references(200, clustered: true, seed: 7))
         let badged = report.references.filter { $0.state == "badge" }
         #expect(!badged.isEmpty)
-        #expect(report.footnotes.count == badged.count)
+        #expect(report.footnotes.count == report.references.filter { $0.footnote != nil }.count)
         #expect(report.lanes >= 2)
     }
 

@@ -5,25 +5,25 @@
 package enum BadgeRow {
     /// One badge (or cluster badge) on the row.
     package struct Badge: Sendable, Hashable {
-        /// The footnote numbers it stands for, consecutive.
-        package var numbers: ClosedRange<Int>
+        /// The footnote numbers it stands for, ascending.
+        package var numbers: [Int]
         /// The text drawn in it.
         package var text: String
         package var box: Rect
     }
 
-    /// Lays out badges for markers at `xs` (ascending) numbered `firstNumber…`, merging any that touch.
+    /// Lays out badges for markers at `xs` (ascending) with footnote `numbers`, merging any that touch.
     /// - Parameters:
     ///   - width: Measures a badge text's width.
     ///   - limits: The horizontal extent badges must stay within.
     package static func layout(
-        xs: [Double], firstNumber: Int = 1, top: Double, height: Double, gap: Double = 3,
+        xs: [Double], numbers: [Int], top: Double, height: Double, gap: Double = 3,
         limits: ClosedRange<Double>, width: (String) -> Double
     ) -> [Badge] {
         var badges: [Badge] = []
         var members: [[Double]] = []
         for (k, x) in xs.enumerated() {
-            badges.append(makeBadge(numbers: (firstNumber + k)...(firstNumber + k), xs: [x], top: top, height: height, limits: limits, width: width))
+            badges.append(makeBadge(numbers: [numbers[k]], xs: [x], top: top, height: height, limits: limits, width: width))
             members.append([x])
             // Merge backwards while the newest badge touches its left neighbour.
             while badges.count > 1, badges[badges.count - 2].box.maxX + gap > badges[badges.count - 1].box.minX {
@@ -31,7 +31,7 @@ package enum BadgeRow {
                 let left = badges.removeLast()
                 let rightMembers = members.removeLast()
                 let merged = members.removeLast() + rightMembers
-                badges.append(makeBadge(numbers: left.numbers.lowerBound...right.numbers.upperBound, xs: merged, top: top, height: height, limits: limits, width: width))
+                badges.append(makeBadge(numbers: left.numbers + right.numbers, xs: merged, top: top, height: height, limits: limits, width: width))
                 members.append(merged)
             }
         }
@@ -39,10 +39,10 @@ package enum BadgeRow {
     }
 
     private static func makeBadge(
-        numbers: ClosedRange<Int>, xs: [Double], top: Double, height: Double, limits: ClosedRange<Double>,
+        numbers: [Int], xs: [Double], top: Double, height: Double, limits: ClosedRange<Double>,
         width: (String) -> Double
     ) -> Badge {
-        let text = numbers.count == 1 ? "\(numbers.lowerBound)" : "\(numbers.lowerBound)–\(numbers.upperBound)"
+        let text = FootnoteRow.label(numbers)
         let w = max(height, width(text) + height * 0.6)
         let center = (xs.min()! + xs.max()!) / 2
         let x = min(max(center - w / 2, limits.lowerBound), limits.upperBound - w)

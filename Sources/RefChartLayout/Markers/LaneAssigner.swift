@@ -6,52 +6,92 @@
 /// Labels are taken in time order and each goes to the first such lane where it fits (greedy by left
 /// edge); with labels to the right of their lines this is a single comparison per lane.
 package struct LaneAssigner {
-    /// Pixels kept free between neighbouring labels and between a label and a foreign line.
+    /// Pixels kept free between neighbouring labels.
     package var gap: Double
+    /// Pixels kept free between a label and another reference's line.
+    package var lineGap: Double
     /// The number of lanes available.
     package var budget: Int
     private var laneRight: [Double]
     private var laneLines: [[Double]]
 
-    package init(budget: Int, gap: Double = 6) {
+    package init(budget: Int, gap: Double = 6, lineGap: Double = 2) {
         self.budget = budget
         self.gap = gap
+        self.lineGap = lineGap
         laneRight = Array(repeating: -.infinity, count: budget)
         laneLines = Array(repeating: [], count: budget)
     }
 
+    /// Where a label went: its lane, and how far it was moved right of its natural place.
+    package struct Placement: Sendable, Hashable {
+        package var lane: Int
+        package var shift: Double
+    }
+
+    /// The number of lanes holding at least one label.
+    package private(set) var lanesUsed = 0
+
     /// Finds a lane for a label spanning `span` whose marker line is at `lineX`, and claims it.
-    /// Calls must come in ascending `lineX`.
-    /// - Returns: The lane, or `nil` when no lane within the budget is free.
-    /// - Complexity: O(budget + log n).
-    package mutating func place(span: ClosedRange<Double>, lineX: Double) -> Int? {
+    ///
+    /// The order of preference is the ladder's: a lane already in use as is; a lane already in use with the
+    /// label moved right by at most `maxShift` (the line then ends under the lane and a leader runs along
+    /// the lane's bottom edge to the label); a new lane. Calls must come in ascending `lineX`.
+    /// - Parameter rightLimit: A shifted label must end left of this.
+    /// - Returns: The placement, or `nil` when no lane within the budget will do.
+    /// - Complexity: O(budget · log n).
+    package mutating func place(
+        span: ClosedRange<Double>, lineX: Double, maxShift: Double = 0, rightLimit: Double = .infinity
+    ) -> Placement? {
         // The deepest lane with a label covering this line: only lanes below it are candidates.
         var lowest = 0
         for lane in stride(from: budget - 1, through: 0, by: -1) where laneRight[lane] + gap > lineX {
             lowest = lane + 1
             break
         }
-        for lane in lowest..<budget where laneRight[lane] + gap <= span.lowerBound {
-            if crossesLineAbove(lane: lane, span: span) { continue }
-            laneRight[lane] = max(laneRight[lane], span.upperBound)
-            laneLines[lane].append(lineX)
-            return lane
+        guard lowest < budget else { return nil }
+        let existing = lowest..<max(lowest, lanesUsed)
+        for lane in existing where fits(span, lane: lane) {
+            return claim(span, lane: lane, lineX: lineX, shift: 0)
+        }
+        if maxShift > 0 && span.lowerBound > lineX {
+            for lane in existing {
+                let shift = laneRight[lane] + gap - span.lowerBound
+                let moved = (span.lowerBound + shift)...(span.upperBound + shift)
+                if shift > 0, shift <= maxShift, moved.upperBound <= rightLimit, fits(moved, lane: lane) {
+                    return claim(moved, lane: lane, lineX: lineX, shift: shift)
+                }
+            }
+        }
+        for lane in max(lowest, lanesUsed)..<budget where fits(span, lane: lane) {
+            return claim(span, lane: lane, lineX: lineX, shift: 0)
         }
         return nil
+    }
+
+    private func fits(_ span: ClosedRange<Double>, lane: Int) -> Bool {
+        laneRight[lane] + gap <= span.lowerBound && !crossesLineAbove(lane: lane, span: span)
+    }
+
+    private mutating func claim(_ span: ClosedRange<Double>, lane: Int, lineX: Double, shift: Double) -> Placement {
+        laneRight[lane] = max(laneRight[lane], span.upperBound)
+        laneLines[lane].append(lineX)
+        lanesUsed = max(lanesUsed, lane + 1)
+        return Placement(lane: lane, shift: shift)
     }
 
     /// Whether a line of a label in a lane above `lane` runs through `span`.
     private func crossesLineAbove(lane: Int, span: ClosedRange<Double>) -> Bool {
         for upper in 0..<lane {
             let lines = laneLines[upper]
-            guard let last = lines.last, last + gap > span.lowerBound else { continue }
+            guard let last = lines.last, last + lineGap > span.lowerBound else { continue }
             // Lines are appended in ascending order: find the first one past the span's left side.
             var (low, high) = (0, lines.count)
             while low < high {
                 let mid = (low + high) / 2
-                if lines[mid] + gap <= span.lowerBound { low = mid + 1 } else { high = mid }
+                if lines[mid] + lineGap <= span.lowerBound { low = mid + 1 } else { high = mid }
             }
-            if low < lines.count && lines[low] - gap < span.upperBound { return true }
+            if low < lines.count && lines[low] - lineGap < span.upperBound { return true }
         }
         return false
     }

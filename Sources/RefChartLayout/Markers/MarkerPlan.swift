@@ -13,6 +13,13 @@ struct MarkerPlan {
     /// The label's left edge; labels sit right of their line unless that would leave the image.
     var left: Double
     var lane: Int?
+    /// How far the label was moved right of its natural place (0 when not shifted); a leader joins them.
+    var shift = 0.0
     /// The footnote number, for a badged reference.
     var badge: Int?
+    /// The footnote number of a truncated label (its full title is in the footnote table).
+    var footnote: Int?
+
+    /// The footnote row this marker has, badged or truncated.
+    var footnoteNumber: Int? { badge ?? footnote }
 }

@@ -1,0 +1,34 @@
+public import Foundation
+
+/// A relative time window such as `30d`, `12h`, `6w`, `3mo` or `1y`: "the last N units" before an end.
+public struct RelativeWindow: Sendable, Hashable {
+    /// The calendar unit.
+    public var unit: Calendar.Component
+    /// How many units.
+    public var count: Int
+
+    private static let units: [(suffix: String, unit: Calendar.Component)] = [
+        ("mo", .month), ("min", .minute), ("s", .second), ("m", .minute), ("h", .hour), ("d", .day),
+        ("w", .weekOfYear), ("y", .year),
+    ]
+
+    /// Parses `30d`, `last 30d`, `12h`, `90min`, `6w`, `3mo`, `1y`; `nil` for anything else.
+    public init?(_ text: String) {
+        var body = Substring(text.trimmingCharacters(in: .whitespaces).lowercased())
+        if body.hasPrefix("last") { body = body.dropFirst(4).drop { $0 == " " } }
+        let digits = body.prefix { $0.isNumber }
+        guard let count = Int(digits), count > 0,
+            let unit = Self.units.first(where: { body.dropFirst(digits.count) == $0.suffix })?.unit
+        else { return nil }
+        self.unit = unit
+        self.count = count
+    }
+
+    /// The window's start: `count` units before `end`, in calendar arithmetic in `zone` (so `1d` across a
+    /// DST change is 23 or 25 hours, and `1mo` is a calendar month).
+    public func start(before end: Date, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(byAdding: unit, value: -count, to: end) ?? end
+    }
+}

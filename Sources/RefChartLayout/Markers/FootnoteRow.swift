@@ -1,0 +1,42 @@
+/// One row of the footnote table under the plot: one reference, or (when there are more than the table
+/// can hold) the references of one badge cluster, or a run of such clusters.
+struct FootnoteRow {
+    /// The footnote numbers the row stands for, ascending.
+    var numbers: [Int]
+    /// Indices into the layout's markers, in number order.
+    var markers: [Int]
+    var box: Rect
+
+    /// The row's label: `5`, `4,6` or `4–9`.
+    var label: String { Self.label(numbers) }
+
+    /// How a badge or a footnote row names its numbers: `5`, `4,6` or `4–9`.
+    static func label(_ numbers: [Int]) -> String {
+        switch numbers.count {
+        case 1: return "\(numbers[0])"
+        case 2: return "\(numbers[0]),\(numbers[1])"
+        default: return "\(numbers[0])–\(numbers[numbers.count - 1])"
+        }
+    }
+
+    /// Groups numbered markers into at most `capacity` rows: one per reference when they fit; otherwise one
+    /// per badge cluster (`clusters`, lists of numbers), other references alone; otherwise runs of those.
+    /// - Parameter numbered: (footnote number, marker index) pairs in ascending number order.
+    static func group(
+        _ numbered: [(number: Int, marker: Int)], clusters: [[Int]], capacity: Int
+    ) -> [[(number: Int, marker: Int)]] {
+        let singles = numbered.map { [$0] }
+        guard numbered.count > capacity, capacity > 0 else { return singles }
+        let byNumber = Dictionary(uniqueKeysWithValues: numbered.map { ($0.number, $0) })
+        var clustered = Set<Int>()
+        var groups: [[(number: Int, marker: Int)]] = clusters.map { cluster in
+            clustered.formUnion(cluster)
+            return cluster.compactMap { byNumber[$0] }
+        }
+        groups += singles.filter { !clustered.contains($0[0].number) }
+        groups = groups.filter { !$0.isEmpty }.sorted { $0[0].number < $1[0].number }
+        guard groups.count > capacity else { return groups }
+        let size = (groups.count + capacity - 1) / capacity
+        return stride(from: 0, to: groups.count, by: size).map { Array(groups[$0..<min($0 + size, groups.count)].joined()) }
+    }
+}
