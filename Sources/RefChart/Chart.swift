@@ -1,5 +1,5 @@
 public import Foundation
-import RefChartLayout
+package import RefChartLayout
 import RefChartRender
 
 /// A chart of one or more metric series with reference markers, ready to render.
@@ -60,12 +60,7 @@ public struct Chart: Sendable, Hashable {
     /// went (lane, badge, out of range) and its box in output pixels.
     public func renderWithReport(_ format: ChartFormat, scale: Double = 1) throws -> (image: [UInt8], layoutReport: Data) {
         try validate(scale: format == .png ? scale : 1)
-        let spec = ChartSpec(
-            title: title, size: Size(width: Double(width), height: Double(height)),
-            theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
-            window: window.map { $0.lowerBound.timeIntervalSince1970...$0.upperBound.timeIntervalSince1970 },
-            pixelScale: format == .png ? scale : 1)
-        let (scene, report) = ChartLayout.layout(spec, measurer: PangoTextMeasurer())
+        let (scene, report) = layout(pixelScale: format == .png ? scale : 1)
         let image: [UInt8]
         do {
             image = try ChartRenderer.render(scene, format: OutputFormat(rawValue: format.rawValue)!, scale: scale)
@@ -75,6 +70,16 @@ public struct Chart: Sendable, Hashable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return (image, try encoder.encode(report))
+    }
+
+    /// Lays the chart out without drawing it (for benchmarks and tests).
+    package func layout(pixelScale: Double = 1) -> (scene: Scene, report: LayoutReport) {
+        let spec = ChartSpec(
+            title: title, size: Size(width: Double(width), height: Double(height)),
+            theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
+            window: window.map { $0.lowerBound.timeIntervalSince1970...$0.upperBound.timeIntervalSince1970 },
+            pixelScale: pixelScale)
+        return ChartLayout.layout(spec, measurer: PangoTextMeasurer())
     }
 
     private func validate(scale: Double) throws {

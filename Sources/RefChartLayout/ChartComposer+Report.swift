@@ -11,6 +11,8 @@ extension ChartComposer {
                 x: nil, state: "out-of-range", lane: nil, shifted: false, truncated: false, badge: nil, footnote: nil,
                 box: nil)
         }
+        var badgeBoxes: [Int: Rect] = [:]
+        for badge in badges { for number in badge.numbers { badgeBoxes[number] = badge.box } }
         for marker in markers {
             var entry = entries[marker.reference]
             entry.x = marker.x
@@ -26,7 +28,7 @@ extension ChartComposer {
             } else if let number = marker.badge {
                 entry.state = "badge"
                 entry.badge = number
-                entry.box = badges.first { $0.numbers.contains(number) }?.box
+                entry.box = badgeBoxes[number]
             }
             entries[marker.reference] = entry
         }

@@ -27,9 +27,7 @@ extension ChartComposer {
         if let hex = reference.color, let rgb = RGBHex.parse(hex) {
             return Color(red: rgb.red, green: rgb.green, blue: rgb.blue)
         }
-        var categories: [String] = []
-        for r in spec.references { if let c = r.category, !categories.contains(c) { categories.append(c) } }
-        let slot = reference.category.flatMap { categories.firstIndex(of: $0) } ?? 0
+        let slot = reference.category.flatMap { categorySlots[$0] } ?? 0
         return theme.references[slot % theme.references.count]
     }
 
@@ -56,7 +54,7 @@ extension ChartComposer {
 
     private func seriesLines() -> [SceneItem] {
         var items: [SceneItem] = [.beginClip(plot.insetBy(-1))]
-        let columns = Int((plot.width * spec.pixelScale).rounded(.up))
+        let columns = Int((plot.width * spec.pixelScale).rounded(.up)) * M4Reducer.bucketsPerPixel
         let referenceTimes = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
         for (s, series) in spec.series.enumerated() {
             let keep = nearestIndices(series.times, to: referenceTimes)
@@ -148,9 +146,10 @@ extension ChartComposer {
     }
 
     private func badgeItems() -> [SceneItem] {
-        badges.flatMap { badge -> [SceneItem] in
-            let members = markers.filter { $0.badge.map(badge.numbers.contains) ?? false }
-            let colors = Set(members.map { referenceColor($0.reference) })
+        var byNumber: [Int: Int] = [:]
+        for marker in markers { if let number = marker.badge { byNumber[number] = marker.reference } }
+        return badges.flatMap { badge -> [SceneItem] in
+            let colors = Set(badge.numbers.compactMap { byNumber[$0] }.map(referenceColor))
             let fill = colors.count == 1 ? colors.first! : theme.mutedText
             let size = measure(badge.text, style.badge)
             let origin = Point(x: badge.box.midX - size.width / 2, y: badge.box.midY - size.height / 2)

@@ -23,6 +23,8 @@ struct ChartComposer<Measurer: TextMeasuring> {
     let inRange: [Int]
     let before: Int
     let after: Int
+    /// Each category's colour slot, in order of first appearance.
+    let categorySlots: [String: Int]
 
     var width: Double
     var height: Double
@@ -69,6 +71,9 @@ struct ChartComposer<Measurer: TextMeasuring> {
         }
         self.before = before
         self.after = after
+        var slots: [String: Int] = [:]
+        for category in spec.references.compactMap(\.category) where slots[category] == nil { slots[category] = slots.count }
+        categorySlots = slots
     }
 
     /// The time extent of all series, widened to an hour for a single instant.

@@ -14,7 +14,8 @@ struct SceneDrawer {
     func draw(_ scene: Scene) {
         setColor(scene.background)
         cairo_paint(cairo)
-        cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
+        // Bevel joins: as good as round at chart stroke widths, and much cheaper to stroke for long lines.
+        cairo_set_line_join(cairo, CAIRO_LINE_JOIN_BEVEL)
         cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
         for item in scene.items { draw(item) }
     }

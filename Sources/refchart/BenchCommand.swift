@@ -24,7 +24,7 @@ struct BenchCommand: ParsableCommand {
             .appendingPathComponent("refchart-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
-        print("rows       file MB   parse s   rows/s      render s   total s   peak RSS MB")
+        print("rows       file MB   parse s   rows/s      layout s  render s   total s   peak RSS MB")
         for count in rows {
             let csv = directory.appendingPathComponent("bench-\(count).csv")
             let refs = directory.appendingPathComponent("bench-\(count)-refs.json")
@@ -45,8 +45,8 @@ struct BenchCommand: ParsableCommand {
                 let figures = try? JSONDecoder().decode(BenchRunCommand.Figures.self, from: output)
             else { throw fail("bench-run failed for \(count) rows") }
             let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1e6
-            print(String(format: "%-10d %7.1f %9.3f %12.0f %9.3f %9.3f %11.1f", count, megabytes, figures.parseSeconds,
-                         Double(count) / max(figures.parseSeconds, 1e-9), figures.renderSeconds,
+            print(String(format: "%-10d %7.1f %9.3f %12.0f %9.3f %9.3f %9.3f %11.1f", count, megabytes, figures.parseSeconds,
+                         Double(count) / max(figures.parseSeconds, 1e-9), figures.layoutSeconds, figures.renderSeconds,
                          figures.parseSeconds + figures.renderSeconds, figures.peakMegabytes))
         }
     }
@@ -58,6 +58,9 @@ struct BenchRunCommand: ParsableCommand {
 
     struct Figures: Codable {
         var parseSeconds: Double
+        /// Layout alone (scales, M4, labels), measured on its own before the full render.
+        var layoutSeconds: Double
+        /// Layout and drawing to PNG.
         var renderSeconds: Double
         var peakMegabytes: Double
     }
@@ -72,13 +75,18 @@ struct BenchRunCommand: ParsableCommand {
         let table = try CSVReader.read(path: csv)
         let parsed = clock.now
         let refs = try ReferencesFile.read(path: references)
-        let png = try Chart(title: "Benchmark", series: table.series, references: refs).render(.png)
+        let chart = Chart(title: "Benchmark", series: table.series, references: refs)
+        let layoutStart = clock.now
+        _ = chart.layout()
+        let layoutSeconds = (clock.now - layoutStart).seconds
+        let renderStart = clock.now
+        let png = try chart.render(.png)
         try AtomicFile.write(png, to: output)
         let rendered = clock.now
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let figures = Figures(
-            parseSeconds: (parsed - start).seconds, renderSeconds: (rendered - parsed).seconds,
+            parseSeconds: (parsed - start).seconds, layoutSeconds: layoutSeconds, renderSeconds: (rendered - renderStart).seconds,
             peakMegabytes: Double(usage.ru_maxrss) / 1024)
         print(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self))
     }

