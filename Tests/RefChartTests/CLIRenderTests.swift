@@ -15,7 +15,7 @@ struct CLIRenderTests {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: png)))
         #expect(RenderTests.pngSize(bytes).map { [$0.0, $0.1] } == [1200, 600])
         let json = try RenderTests.report(Data(contentsOf: URL(fileURLWithPath: report)))
-        #expect((json["references"] as? [Any])?.count == 10)
+        #expect((json["references"] as? [Any])?.count == 9)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["chart.png", "report.json"])
     }
 
@@ -97,7 +97,7 @@ struct CLIWindowTests {
         #expect(result.status == 0, "\(result.stderr)")
         let json = try RenderTests.report(Data(contentsOf: URL(fileURLWithPath: report)))
         let outside = try #require(json["outOfRange"] as? [String: Int])
-        #expect(outside["before"] == 7 && outside["after"] == 0)
+        #expect(outside["before"] == 6 && outside["after"] == 0)
         let entries = try #require(json["references"] as? [[String: Any]])
         // Every documented key is present on every entry (null where it does not apply).
         for entry in entries {

@@ -33,14 +33,16 @@ struct RenderTests {
     }
 
     @Test func referenceLinesAreDrawnWhereTheLayoutPutThem() throws {
-        let chart = try Self.sampleChart()
+        var chart = try Self.sampleChart()
+        // Uncategorised references all take the theme's first reference colour.
+        chart.references = chart.references.map { var r = $0; r.category = nil; return r }
         let (png, json) = try chart.renderWithReport(.png)
         let image = try DecodedImage(png: png)
         let report = try Self.report(json)
         let plot = try #require(report["plot"] as? [String: Double])
         let entries = try #require(report["references"] as? [[String: Any]])
         let labelled = entries.filter { $0["state"] as? String == "label" }
-        #expect(labelled.count >= 6)
+        #expect(labelled.count >= 7)
         for entry in labelled {
             let x = Int(try #require(entry["x"] as? Double).rounded())  // lines are drawn centred on pixel column round(x)
             // Between the plot's top and its bottom the dashed line shows in the reference colour (#C2410C)
