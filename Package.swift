@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        // Tests only: a real HTTP server on loopback for the OpenPanel client and URL inputs.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // Cairo + Pango through pkg-config `pangocairo`; only RefChartRender imports it.
@@ -28,6 +30,8 @@ let package = Package(
         ),
         // Domain values, ISO 8601, the CSV reader, local references files. No Cairo, no networking.
         .target(name: "RefChartCore", swiftSettings: swiftSettings),
+        // The OpenPanel References API client over URLSession.
+        .target(name: "OpenPanel", dependencies: ["RefChartCore"], swiftSettings: swiftSettings),
         // Scales, ticks, downsampling, marker placement → a plain Sendable `Scene` + layout report.
         .target(name: "RefChartLayout", dependencies: ["RefChartCore"], swiftSettings: swiftSettings),
         // Draws a `Scene` with Cairo and Pango; measures text for the layout.
@@ -39,7 +43,7 @@ let package = Package(
         // The small public façade for embedding.
         .target(
             name: "RefChart",
-            dependencies: ["RefChartCore", "RefChartLayout", "RefChartRender"],
+            dependencies: ["RefChartCore", "RefChartLayout", "RefChartRender", "OpenPanel"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -47,9 +51,17 @@ let package = Package(
             dependencies: ["RefChart", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        // Test support, not a product: OpenPanel's References API on loopback.
+        .target(
+            name: "OpenPanelMockServer",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
+            path: "Tests/OpenPanelMockServer",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RefChartTests",
-            dependencies: ["RefChart", "RefChartCore", "RefChartLayout", "RefChartRender"],
+            dependencies: ["RefChart", "RefChartCore", "RefChartLayout", "RefChartRender", "OpenPanel", "OpenPanelMockServer"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

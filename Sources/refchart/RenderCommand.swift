@@ -3,7 +3,7 @@ import Foundation
 import RefChart
 
 /// `refchart render`: one chart from a CSV file and a references file.
-struct RenderCommand: ParsableCommand {
+struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render a chart from a metrics CSV and a references file.",
@@ -19,6 +19,11 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A references JSON file: {\"data\": [...]} as the OpenPanel API returns, or a plain array.", valueName: "file"))
     var references: String?
+
+    @Option(help: ArgumentHelp("Fetch the references of this OpenPanel project (credentials from the environment).", valueName: "id"))
+    var openpanelProject: String?
+
+    @OptionGroup(title: "OpenPanel") var api: OpenPanelOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Where to write the chart; - for standard output.", valueName: "file"))
     var output: String
@@ -97,10 +102,10 @@ struct RenderCommand: ParsableCommand {
         return chosen
     }
 
-    func run() throws {
+    func run() async throws {
         let zone = TimeZone(identifier: timezone)!
-        do {
-            let chart = try makeChart(zone: zone)
+        try await reportingErrors {
+            let chart = try await makeChart(zone: zone)
             let (image, report) = try chart.renderWithReport(try outputFormat(), scale: scale)
             if output == "-" {
                 FileHandle.standardOutput.write(Data(image))
@@ -108,16 +113,13 @@ struct RenderCommand: ParsableCommand {
                 try AtomicFile.write(image, to: output)
             }
             if let layoutReport { try AtomicFile.write(report, to: layoutReport) }
-        } catch let error as InputError {
-            throw fail(error.description)
-        } catch let error as ChartError {
-            throw fail(error.message)
         }
     }
 
-    private func makeChart(zone: TimeZone) throws -> Chart {
+    private func makeChart(zone: TimeZone) async throws -> Chart {
         let table = try input.read(zone: zone)
-        let refs = try references.map { try ReferencesFile.read(path: $0, zone: zone) } ?? []
+        var refs = try references.map { try ReferencesFile.read(path: $0, zone: zone) } ?? []
+        if let openpanelProject { refs += try await api.client().list(projectId: openpanelProject) }
         let window = try timeWindow(table: table, zone: zone)
         return Chart(
             title: title, width: width, height: height, theme: ChartTheme(rawValue: theme)!, timeZone: zone,

@@ -1,0 +1,43 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One call to the References API, before it is sent.
+struct APIRequest: Sendable {
+    var method: String
+    /// Path components after `manage/references`.
+    var path: [String] = []
+    var query: [URLQueryItem] = []
+    /// A JSON body; `Content-Type: application/json` is sent only with one (a DELETE with the header and
+    /// no body is a 400).
+    var body: Data?
+
+    /// GET, PATCH and DELETE may be sent again; a POST whose answer was lost may already have been applied.
+    var isIdempotent: Bool { method != "POST" }
+
+    /// The URLRequest, with the root client's headers.
+    func urlRequest(baseURL: URL, credentials: OpenPanelCredentials, timeout: TimeInterval) -> URLRequest {
+        var url = baseURL.appendingPathComponent("manage").appendingPathComponent("references")
+        for component in path { url.appendPathComponent(component) }
+        if !query.isEmpty, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) {
+            parts.queryItems = query
+            url = parts.url ?? url
+        }
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.setValue(credentials.clientId, forHTTPHeaderField: "openpanel-client-id")
+        request.setValue(credentials.clientSecret, forHTTPHeaderField: "openpanel-client-secret")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        return request
+    }
+
+    /// A JSON body with sorted keys; `NSNull` values are sent as `null`.
+    static func json(_ object: [String: Any]) -> Data {
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+    }
+}

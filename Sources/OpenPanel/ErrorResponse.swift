@@ -1,0 +1,44 @@
+import Foundation
+
+/// Reads an error answer in any of the shapes the server sends: the documented
+/// `{"error","message","details":[{path,message}]}`, the server's `{"status","error","message"}` (several
+/// problems joined with ", "), `{"status":404,"message"}`, or plain text. Never fails.
+enum ErrorResponse {
+    static func error(status: Int, body: Data) -> OpenPanelError {
+        let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
+        var message = (object?["message"] as? String) ?? ""
+        if message.isEmpty {
+            let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            message = text.isEmpty || text.hasPrefix("<") ? "HTTP \(status)" : text
+        }
+        var details: [OpenPanelError.FieldProblem] = []
+        for entry in (object?["details"] as? [[String: Any]]) ?? [] {
+            let path = (entry["path"] as? [Any])?.map { "\($0)" }.joined(separator: ".") ?? (entry["path"] as? String) ?? ""
+            details.append(OpenPanelError.FieldProblem(path: path, message: (entry["message"] as? String) ?? ""))
+        }
+        let kind: OpenPanelError.Kind
+        var hint: String?
+        switch status {
+        case 401:
+            kind = .unauthorized
+            hint = "use a root client's id and secret (OPENPANEL_CLIENT_ID, OPENPANEL_CLIENT_SECRET or --credentials-file)"
+        case 403:
+            kind = .unauthorized
+            hint = "the client may not manage this organization's references"
+        case 404:
+            kind = .notFound
+            hint = message.lowercased().contains("project")
+                ? "check the project id: it must exist and belong to your organization"
+                : "check the id with `refchart references list`"
+        case 429:
+            kind = .rateLimited
+            hint = "the API allows 20 requests per 10 seconds per client: wait a little and retry"
+        case 500...599:
+            kind = .serverError
+            hint = "the server failed; try again later"
+        default:
+            kind = .rejected
+        }
+        return OpenPanelError(kind: kind, status: status, message: message, details: details, hint: hint)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+public import RefChartCore
+
+/// A client for OpenPanel's References API (`/manage/references`): list, get, create, update, delete.
+///
+/// All calls of one client share one rate-limit pacer, so a batch stays under the server's limit
+/// (20 requests per 10 s by default) instead of provoking 429s. 429s are answered by waiting what the
+/// server says; 502/503/504 and lost connections by exponential back-off; attempts and total time are
+/// bounded. A create whose answer was lost is not sent again blindly: the client lists the project to see
+/// whether it landed. The client secret is never logged, printed or put in an error.
+///
+///     let client = OpenPanelClient(credentials: try .fromEnvironment()!)
+///     let references = try await client.list(projectId: "my-project")
+public struct OpenPanelClient: Sendable {
+    public let configuration: OpenPanelConfiguration
+    let credentials: OpenPanelCredentials
+    let session: URLSession
+    let pacer: RequestPacer
+
+    /// Creates a client.
+    public init(credentials: OpenPanelCredentials, configuration: OpenPanelConfiguration = OpenPanelConfiguration()) {
+        self.credentials = credentials
+        self.configuration = configuration
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout
+        sessionConfiguration.httpCookieStorage = nil
+        sessionConfiguration.urlCache = nil
+        session = URLSession(configuration: sessionConfiguration)
+        pacer = RequestPacer(limit: configuration.requestsPerWindow, window: configuration.rateWindow)
+    }
+
+    /// Every reference of the organization, or of one project; newest created first.
+    public func list(projectId: String? = nil) async throws -> [Reference] {
+        var request = APIRequest(method: "GET")
+        if let projectId { request.query = [URLQueryItem(name: "projectId", value: try Validation.projectId(projectId))] }
+        return try APIDecoding.references(in: try await send(request))
+    }
+
+    /// One reference by id (a UUID).
+    public func get(id: String) async throws -> Reference {
+        try APIDecoding.reference(in: try await send(APIRequest(method: "GET", path: [try Validation.id(id)])))
+    }
+
+    /// Creates a reference. The server answers 200 with the new reference.
+    public func create(_ draft: ReferenceDraft) async throws -> Reference {
+        let datetime = try Validation.datetime(draft.datetime)
+        var body: [String: Any] = [
+            "projectId": try Validation.projectId(draft.projectId), "title": try Validation.title(draft.title),
+            "datetime": datetime,
+        ]
+        if let description = draft.description { body["description"] = description }
+        let request = APIRequest(method: "POST", body: APIRequest.json(body))
+        let started = Date()
+        for attempt in 1...max(1, configuration.maxAttempts) {
+            do {
+                return try APIDecoding.reference(in: try await send(request))
+            } catch let lost as LostAnswer {
+                // The request may have been applied. Look before sending it again.
+                let landed: [Reference]
+                do {
+                    landed = try await list(projectId: draft.projectId)
+                } catch {
+                    throw OpenPanelError(
+                        kind: .outcomeUnknown, message: "the create request got no answer (\(lost.reason)) and the check failed: \(error)",
+                        hint: "run `refchart references list --project \(draft.projectId)` before creating it again")
+                }
+                if let match = landed.first(where: { Self.matches($0, draft, datetime: datetime, since: started) }) {
+                    return match
+                }
+                if attempt == configuration.maxAttempts {
+                    throw OpenPanelError(
+                        kind: .outcomeUnknown, message: "the create request got no answer (\(lost.reason)) after \(attempt) attempts; it was not applied",
+                        hint: "try again later")
+                }
+            }
+        }
+        throw OpenPanelError(kind: .outcomeUnknown, message: "the create request was not sent")
+    }
+
+    /// Changes a reference; only the patch's fields are sent.
+    public func update(id: String, _ patch: ReferencePatch) async throws -> Reference {
+        let id = try Validation.id(id)
+        guard !patch.isEmpty else { throw OpenPanelError.invalidInput("nothing to update", hint: "give a new title, description or date") }
+        var body: [String: Any] = [:]
+        if let title = patch.title { body["title"] = try Validation.title(title) }
+        switch patch.description {
+        case .set(let text)?: body["description"] = text
+        case .clear?: body["description"] = NSNull()
+        case nil: break
+        }
+        if let datetime = patch.datetime { body["datetime"] = try Validation.datetime(datetime) }
+        return try APIDecoding.reference(in: try await send(APIRequest(method: "PATCH", path: [id], body: APIRequest.json(body))))
+    }
+
+    /// Deletes a reference for good.
+    public func delete(id: String) async throws {
+        _ = try await send(APIRequest(method: "DELETE", path: [try Validation.id(id)]))
+    }
+
+    /// Whether a listed reference is the one a lost create would have made.
+    private static func matches(_ reference: Reference, _ draft: ReferenceDraft, datetime: String, since: Date) -> Bool {
+        reference.title == draft.title && reference.description == draft.description
+            && ISO8601.string(from: reference.date) == datetime
+            && (reference.createdAt.map { $0 >= since.addingTimeInterval(-300) } ?? true)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// An in-process stand-in for OpenPanel's References API that follows the contract (and the live
+/// server's quirks described in DESIGN.md §3.1): root-client auth, both 400 shapes, 404s, 500 for bad
+/// dates and non-UUID ids, 200 on create, newest-created first, rate-limit headers on every answer and
+/// 429 with `retry-after` over the limit, plus injected faults.
+public actor MockOpenPanel {
+    /// A client the server knows.
+    public struct Client: Sendable {
+        public var id: String
+        public var secret: String
+        public var root: Bool
+
+        public init(id: String, secret: String, root: Bool = true) {
+            self.id = id
+            self.secret = secret
+            self.root = root
+        }
+    }
+
+    /// One request as the server saw it.
+    public struct LoggedRequest: Sendable {
+        public var method: String
+        public var path: String
+        public var query: [String: String]
+        public var headers: [String: String]
+        public var body: String
+        public var status: Int
+    }
+
+    struct Stored {
+        var id: String
+        var projectId: String
+        var title: String
+        var description: String?
+        var date: String
+        var createdAt: String
+        var updatedAt: String
+        var sequence: Int
+    }
+
+    let clients: [String: Client]
+    let projects: Set<String>
+    let limit: Int
+    let window: Double
+    var references: [Stored] = []
+    var sequence = 0
+    var windows: [String: (start: Double, count: Int)] = [:]
+    var faults: [(route: String?, fault: MockFault)] = []
+    public private(set) var log: [LoggedRequest] = []
+    /// Rejects `"description": null` on PATCH with a 400, as the live server does.
+    public var rejectsNullDescription = true
+
+    /// Creates a server state.
+    /// - Parameters:
+    ///   - projects: Projects of the organization; others are "Project not found".
+    ///   - limit: Requests per `window` seconds per client id (the real server: 20 per 10).
+    public init(clients: [Client], projects: Set<String>, limit: Int = 20, window: Double = 10) {
+        self.clients = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0) })
+        self.projects = projects
+        self.limit = limit
+        self.window = window
+    }
+
+    /// Queues a fault for the next request whose "METHOD" (e.g. "POST") matches, or any request.
+    public func inject(_ fault: MockFault, for method: String? = nil) {
+        faults.append((method, fault))
+    }
+
+    public func setRejectsNullDescription(_ value: Bool) { rejectsNullDescription = value }
+
+    /// How many answers had this status.
+    public func count(status: Int) -> Int { log.filter { $0.status == status }.count }
+
+    /// Adds a reference directly (test setup), returning its id.
+    @discardableResult
+    public func seed(projectId: String, title: String, description: String? = nil, date: String) -> String {
+        let id = UUID().uuidString.lowercased()
+        sequence += 1
+        let now = Self.timestamp(Date())
+        references.append(Stored(id: id, projectId: projectId, title: title, description: description, date: date,
+                                 createdAt: now, updatedAt: now, sequence: sequence))
+        return id
+    }
+
+    /// How many references the server holds.
+    public var referenceCount: Int { references.count }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    func takeFault(method: String) -> MockFault? {
+        guard let index = faults.firstIndex(where: { $0.route == nil || $0.route == method }) else { return nil }
+        return faults.remove(at: index).fault
+    }
+
+    func record(_ request: LoggedRequest) { log.append(request) }
+}
