@@ -10,6 +10,9 @@ extension MockOpenPanel {
     }
 
     func handle(method: String, path: [String], query: [String: String], headers: [String: String], body: String) async -> Answer {
+        if method == "GET", let file = files["/" + path.joined(separator: "/")] {
+            return Answer(status: 200, headers: ["content-type": "text/csv"], body: file)
+        }
         var answer: Answer
         var stall = 0.0
         switch takeFault(method: method) {

@@ -48,6 +48,8 @@ public actor MockOpenPanel {
     var windows: [String: (start: Double, count: Int)] = [:]
     var faults: [(route: String?, fault: MockFault)] = []
     public private(set) var log: [LoggedRequest] = []
+    /// Plain files served as they are (GET path → body), for URL inputs such as a CSV.
+    var files: [String: String] = [:]
     /// Rejects `"description": null` on PATCH with a 400, as the live server does.
     public var rejectsNullDescription = true
 
@@ -68,6 +70,9 @@ public actor MockOpenPanel {
     }
 
     public func setRejectsNullDescription(_ value: Bool) { rejectsNullDescription = value }
+
+    /// Serves `body` at `path` (e.g. "/data/pageviews.csv") without authentication.
+    public func serve(_ body: String, at path: String) { files[path] = body }
 
     /// How many answers had this status.
     public func count(status: Int) -> Int { log.filter { $0.status == status }.count }

@@ -202,3 +202,28 @@ struct OpenPanelClientTests {
         await failure { () async throws -> Void in _ = try await call() }
     }
 }
+
+/// The real limit at full scale: 100 calls against 20 per 10 s. Takes ~45 s, so it runs only when
+/// REFCHART_SLOW_TESTS is set; it prints the wall time and the 429s the server saw.
+struct OpenPanelFullScaleTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["REFCHART_SLOW_TESTS"] != nil))
+    func aHundredCallsAtTheRealLimit() async throws {
+        let fixture = try await OpenPanelFixture.start(limit: 20, window: 10)
+        defer { Task { await fixture.stop() } }
+        let client = fixture.client()
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for k in 0..<100 {
+                group.addTask {
+                    _ = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Batch \(k)", datetime: "2024-01-01"))
+                }
+            }
+            try await group.waitForAll()
+        }
+        let elapsed = ContinuousClock.now - started
+        let rejected = await fixture.api.count(status: 429)
+        print("100 creates at 20 per 10 s: \(elapsed), 429s seen by the server: \(rejected), references: \(await fixture.api.referenceCount)")
+        #expect(rejected == 0)
+        #expect(await fixture.api.referenceCount == 100)
+    }
+}
