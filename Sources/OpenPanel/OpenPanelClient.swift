@@ -15,6 +15,7 @@ public import RefChartCore
 ///     let client = OpenPanelClient(credentials: try .fromEnvironment()!)
 ///     let references = try await client.list(projectId: "my-project")
 public struct OpenPanelClient: Sendable {
+    /// Where the API is and how the client paces and retries.
     public let configuration: OpenPanelConfiguration
     let credentials: OpenPanelCredentials
     let session: URLSession

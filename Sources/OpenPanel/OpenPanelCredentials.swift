@@ -51,7 +51,10 @@ public struct OpenPanelCredentials: Sendable, Hashable {
 }
 
 extension OpenPanelCredentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The client id with the secret redacted.
     public var description: String { "OpenPanelCredentials(clientId: \(clientId), clientSecret: <redacted>)" }
+    /// The same as ``description``: the secret redacted.
     public var debugDescription: String { description }
+    /// Reflection (`dump`) shows the secret redacted.
     public var customMirror: Mirror { Mirror(self, children: ["clientId": clientId, "clientSecret": "<redacted>"]) }
 }

@@ -26,6 +26,7 @@ public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible
         /// A 2xx answer that is not the documented JSON.
         public static let badResponse = Kind(name: "bad response")
 
+        /// The kind's name, e.g. `not found`.
         public var description: String { name }
     }
 
@@ -33,6 +34,7 @@ public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible
     public struct FieldProblem: Sendable, Hashable {
         /// The field's path, e.g. `title` or `body/title`.
         public var path: String
+        /// What is wrong with it.
         public var message: String
 
         /// Creates a field problem.
@@ -42,6 +44,7 @@ public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// What kind of failure this is.
     public var kind: Kind
     /// The HTTP status, when there was an answer.
     public var status: Int?
@@ -65,6 +68,7 @@ public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible
         OpenPanelError(kind: .invalidInput, message: message, hint: hint)
     }
 
+    /// `OpenPanel answered 404: Reference not found — check the id …`.
     public var description: String {
         var text = status.map { "OpenPanel answered \($0): " } ?? ""
         text += message

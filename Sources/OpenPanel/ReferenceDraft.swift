@@ -31,7 +31,9 @@ public struct ReferencePatch: Sendable, Hashable {
         case clear
     }
 
+    /// A new title (at least one character).
     public var title: String?
+    /// A new description, or clearing it.
     public var description: DescriptionChange?
     /// A new instant, in one of the forms ``ReferenceDraft/datetime`` takes.
     public var datetime: String?

@@ -22,10 +22,13 @@ public struct Chart: Sendable, Hashable {
     public var width: Int
     /// The height in output pixels (default 600). Grows only when footnotes would squeeze the plot too far.
     public var height: Int
+    /// Light or dark colours.
     public var theme: ChartTheme
     /// The zone ticks, labels and footnote dates are shown in (default UTC).
     public var timeZone: TimeZone
+    /// The series to draw, one line each (a legend appears for several).
     public var series: [MetricSeries]
+    /// The references to mark; those outside the time range are counted, not drawn.
     public var references: [Reference]
     /// The visible time range; `nil` shows the data's whole extent.
     public var window: ClosedRange<Date>?

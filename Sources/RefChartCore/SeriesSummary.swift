@@ -6,11 +6,13 @@ public struct SeriesSummary: Sendable, Hashable, Codable {
     public var points: Int
     /// Breaks in the line: runs of missing values with a drawn point on both sides.
     public var gaps: Int
-    /// The first and last drawn point's instant (`YYYY-MM-DDTHH:mm:ssZ`), `nil` when there is none.
+    /// The first drawn point's instant (`YYYY-MM-DDTHH:mm:ssZ`), `nil` when there is none.
     public var first: String?
+    /// The last drawn point's instant.
     public var last: String?
-    /// The smallest and largest value, `nil` when there is none.
+    /// The smallest value, `nil` when there is none.
     public var min: Double?
+    /// The largest value.
     public var max: Double?
 
     /// Summarises `series`.

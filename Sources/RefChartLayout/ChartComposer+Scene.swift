@@ -192,19 +192,18 @@ extension ChartComposer {
         }
     }
 
+    /// The bottom row: references outside the window at the plot's left and right edges, the time zone
+    /// in the middle.
     private func captionItems() -> [SceneItem] {
-        var items: [SceneItem] = []
-        let zone = "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)"
-        let zoneSize = measure(zone, style.caption)
-        items.append(.text(TextRun(text: zone, origin: Point(x: width - style.padding - zoneSize.width, y: geometry.captionTop),
-                                   font: style.caption, color: theme.mutedText)))
-        var outside: [String] = []
-        if before > 0 { outside.append("← +\(before) earlier") }
-        if after > 0 { outside.append("+\(after) later →") }
-        if !outside.isEmpty {
-            let text = outside.joined(separator: "   ") + " (outside the time range)"
-            items.append(.text(TextRun(text: text, origin: Point(x: plot.minX, y: geometry.captionTop), font: style.caption, color: theme.mutedText)))
+        let y = geometry.captionTop
+        func run(_ text: String, _ x: (Double) -> Double) -> SceneItem {
+            .text(TextRun(text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
+                          color: theme.mutedText))
         }
+        let zone = "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)"
+        var items = [run(zone) { plot.midX - $0 / 2 }]
+        if before > 0 { items.append(run("← +\(before) earlier") { _ in plot.minX }) }
+        if after > 0 { items.append(run("+\(after) later →") { plot.maxX - $0 }) }
         return items
     }
 

@@ -37,6 +37,15 @@ struct CLIInspectTests {
         #expect(json["skippedRows"] as? [Int] == [3, 4])
     }
 
+    @Test func readsStandardInput() throws {
+        let result = try CLIRunner.run(["inspect", "--csv", "-", "--json"], stdin: "ts;v\n1710028800;1,5\n1710032400;2\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(json["delimiter"] as? String == ";")
+        #expect(json["timeFormat"] as? String == "epoch-s")
+        #expect((json["series"] as? [[String: Any]])?.first?["max"] as? Double == 2)
+    }
+
     @Test func rejectsUnknownFlagValues() throws {
         for (flag, value) in [("--delimiter", "|"), ("--time-format", "rfc822"), ("--duplicates", "first")] {
             let result = try CLIRunner.run(["inspect", "--csv", TestSupport.fixture("iso-z.csv"), flag, value])

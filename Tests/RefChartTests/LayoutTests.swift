@@ -103,7 +103,8 @@ struct LayoutTests {
         #expect(report.outOfRange.before == 1 && report.outOfRange.after == 1)
         #expect(report.references.map(\.state) == ["out-of-range", "label", "out-of-range"])
         let texts = scene.items.compactMap { item -> String? in if case .text(let run) = item { return run.text } else { return nil } }
-        #expect(texts.contains { $0.contains("+1 earlier") && $0.contains("+1 later") })
+        #expect(texts.contains("← +1 earlier"))
+        #expect(texts.contains("+1 later →"))
     }
 
     @Test func markerSitsAtItsExactInstant() throws {

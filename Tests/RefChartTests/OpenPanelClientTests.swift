@@ -177,6 +177,10 @@ struct OpenPanelClientTests {
             #expect(!text.contains(OpenPanelFixture.secret))
         }
         let client = fixture.client()
+        var dumpedClient = ""
+        dump(client, to: &dumpedClient)
+        #expect(!"\(client)".contains(OpenPanelFixture.secret))
+        #expect(!dumpedClient.contains(OpenPanelFixture.secret))
         for error in [
             await failure { try await fixture.client(secret: "wrong").list() },
             await failure { try await client.get(id: UUID().uuidString) },
