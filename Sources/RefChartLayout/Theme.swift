@@ -27,7 +27,4 @@ package struct Theme: Sendable, Hashable {
         series: [0x60A5FA, 0x4ADE80, 0xFB923C, 0xC084FC, 0x22D3EE, 0xF472B6].map { Color(hex: $0) },
         references: [0xFDBA74, 0xC4B5FD, 0x5EEAD4, 0xFCA5A5, 0xBEF264, 0xFDE047].map { Color(hex: $0) },
         fontFamily: "DejaVu Sans")
-
-    /// The built-in themes by name.
-    package static let all: [String: Theme] = ["light": .light, "dark": .dark]
 }

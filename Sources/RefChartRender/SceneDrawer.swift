@@ -31,14 +31,6 @@ struct SceneDrawer {
             cairo_move_to(cairo, first.x, first.y)
             for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
             apply(stroke)
-        case .area(let points, let baseline, let fill):
-            guard let first = points.first, let last = points.last else { return }
-            cairo_move_to(cairo, first.x, baseline)
-            for point in points { cairo_line_to(cairo, point.x, point.y) }
-            cairo_line_to(cairo, last.x, baseline)
-            cairo_close_path(cairo)
-            setColor(fill)
-            cairo_fill(cairo)
         case .rect(let rect, let fill, let stroke, let radius):
             path(rect, radius: radius)
             if let fill {

@@ -4,8 +4,6 @@ package enum SceneItem: Sendable, Hashable {
     case line(from: Point, to: Point, stroke: Stroke)
     /// A connected line through the points (one unbroken segment of a series).
     case polyline(points: [Point], stroke: Stroke)
-    /// A closed area under a polyline down to a baseline (for area series).
-    case area(points: [Point], baseline: Double, fill: Color)
     /// A rectangle, filled and/or outlined; `cornerRadius` rounds the corners.
     case rect(Rect, fill: Color?, stroke: Stroke?, cornerRadius: Double)
     /// A circle.
