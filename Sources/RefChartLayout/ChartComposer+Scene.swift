@@ -96,13 +96,19 @@ extension ChartComposer {
                                        font: style.axis, color: theme.mutedText)))
         }
         var contexts: [(run: TextRun, right: Double, boundary: Bool)] = []
+        var lastLabelRight = -Double.infinity
         for (k, tick) in timeTicks.ticks.enumerated() {
             let x = xScale(tick.time)
             items.append(.line(from: Point(x: x.rounded() + 0.5, y: axisY), to: Point(x: x.rounded() + 0.5, y: axisY + 4),
                                stroke: Stroke(color: theme.axis, width: 1)))
             let size = measure(tick.label, style.axis)
             let left = min(max(x - size.width / 2, style.padding), width - style.padding - size.width)
-            items.append(.text(TextRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText)))
+            // Labels pulled inside the image at either edge may meet their neighbour: then the tick stays
+            // and its label is left out.
+            if left >= lastLabelRight + 4 {
+                lastLabelRight = left + size.width
+                items.append(.text(TextRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText)))
+            }
             guard let context = tick.context else { continue }
             let contextSize = measure(context, style.axis)
             let contextLeft = min(max(left, style.padding), width - style.padding - contextSize.width)
@@ -214,7 +220,7 @@ extension ChartComposer {
             let title = fitted(singleLine(spec.title), maxWidth: maxWidth, font: style.title).text
             items.append(.text(TextRun(text: title, origin: Point(x: style.padding, y: style.padding), font: style.title, color: theme.text)))
         }
-        guard spec.series.count > 1 else { return items }
+        guard !spec.series.isEmpty else { return items }
         var x = width - style.padding - legendWidth()
         let mid = style.padding + geometry.titleHeight / 2
         for (s, series) in spec.series.enumerated() {
@@ -228,7 +234,7 @@ extension ChartComposer {
     }
 
     private func legendWidth() -> Double {
-        guard spec.series.count > 1 else { return 0 }
+        guard !spec.series.isEmpty else { return 0 }
         return spec.series.reduce(0) { $0 + 18 + measure($1.name, style.axis).width + 14 } - 14
     }
 

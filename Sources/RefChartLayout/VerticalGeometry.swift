@@ -25,7 +25,7 @@ extension ChartComposer {
     mutating func placeVertically() {
         var g = VerticalGeometry()
         let pad = style.padding
-        g.titleHeight = spec.title.isEmpty && spec.series.count < 2 ? 0 : measure("Hg", style.title).height
+        g.titleHeight = spec.title.isEmpty && spec.series.isEmpty ? 0 : measure("Hg", style.title).height
         g.laneHeight = laneHeight
         g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0)
         let plotTop = g.bandTop + Double(lanes) * g.laneHeight + 8

@@ -77,6 +77,24 @@ struct LayoutTests {
         }
     }
 
+    @Test(arguments: [300.0, 450, 640, 1000, 1600])
+    func noTextOverlapsAtAnySizeOrSpan(width: Double) {
+        let spans: [Double] = [3600, 86_400, 7 * 86_400, 90 * 86_400, 3 * 365 * 86_400]
+        for span in spans {
+            let times = (0...200).map { Self.start + span * Double($0) / 200 }
+            let series = [MetricSeries(name: "visits", times: times, values: times.indices.map { Double($0 * 37 % 101) }),
+                          MetricSeries(name: "signups", times: times, values: times.indices.map { Double($0 % 7) })]
+            let references = (0..<12).map { k in
+                Reference(id: "r\(k)", title: "Reference number \(k)", date: Date(timeIntervalSince1970: Self.start + span * Double(k) / 11))
+            }
+            let spec = ChartSpec(title: "Visits and signups", size: Size(width: width, height: width / 2), series: series,
+                                 references: references)
+            let (scene, _) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
+            let overlaps = TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer())
+            #expect(overlaps.isEmpty, "width \(width), span \(span): \(overlaps.prefix(3))")
+        }
+    }
+
     @Test func aDenseClusterFallsBackToBadgesAndFootnotes() {
         let (_, report) = Self.layout(Self.references(200, clustered: true, seed: 7))
         let badged = report.references.filter { $0.state == "badge" }
