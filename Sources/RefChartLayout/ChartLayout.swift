@@ -106,8 +106,14 @@ struct ChartComposer<Measurer: TextMeasuring> {
     private mutating func valueLabelWidth(plotHeight: Double) -> Double {
         let (low, high) = valueExtent()
         let includeZero = low >= 0 && (high - low) > 0.2 * high
-        let count = max(2, Int(plotHeight / style.valueTickSpacing))
-        valueTicks = ValueTicks(low: low, high: high, count: count, includeZero: includeZero)
+        // As many ticks as fit about every 56 px, and never so many that their labels touch.
+        let labelHeight = measure("0", style.axis).height + 2
+        var count = max(2, Int(plotHeight / style.valueTickSpacing))
+        repeat {
+            valueTicks = ValueTicks(low: low, high: high, count: count, includeZero: includeZero)
+            count -= 1
+        } while count >= 1 && valueTicks.values.count > 1
+            && plotHeight / Double(valueTicks.values.count - 1) < labelHeight
         return valueTicks.values.map { measure(CompactNumber.format($0, step: valueTicks.step), style.axis).width }.max() ?? 0
     }
 

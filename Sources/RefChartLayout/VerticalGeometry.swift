@@ -53,9 +53,13 @@ extension ChartComposer {
 
         let belowPlot = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + footnoteHeight
         var plotBottom = height - pad - belowPlot
-        if plotBottom - plotTop < minimumPlotHeight {
-            height += minimumPlotHeight - (plotBottom - plotTop)
-            plotBottom = plotTop + minimumPlotHeight
+        // The image keeps its requested height unless footnotes would squeeze the plot below about half of
+        // it: then the image grows to hold them.
+        let withoutFootnotes = plotBottom + footnoteHeight - plotTop
+        let minimum = min(minimumPlotHeight, max(20, withoutFootnotes))
+        if plotBottom - plotTop < minimum {
+            height += minimum - (plotBottom - plotTop)
+            plotBottom = plotTop + minimum
         }
         plot = Rect(x: xScale.range.lowerBound, y: plotTop, width: xScale.range.upperBound - xScale.range.lowerBound,
                     height: plotBottom - plotTop)
