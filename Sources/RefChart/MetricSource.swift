@@ -46,6 +46,7 @@ public enum MetricSource {
             }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             guard (200..<300).contains(status), let temporary else {
+                if let temporary { try? FileManager.default.removeItem(at: temporary) }
                 box.set(.failure(InputError(source: name, message: "the server answered HTTP \(status)",
                                             hint: "check the URL and that it needs no login")))
                 return

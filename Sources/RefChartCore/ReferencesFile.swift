@@ -75,7 +75,9 @@ public enum ReferencesFile {
     }
 
     static func fileHint(_ path: String) -> String {
-        FileManager.default.fileExists(atPath: path) ? "check the file's permissions" : "no such file"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        return isDirectory.boolValue ? "it is a directory, not a file" : "check the file's permissions"
     }
 
     /// The line and column of a JSON syntax error, from Foundation's "around character N" (or "line L,
