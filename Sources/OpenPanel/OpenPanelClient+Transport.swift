@@ -44,6 +44,11 @@ extension OpenPanelClient {
                     failure = ErrorResponse.error(status: http.statusCode, body: data)
                     guard request.isIdempotent else { throw LostAnswer(reason: "HTTP \(http.statusCode)") }
                     wait = backOff(attempt)
+                case 300..<400:
+                    let target = http.value(forHTTPHeaderField: "location") ?? "another address"
+                    throw OpenPanelError(
+                        kind: .rejected, status: http.statusCode, message: "the API redirects to \(target)",
+                        hint: "set the API URL to the final address; refchart does not follow redirects with credentials")
                 default:
                     throw ErrorResponse.error(status: http.statusCode, body: data)
                 }

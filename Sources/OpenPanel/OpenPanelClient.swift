@@ -29,7 +29,7 @@ public struct OpenPanelClient: Sendable {
         sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout
         sessionConfiguration.httpCookieStorage = nil
         sessionConfiguration.urlCache = nil
-        session = URLSession(configuration: sessionConfiguration)
+        session = URLSession(configuration: sessionConfiguration, delegate: RedirectRefusal(), delegateQueue: nil)
         pacer = RequestPacer(limit: configuration.requestsPerWindow, window: configuration.rateWindow)
     }
 

@@ -2,6 +2,8 @@
 public enum MockFault: Sendable, Hashable {
     /// Answer with this status and body instead of handling the request.
     case status(Int, body: String)
+    /// Answer 301 with this `Location`.
+    case redirect(to: String)
     /// Handle the request normally, but only after this many seconds.
     case delay(Double)
     /// Apply the request (e.g. create the reference), then hold the answer this many seconds — long enough

@@ -20,6 +20,9 @@ extension MockOpenPanel {
             answer = Answer(status: status, headers: ["content-type": "text/plain"], body: text)
             record(LoggedRequest(method: method, path: "/" + path.joined(separator: "/"), query: query, headers: headers, body: body, status: status))
             return answer
+        case .redirect(let location)?:
+            record(LoggedRequest(method: method, path: "/" + path.joined(separator: "/"), query: query, headers: headers, body: body, status: 301))
+            return Answer(status: 301, headers: ["location": location], body: "")
         case .delay(let seconds)?:
             try? await Task.sleep(for: .seconds(seconds))
         case .applyThenStall(let seconds)?:

@@ -159,6 +159,17 @@ struct OpenPanelClientTests {
         #expect(await fixture.api.log.filter { $0.method == "POST" }.count == 3)
     }
 
+    @Test func redirectsAreNotFollowedWithTheSecret() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        let elsewhere = fixture.server.baseURL.absoluteString + "/manage/references?followed=yes"
+        await fixture.api.inject(.redirect(to: elsewhere))
+        let error = await failure { try await fixture.client().list() }
+        #expect(error.status == 301)
+        #expect(error.message == "the API redirects to \(elsewhere)")
+        #expect(await fixture.api.log.allSatisfy { $0.query["followed"] == nil })
+    }
+
     @Test func aPathPrefixIsKept() async throws {
         let fixture = try await OpenPanelFixture.start(prefix: "/api")
         defer { Task { await fixture.stop() } }
