@@ -113,8 +113,7 @@ struct CSVIngest {
         guard header != nil else { return try readHeader(record) }
         do {
             try readRow(record)
-        } catch let error as InputError where options.lenient {
-            _ = error
+        } catch is InputError where options.lenient {
             skippedLines.append(record.line)
         }
     }
