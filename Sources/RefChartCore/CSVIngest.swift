@@ -234,7 +234,10 @@ struct CSVIngest {
             hint: "use ISO 8601 (2024-01-15T10:00:00Z, 2024-01-15) or epoch seconds or milliseconds")
     }
 
+    /// Header names for a message: each clipped to 30 characters, at most 8 of them.
     private static func list(_ names: [String]) -> String {
-        names.isEmpty ? "no columns" : names.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard !names.isEmpty else { return "no columns" }
+        let shown = names.prefix(8).map { name in "\"\(name.count > 30 ? name.prefix(29) + "…" : Substring(name))\"" }
+        return shown.joined(separator: ", ") + (names.count > 8 ? " and \(names.count - 8) more" : "")
     }
 }

@@ -113,3 +113,11 @@ struct CSVReaderTests {
         #expect(table.duplicates == 300 - 24)
     }
 }
+
+struct CSVRangeTests {
+    @Test func epochValuesBeyondTheYear9999AreRefused() throws {
+        for text in ["ts,v\n1e18,1\n", "ts,v\n1e300,1\n", "ts,v\n1704067200,1\n1e300,2\n"] {
+            #expect(throws: InputError.self) { try CSVReader.read(data: Data(text.utf8), source: "x.csv") }
+        }
+    }
+}

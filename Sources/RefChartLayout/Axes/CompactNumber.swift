@@ -9,6 +9,9 @@ package enum CompactNumber {
     /// Formats `value`; `step` (the tick spacing) decides how many decimals are needed to tell ticks apart.
     package static func format(_ value: Double, step: Double) -> String {
         if value == 0 { return "0" }
+        if abs(value) >= 1e15 || abs(value) < 1e-6 {  // beyond the suffixes: scientific, e.g. 2.5e18
+            return String(format: "%.3g", value).replacingOccurrences(of: "e+", with: "e")
+        }
         let unit = units.first { abs(value) >= $0.threshold } ?? (1, 1, "")
         let scaledStep = abs(step) / unit.divisor
         var decimals = 0

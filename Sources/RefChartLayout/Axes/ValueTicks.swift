@@ -20,6 +20,13 @@ package struct ValueTicks: Sendable, Hashable {
             let pad = low == 0 ? 1 : abs(low) * 0.1
             (low, high) = (low == 0 ? 0 : low - pad, high + pad)
         }
+        guard (high - low).isFinite else {
+            // Values near ±Double.greatestFiniteMagnitude: the span overflows, so no step can be nice.
+            domain = low...high
+            step = high / 2 - low / 2
+            values = [low, high]
+            return
+        }
         let step = Self.niceStep(span: high - low, count: max(count, 1))
         let first = (low / step).rounded(.down)
         let last = (high / step).rounded(.up)
