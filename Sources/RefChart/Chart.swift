@@ -107,8 +107,8 @@ public struct Chart: Sendable, Hashable {
             let high = window.upperBound.timeIntervalSince1970
             let inside = series.contains { s in s.times.contains { $0 >= low && $0 <= high } }
             if !inside {
-                let first = series.compactMap(\.times.first).min() ?? 0
-                let last = series.compactMap(\.times.last).max() ?? 0
+                let extent = series.timeExtent ?? 0...0
+                let (first, last) = (extent.lowerBound, extent.upperBound)
                 throw ChartError(
                     "no data between \(ISO8601.string(from: window.lowerBound, fractionalSeconds: false)) and "
                         + "\(ISO8601.string(from: window.upperBound, fractionalSeconds: false)): the data runs from "

@@ -78,10 +78,8 @@ struct ChartComposer<Measurer: TextMeasuring> {
 
     /// The time extent of all series, widened to an hour for a single instant.
     static func dataExtent(_ series: [MetricSeries]) -> ClosedRange<Double> {
-        let firsts = series.compactMap(\.times.first)
-        let lasts = series.compactMap(\.times.last)
-        guard let low = firsts.min(), let high = lasts.max() else { return 0...86_400 }
-        return low < high ? low...high : (low - 1800)...(high + 1800)
+        guard let extent = series.timeExtent else { return 0...86_400 }
+        return extent.lowerBound < extent.upperBound ? extent : (extent.lowerBound - 1800)...(extent.upperBound + 1800)
     }
 
     func measure(_ text: String, _ font: FontSpec) -> Size { measurer.measure(text, font: font) }

@@ -29,9 +29,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard TimeZone(identifier: timezone) != nil else {
-            throw ValidationError("--timezone \(timezone) is not an IANA time zone (e.g. UTC, Europe/Berlin)")
-        }
+        try validateTimeZone(timezone)
     }
 
     func run() throws {

@@ -26,9 +26,7 @@ struct ReferencesCommand: AsyncParsableCommand {
         var timezone = "UTC"
 
         func validate() throws {
-            guard TimeZone(identifier: timezone) != nil else {
-                throw ValidationError("--timezone \(timezone) is not an IANA time zone (e.g. UTC, Europe/Berlin)")
-            }
+            try validateTimeZone(timezone)
         }
 
         func print(_ references: [Reference]) throws {

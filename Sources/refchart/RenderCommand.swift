@@ -74,9 +74,7 @@ struct RenderCommand: AsyncParsableCommand {
         guard ChartTheme(rawValue: theme) != nil else {
             throw ValidationError("--theme \(theme) is not a theme: use light or dark")
         }
-        guard TimeZone(identifier: timezone) != nil else {
-            throw ValidationError("--timezone \(timezone) is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)")
-        }
+        try validateTimeZone(timezone)
         _ = try outputFormat()
         if let last {
             guard RelativeWindow(last) != nil else {
@@ -129,8 +127,9 @@ struct RenderCommand: AsyncParsableCommand {
     /// The window from --from/--to/--last; `nil` shows all the data.
     private func timeWindow(table: MetricTable, zone: TimeZone) throws -> ClosedRange<Date>? {
         guard from != nil || to != nil || last != nil else { return nil }
-        let dataStart = Date(timeIntervalSince1970: table.series.compactMap(\.times.first).min() ?? 0)
-        let dataEnd = Date(timeIntervalSince1970: table.series.compactMap(\.times.last).max() ?? 0)
+        let extent = table.series.timeExtent ?? 0...0
+        let dataStart = Date(timeIntervalSince1970: extent.lowerBound)
+        let dataEnd = Date(timeIntervalSince1970: extent.upperBound)
         let high = try to.map { try parseDate($0, option: "--to", zone: zone) } ?? (last != nil ? Date() : dataEnd)
         let low = try from.map { try parseDate($0, option: "--from", zone: zone) }
             ?? last.flatMap(RelativeWindow.init)?.start(before: high, in: zone) ?? dataStart
