@@ -12,7 +12,7 @@ public import RefChartCore
 /// bounded. A create whose answer was lost is not sent again blindly: the client lists the project to see
 /// whether it landed. The client secret is never logged, printed or put in an error.
 ///
-///     let client = OpenPanelClient(credentials: try .fromEnvironment()!)
+///     let client = try OpenPanelClient.fromEnvironment()
 ///     let references = try await client.list(projectId: "my-project")
 public struct OpenPanelClient: Sendable {
     /// Where the API is and how the client paces and retries.

@@ -26,16 +26,21 @@ public struct OpenPanelCredentials: Sendable, Hashable {
         switch (id, secret) {
         case (nil, nil): return nil
         case let (id?, secret?): return OpenPanelCredentials(clientId: id, clientSecret: secret)
-        case (nil, _): throw OpenPanelError.invalidInput("OPENPANEL_CLIENT_SECRET is set but OPENPANEL_CLIENT_ID is not")
-        case (_, nil): throw OpenPanelError.invalidInput("OPENPANEL_CLIENT_ID is set but OPENPANEL_CLIENT_SECRET is not")
+        case (nil, _): throw OpenPanelError.missingCredentials("OPENPANEL_CLIENT_SECRET is set but OPENPANEL_CLIENT_ID is not")
+        case (_, nil): throw OpenPanelError.missingCredentials("OPENPANEL_CLIENT_ID is set but OPENPANEL_CLIENT_SECRET is not")
         }
     }
 
     /// Reads a JSON credentials file: `{"clientId": "…", "clientSecret": "…"}` (an `apiUrl` key is allowed).
     /// - Throws: ``OpenPanelError`` naming the file and what is missing; never the secret.
     public static func fromFile(_ path: String) throws -> OpenPanelCredentials {
+        try file(path).credentials
+    }
+
+    /// Reads a credentials file: the credentials and, when present, its `apiUrl`.
+    static func file(_ path: String) throws -> (credentials: OpenPanelCredentials, apiURL: String?) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw OpenPanelError.invalidInput("cannot read the credentials file \(path)")
+            throw OpenPanelError.missingCredentials("cannot read the credentials file \(path)")
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw OpenPanelError.invalidInput("\(path) is not a JSON object like {\"clientId\": \"…\", \"clientSecret\": \"…\"}")
@@ -46,7 +51,11 @@ public struct OpenPanelCredentials: Sendable, Hashable {
         guard let secret = object["clientSecret"] as? String, !secret.isEmpty else {
             throw OpenPanelError.invalidInput("\(path) has no \"clientSecret\" string")
         }
-        return OpenPanelCredentials(clientId: id, clientSecret: secret)
+        let apiURL = object["apiUrl"] as? String
+        if object["apiUrl"] != nil, apiURL == nil {
+            throw OpenPanelError.invalidInput("\(path): \"apiUrl\" is not a string")
+        }
+        return (OpenPanelCredentials(clientId: id, clientSecret: secret), apiURL)
     }
 }
 

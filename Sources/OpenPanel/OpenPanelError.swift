@@ -64,6 +64,12 @@ public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible
         self.hint = hint
     }
 
+    static func missingCredentials(_ message: String) -> OpenPanelError {
+        OpenPanelError(
+            kind: .unauthorized, message: message,
+            hint: "set OPENPANEL_CLIENT_ID and OPENPANEL_CLIENT_SECRET, or use a credentials file with clientId and clientSecret")
+    }
+
     static func invalidInput(_ message: String, hint: String? = nil) -> OpenPanelError {
         OpenPanelError(kind: .invalidInput, message: message, hint: hint)
     }

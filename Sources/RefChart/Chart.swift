@@ -1,5 +1,5 @@
 public import Foundation
-package import RefChartLayout
+public import RefChartLayout
 import RefChartRender
 
 /// A chart of one or more metric series with reference markers, ready to render.
@@ -59,20 +59,23 @@ public struct Chart: Sendable, Hashable {
         try renderWithReport(format, scale: scale).image
     }
 
-    /// Renders the chart and returns, with the image, the layout report as JSON: where every reference
-    /// went (lane, badge, out of range) and its box in output pixels.
-    public func renderWithReport(_ format: ChartFormat, scale: Double = 1) throws -> (image: [UInt8], layoutReport: Data) {
-        try validate(scale: format == .png ? scale : 1)
-        let (scene, report) = layout(pixelScale: format == .png ? scale : 1)
-        let image: [UInt8]
+    /// Renders the chart and returns, with the image, the layout report: where every reference went
+    /// (label, badge, out of range) and its box in output pixels.
+    public func renderWithReport(_ format: ChartFormat, scale: Double = 1) throws -> (image: [UInt8], layoutReport: LayoutReport) {
+        let (image, report, _) = try rendered(format, scale: scale)
+        return (image, report)
+    }
+
+    /// Renders the chart, keeping the scene it drew (for multi-page PDF reports).
+    package func rendered(_ format: ChartFormat, scale: Double = 1) throws -> (image: [UInt8], report: LayoutReport, scene: Scene) {
+        let scale = format == .png ? scale : 1
+        try validate(scale: scale)
+        let (scene, report) = layout(pixelScale: scale)
         do {
-            image = try ChartRenderer.render(scene, format: OutputFormat(rawValue: format.rawValue)!, scale: scale)
+            return (try ChartRenderer.render(scene, format: format.output, scale: scale), report, scene)
         } catch let error as RenderError {
             throw ChartError(error.description)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return (image, try encoder.encode(report))
     }
 
     /// Lays the chart out without drawing it (for benchmarks and tests).

@@ -1,5 +1,7 @@
+import RefChartRender
+
 /// An output image format.
-public enum ChartFormat: String, Sendable, Hashable, CaseIterable {
+public enum ChartFormat: String, Sendable, Hashable, CaseIterable, Codable {
     /// A raster image; ``Chart/render(_:scale:)`` takes a HiDPI scale for it.
     case png
     /// Scalable vector graphics in px units, with `<title>` and `<desc>` for screen readers.
@@ -11,5 +13,16 @@ public enum ChartFormat: String, Sendable, Hashable, CaseIterable {
     public init?(fileExtension path: String) {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         self.init(rawValue: path[path.index(after: dot)...].lowercased())
+    }
+}
+
+extension ChartFormat {
+    /// The renderer's format.
+    var output: OutputFormat {
+        switch self {
+        case .png: return .png
+        case .svg: return .svg
+        case .pdf: return .pdf
+        }
     }
 }

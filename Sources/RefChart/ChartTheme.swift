@@ -1,5 +1,5 @@
 /// A chart's colour scheme.
-public enum ChartTheme: String, Sendable, Hashable, CaseIterable {
+public enum ChartTheme: String, Sendable, Hashable, CaseIterable, Codable {
     /// Dark text on white, for print and email.
     case light
     /// Light text on near-black, for dashboards and slides.

@@ -2,3 +2,4 @@
 // library's API: importing RefChart is enough to use them.
 @_exported public import RefChartCore
 @_exported public import OpenPanel
+@_exported public import RefChartLayout

@@ -3,7 +3,7 @@ public import Foundation
 /// How to read a metrics CSV file.
 public struct CSVOptions: Sendable, Hashable {
     /// How the time column's values are written.
-    public enum TimeFormat: String, Sendable, Hashable, CaseIterable {
+    public enum TimeFormat: String, Sendable, Hashable, CaseIterable, Codable {
         /// ISO 8601 with a time (`2024-01-15T10:00:00Z`, offsets, or a wall-clock time in ``CSVOptions/zone``).
         case iso8601
         /// Dates only (`2024-01-15`), midnight in ``CSVOptions/zone``.
@@ -15,7 +15,7 @@ public struct CSVOptions: Sendable, Hashable {
     }
 
     /// What to do when two rows have the same timestamp.
-    public enum DuplicatePolicy: String, Sendable, Hashable, CaseIterable {
+    public enum DuplicatePolicy: String, Sendable, Hashable, CaseIterable, Codable {
         /// The later row in the file wins (the default).
         case last
         /// Values are added.

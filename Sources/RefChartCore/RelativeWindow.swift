@@ -7,20 +7,26 @@ public struct RelativeWindow: Sendable, Hashable {
     /// How many units.
     public var count: Int
 
-    private static let units: [(suffix: String, unit: Calendar.Component)] = [
-        ("mo", .month), ("min", .minute), ("s", .second), ("m", .minute), ("h", .hour), ("d", .day),
-        ("w", .weekOfYear), ("y", .year),
+    /// Each suffix, its unit and the unit's longest length in seconds.
+    private static let units: [(suffix: String, unit: Calendar.Component, seconds: Double)] = [
+        ("mo", .month, 31 * 86_400), ("min", .minute, 60), ("s", .second, 1), ("m", .minute, 60), ("h", .hour, 3_600),
+        ("d", .day, 90_000), ("w", .weekOfYear, 7 * 90_000), ("y", .year, 366 * 86_400),
     ]
 
-    /// Parses `30d`, `last 30d`, `12h`, `90min`, `6w`, `3mo`, `1y`; `nil` for anything else.
+    /// The longest window: 10,000 years. Longer ones overflow the calendar's arithmetic (it traps).
+    public static let maximumSeconds = 10_000 * 366 * 86_400.0
+
+    /// Parses `30d`, `last 30d`, `12h`, `90min`, `6w`, `3mo`, `1y`; `nil` for anything else, and for a
+    /// window longer than ``maximumSeconds``.
     public init?(_ text: String) {
         var body = Substring(text.trimmingCharacters(in: .whitespaces).lowercased())
         if body.hasPrefix("last") { body = body.dropFirst(4).drop { $0 == " " } }
-        let digits = body.prefix { $0.isNumber }
-        guard let count = Int(digits), count > 0,
-            let unit = Self.units.first(where: { body.dropFirst(digits.count) == $0.suffix })?.unit
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count <= 18, let count = Int(digits), count > 0,
+            let unit = Self.units.first(where: { body.dropFirst(digits.count) == $0.suffix }),
+            Double(count) * unit.seconds <= Self.maximumSeconds
         else { return nil }
-        self.unit = unit
+        self.unit = unit.unit
         self.count = count
     }
 

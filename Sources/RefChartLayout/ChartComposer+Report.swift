@@ -8,7 +8,7 @@ extension ChartComposer {
             LayoutReport.Entry(
                 id: reference.id, title: reference.title,
                 date: ISO8601.string(fromSeconds: reference.date.timeIntervalSince1970, fractionalSeconds: false),
-                x: nil, state: "out-of-range", lane: nil, shifted: false, truncated: false, badge: nil, footnote: nil,
+                x: nil, state: .outOfRange, lane: nil, shifted: false, truncated: false, badge: nil, footnote: nil,
                 box: nil)
         }
         var badgeBoxes: [Int: Rect] = [:]
@@ -20,21 +20,21 @@ extension ChartComposer {
             entry.shifted = marker.shift > 0
             entry.footnote = marker.footnoteNumber
             if let lane = marker.lane {
-                entry.state = "label"
+                entry.state = .label
                 entry.lane = lane
-                entry.box = Rect(
+                entry.box = LayoutReport.Box(
                     x: marker.left, y: geometry.laneTop(lane) + style.lanePadding / 2, width: marker.size.width,
                     height: marker.size.height)
             } else if let number = marker.badge {
-                entry.state = "badge"
+                entry.state = .badge
                 entry.badge = number
-                entry.box = badgeBoxes[number]
+                entry.box = badgeBoxes[number].map(LayoutReport.Box.init)
             }
             entries[marker.reference] = entry
         }
         return LayoutReport(
-            width: width, height: height, plot: plot, lanes: lanes, references: entries,
-            footnotes: footnotes.flatMap { row in row.numbers.map { LayoutReport.Footnote(badge: $0, box: row.box) } },
+            width: width, height: height, plot: LayoutReport.Box(plot), lanes: lanes, references: entries,
+            footnotes: footnotes.flatMap { row in row.numbers.map { LayoutReport.Footnote(badge: $0, box: LayoutReport.Box(row.box)) } },
             outOfRange: LayoutReport.OutOfRange(before: before, after: after))
     }
 }

@@ -1,28 +1,45 @@
-/// Where every annotation went: written as JSON with `--layout-report`, asserted on by tests and jobs.
+/// Where every annotation went: returned by the chart pipeline, written as JSON with `--layout-report`,
+/// summed up per chart in a report job's summary.
 ///
 /// Boxes are in output pixels with the origin at the top left.
-package struct LayoutReport: Sendable, Hashable, Codable {
+public struct LayoutReport: Sendable, Hashable, Codable {
+    /// Where one reference ended up.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Drawn as a label beside its marker.
+        case label
+        /// Too crowded for a label: a numbered badge under the plot and a footnote row.
+        case badge
+        /// Outside the time window: counted at the plot's edge, not drawn.
+        case outOfRange = "out-of-range"
+    }
+
     /// What happened to one reference.
-    package struct Entry: Sendable, Hashable, Codable {
-        package var id: String
-        package var title: String
+    public struct Entry: Sendable, Hashable, Codable {
+        /// The reference's id.
+        public var id: String
+        /// The reference's title, as given.
+        public var title: String
         /// The reference's instant, `YYYY-MM-DDTHH:mm:ssZ` in UTC.
-        package var date: String
+        public var date: String
         /// The marker's x position; `nil` when out of range.
-        package var x: Double?
-        /// `label`, `badge` or `out-of-range`.
-        package var state: String
-        package var lane: Int?
-        package var shifted: Bool
-        package var truncated: Bool
-        package var badge: Int?
+        public var x: Double?
+        /// Where the reference went.
+        public var state: State
+        /// The label's lane (0 is the lowest), for a label.
+        public var lane: Int?
+        /// Whether the label was moved right of its line, joined by a leader.
+        public var shifted: Bool
+        /// Whether the label's title was cut with an ellipsis (the full title is in its footnote).
+        public var truncated: Bool
+        /// The badge number, for a badge.
+        public var badge: Int?
         /// The footnote row holding the full title: a badged or truncated reference's number.
-        package var footnote: Int?
+        public var footnote: Int?
         /// The drawn label, or the badge for a badged reference; absent when out of range.
-        package var box: Rect?
+        public var box: Box?
 
         /// Writes every key, `null` included, so readers can rely on the shape.
-        package func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id)
             try c.encode(title, forKey: .title)
@@ -38,23 +55,74 @@ package struct LayoutReport: Sendable, Hashable, Codable {
         }
     }
 
+    /// An axis-aligned box in output pixels, origin at the top left.
+    public struct Box: Sendable, Hashable, Codable {
+        public var x: Double
+        public var y: Double
+        public var width: Double
+        public var height: Double
+
+        /// Creates a box.
+        public init(x: Double, y: Double, width: Double, height: Double) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+    }
+
     /// A row of the footnote table.
-    package struct Footnote: Sendable, Hashable, Codable {
-        package var badge: Int
-        package var box: Rect
+    public struct Footnote: Sendable, Hashable, Codable {
+        /// The badge (and footnote) number the row explains.
+        public var badge: Int
+        /// The row's box.
+        public var box: Box
     }
 
     /// References left out because they fall outside the time window.
-    package struct OutOfRange: Sendable, Hashable, Codable {
-        package var before: Int
-        package var after: Int
+    public struct OutOfRange: Sendable, Hashable, Codable {
+        /// References before the window's start.
+        public var before: Int
+        /// References after the window's end.
+        public var after: Int
     }
 
-    package var width: Double
-    package var height: Double
-    package var plot: Rect
-    package var lanes: Int
-    package var references: [Entry]
-    package var footnotes: [Footnote]
-    package var outOfRange: OutOfRange
+    /// The image width in output pixels.
+    public var width: Double
+    /// The image height in output pixels (taller than requested when footnotes needed room).
+    public var height: Double
+    /// The plot area.
+    public var plot: Box
+    /// How many label lanes were opened above the plot.
+    public var lanes: Int
+    /// One entry per reference, in input order.
+    public var references: [Entry]
+    /// The footnote table's rows.
+    public var footnotes: [Footnote]
+    /// The references outside the window.
+    public var outOfRange: OutOfRange
+
+    /// How many references ended in `state`.
+    public func count(_ state: State) -> Int { references.reduce(0) { $0 + ($1.state == state ? 1 : 0) } }
+}
+
+extension LayoutReport.Box {
+    /// The box of a layout rectangle.
+    init(_ rect: Rect) { self.init(x: rect.x, y: rect.y, width: rect.width, height: rect.height) }
+}
+
+extension LayoutReport.Box {
+    /// The layout rectangle of this box.
+    package var rect: Rect { Rect(x: x, y: y, width: width, height: height) }
+}
+
+extension LayoutReport.Box {
+    package var minX: Double { x }
+    package var maxX: Double { x + width }
+    package var minY: Double { y }
+    package var maxY: Double { y + height }
+    /// Whether the two boxes share interior area (touching edges do not count).
+    package func intersects(_ other: Self) -> Bool { rect.intersects(other.rect) }
+    /// Whether `other` lies entirely inside this box (edges included).
+    package func contains(_ other: Self) -> Bool { rect.contains(other.rect) }
 }

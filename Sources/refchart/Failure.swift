@@ -16,6 +16,8 @@ func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
         throw fail(error.description)
     } catch let error as ChartError {
         throw fail(error.message)
+    } catch let error as ChartRequestError {
+        throw fail("\(error.optionName) \(error.message)", status: ExitCode.validationFailure.rawValue)
     } catch let error as OpenPanelError {
         throw fail(error.description, status: ExitStatus.of(error))
     }

@@ -3,7 +3,7 @@ import Foundation
 import RefChart
 
 /// `refchart inspect`: what the CSV reader sees in a file, before rendering it.
-struct InspectCommand: ParsableCommand {
+struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show what the CSV reader detects in a metrics file: delimiter, time column, series, gaps, duplicates.")
@@ -28,17 +28,22 @@ struct InspectCommand: ParsableCommand {
         var reordered: Bool
     }
 
-    func validate() throws {
-        try validateTimeZone(timezone)
+    /// The request these flags describe (only its source and reader options are used).
+    var request: ChartRequest {
+        var request = input.request()
+        request.timezone = timezone
+        return request
     }
 
-    func run() throws {
-        let table: MetricTable
-        do {
-            table = try input.read(zone: TimeZone(identifier: timezone)!)
-        } catch let error as InputError {
-            throw fail(error.description)
+    func validate() throws {
+        try validating(request)
+    }
+
+    func run() async throws {
+        let table = try await reportingErrors {
+            try await MetricSource.read(input.csv, options: try request.csvOptions())
         }
+        for warning in table.warnings(source: input.csv) { printWarning(warning) }
         let report = Report(
             delimiter: table.delimiter == 0x09 ? "\t" : String(UnicodeScalar(table.delimiter)),
             timeColumn: table.timeColumn, timeFormat: table.timeFormat.rawValue, rows: table.rows,

@@ -15,22 +15,7 @@ struct OpenPanelOptions: ParsableArguments {
     /// A client for the configured API.
     /// - Throws: ``OpenPanelError`` when credentials are missing or the URL is not http(s).
     func client() throws -> OpenPanelClient {
-        let environment = ProcessInfo.processInfo.environment
-        let credentials: OpenPanelCredentials
-        if let credentialsFile {
-            credentials = try .fromFile(credentialsFile)
-        } else if let fromEnvironment = try OpenPanelCredentials.fromEnvironment(environment) {
-            credentials = fromEnvironment
-        } else {
-            throw OpenPanelError(
-                kind: .unauthorized, message: "no OpenPanel credentials",
-                hint: "set OPENPANEL_CLIENT_ID and OPENPANEL_CLIENT_SECRET (a root client's), or pass --credentials-file")
-        }
-        var configuration = OpenPanelConfiguration()
-        if let url = apiUrl ?? environment["OPENPANEL_API_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            configuration.baseURL = try OpenPanelConfiguration.baseURL(from: url)
-        }
-        return OpenPanelClient(credentials: credentials, configuration: configuration)
+        try OpenPanelClient.configured(apiURL: apiUrl, credentialsFile: credentialsFile)
     }
 }
 

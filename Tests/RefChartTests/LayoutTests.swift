@@ -40,15 +40,15 @@ struct LayoutTests {
         // No text anywhere (labels, tick labels, badges, footnotes, caption, title) overlaps other text.
         let overlaps = TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer())
         #expect(overlaps.isEmpty, "overlapping text: \(overlaps.prefix(3))")
-        let badgeBoxes = report.references.filter { $0.state == "badge" }.compactMap(\.box)
+        let badgeBoxes = report.references.filter { $0.state == .badge }.compactMap(\.box)
         let distinctBadges = Array(Set(badgeBoxes))
         for (i, a) in distinctBadges.enumerated() {
             for b in distinctBadges[(i + 1)...] { #expect(!a.intersects(b), "badges overlap") }
         }
         #expect(report.references.count == count)
         #expect(report.references.map(\.id) == references.map(\.id))
-        let image = Rect(x: 0, y: 0, width: report.width, height: report.height)
-        let labels = report.references.filter { $0.state == "label" }
+        let image = LayoutReport.Box(x: 0, y: 0, width: report.width, height: report.height)
+        let labels = report.references.filter { $0.state == .label }
         for a in labels {
             let box = try #require(a.box)
             #expect(image.contains(box), "label \(a.id) leaves the image")
@@ -62,12 +62,12 @@ struct LayoutTests {
                 #expect(!crosses, "the line of \(a.id) crosses the label of \(b.id)")
             }
         }
-        let badged = report.references.filter { $0.state == "badge" }
+        let badged = report.references.filter { $0.state == .badge }
         #expect(Set(report.footnotes.map(\.badge)) == Set(report.references.compactMap(\.footnote)))
         #expect(badged.allSatisfy { $0.footnote == $0.badge })
         #expect(labels.allSatisfy { ($0.footnote != nil) == $0.truncated })
         #expect(badged.allSatisfy { $0.box != nil && !$0.box!.intersects(report.plot) })
-        let outside = report.references.filter { $0.state == "out-of-range" }.count
+        let outside = report.references.filter { $0.state == .outOfRange }.count
         #expect(outside == report.outOfRange.before + report.outOfRange.after)
         #expect(labels.count + badged.count + outside == count)
         for note in report.footnotes {
@@ -97,7 +97,7 @@ struct LayoutTests {
 
     @Test func aDenseClusterFallsBackToBadgesAndFootnotes() {
         let (_, report) = Self.layout(Self.references(200, clustered: true, seed: 7))
-        let badged = report.references.filter { $0.state == "badge" }
+        let badged = report.references.filter { $0.state == .badge }
         #expect(!badged.isEmpty)
         #expect(report.footnotes.count == report.references.filter { $0.footnote != nil }.count)
         #expect(report.lanes >= 2)
@@ -119,7 +119,7 @@ struct LayoutTests {
         ]
         let (scene, report) = Self.layout(references)
         #expect(report.outOfRange.before == 1 && report.outOfRange.after == 1)
-        #expect(report.references.map(\.state) == ["out-of-range", "label", "out-of-range"])
+        #expect(report.references.map(\.state) == [.outOfRange, .label, .outOfRange])
         let texts = scene.items.compactMap { item -> String? in if case .text(let run) = item { return run.text } else { return nil } }
         #expect(texts.contains("← +1 earlier"))
         #expect(texts.contains("+1 later →"))

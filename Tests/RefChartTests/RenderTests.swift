@@ -36,23 +36,21 @@ struct RenderTests {
         var chart = try Self.sampleChart()
         // Uncategorised references all take the theme's first reference colour.
         chart.references = chart.references.map { var r = $0; r.category = nil; return r }
-        let (png, json) = try chart.renderWithReport(.png)
+        let (png, report) = try chart.renderWithReport(.png)
         let image = try DecodedImage(png: png)
-        let report = try Self.report(json)
-        let plot = try #require(report["plot"] as? [String: Double])
-        let entries = try #require(report["references"] as? [[String: Any]])
-        let labelled = entries.filter { $0["state"] as? String == "label" }
+        let plot = report.plot
+        let labelled = report.references.filter { $0.state == .label }
         #expect(labelled.count >= 7)
         for entry in labelled {
-            let x = Int(try #require(entry["x"] as? Double).rounded())  // lines are drawn centred on pixel column round(x)
+            let x = Int(try #require(entry.x).rounded())  // lines are drawn centred on pixel column round(x)
             // Between the plot's top and its bottom the dashed line shows in the reference colour (#C2410C)
             // on at least a third of the rows.
-            let rows = Array(Int(plot["y"]!) + 1..<Int(plot["y"]! + plot["height"]!) - 1)
+            let rows = Array(Int(plot.y) + 1..<Int(plot.y + plot.height) - 1)
             let hits = rows.filter { y in
                 let p = image.pixel(x: x, y: y)
                 return abs(Int(p.red) - 0xC2) < 40 && abs(Int(p.green) - 0x41) < 40 && abs(Int(p.blue) - 0x0C) < 40
             }
-            #expect(hits.count > rows.count / 3, "no line at x=\(x) for \(entry["title"] ?? "")")
+            #expect(hits.count > rows.count / 3, "no line at x=\(x) for \(entry.title)")
         }
         // The top-left corner is the light theme's white background.
         #expect(image.pixel(x: 2, y: 2) == DecodedImage.Pixel(red: 255, green: 255, blue: 255, alpha: 255))

@@ -1,0 +1,113 @@
+public import Foundation
+
+/// Runs ``ChartRequest``s: reads the sources, lays the chart out, renders every format, and writes the
+/// outputs. The one place a chart is made; `refchart render`, `refchart report` and embedding
+/// applications all come through here.
+///
+///     let pipeline = ChartPipeline()
+///     var request = ChartRequest(csv: "pageviews.csv")
+///     request.references = ["references.json"]
+///     let chart = try await pipeline.render(request)
+///     let png = chart.image(.png)
+///
+/// One pipeline serves many requests at once: they share one OpenPanel client (one rate-limit pacer), and
+/// each OpenPanel project's references and each CSV URL are fetched once for the pipeline's life.
+public final class ChartPipeline: Sendable {
+    /// The instant `last` windows end at (without `to`) and `{date}` in output paths names.
+    public let now: Date
+    let sources: SourceCache
+
+    /// Creates a pipeline.
+    /// - Parameters:
+    ///   - now: The run's instant (default: now).
+    ///   - openPanel: Makes the OpenPanel client on first use (default: from the environment); a request
+    ///     with no OpenPanel source never calls it.
+    public init(
+        now: Date = Date(),
+        openPanel: @escaping @Sendable () throws -> OpenPanelClient = { try OpenPanelClient.fromEnvironment() }
+    ) {
+        self.now = now
+        sources = SourceCache(makeClient: openPanel)
+    }
+
+    /// Creates a pipeline using `client` for every OpenPanel request.
+    public convenience init(now: Date = Date(), openPanelClient client: OpenPanelClient) {
+        self.init(now: now, openPanel: { client })
+    }
+
+    /// Reads, lays out and renders `request` in memory; writes nothing.
+    /// - Throws: ``ChartRequestError`` for a field at fault, ``InputError`` for a bad input file,
+    ///   ``OpenPanelError`` when OpenPanel fails, ``ChartError`` when the chart cannot be drawn.
+    public func render(_ request: ChartRequest) async throws -> RenderedChart {
+        try await render(request, keepingPage: false)
+    }
+
+    /// Renders `request` and writes its images and layout report where it says (atomically; `-` is
+    /// standard output). The layout report is written first, so a report that cannot be written stops the
+    /// chart before any image is written.
+    public func run(_ request: ChartRequest) async throws -> RenderedChart {
+        try await write(render(request, keepingPage: false))
+    }
+
+    package func render(_ request: ChartRequest, keepingPage: Bool) async throws -> RenderedChart {
+        try request.validate()
+        let zone = try request.zone()
+        let outputs = try request.outputs(now: now)
+        let table = try await readMetrics(request, zone: zone)
+        var references: [Reference] = []
+        for file in request.references { references += try ReferencesFile.read(path: file, zone: zone) }
+        if let project = request.openpanelProject { references += try await sources.references(project: project) }
+        let extent = table.series.timeExtent ?? 0...0
+        let chart = Chart(
+            title: request.title, width: request.width, height: request.height, theme: request.theme, timeZone: zone,
+            series: table.series, references: references, window: try request.window(dataExtent: extent, now: now))
+        var images: [RenderedChart.Image] = []
+        var report: LayoutReport?
+        var page: Scene?
+        for format in try request.resolvedFormats() {
+            let (bytes, layout, scene) = try chart.rendered(format, scale: request.scale)
+            images.append(.init(format: format, bytes: bytes, path: outputs.first { $0.format == format }?.path))
+            report = report ?? layout
+            if format != .png { page = page ?? scene }
+        }
+        if keepingPage, page == nil { page = try chart.rendered(.pdf).scene }
+        return RenderedChart(
+            request: request, images: images, layoutReport: report!, warnings: table.warnings(source: request.csv ?? "the CSV"),
+            page: keepingPage ? page : nil)
+    }
+
+    /// Writes what `chart` names: the layout report first, then each image.
+    package func write(_ chart: RenderedChart) throws -> RenderedChart {
+        let paths = chart.images.compactMap(\.path)
+        if let report = chart.request.layoutReport {
+            if report != "-", paths.contains(report) {
+                throw ChartRequestError(.layoutReport, "\"\(report)\" is also an image's output: give it its own path")
+            }
+            try OutputFile.write(Array(try chart.layoutReport.json()) + [0x0A], to: report)
+        }
+        for image in chart.images {
+            if let path = image.path { try OutputFile.write(image.bytes, to: path) }
+        }
+        return chart
+    }
+
+    private func readMetrics(_ request: ChartRequest, zone: TimeZone) async throws -> MetricTable {
+        guard let csv = request.csv else {
+            throw ChartRequestError(.csv, "is missing: give the metrics CSV (a path, - or an http(s) URL)")
+        }
+        let options = try request.csvOptions()
+        guard MetricSource.isURL(csv) else { return try CSVReader.read(path: csv, options: options) }
+        let file = try await sources.csvFile(csv)
+        return try CSVReader.read(path: file.path, source: MetricSource.redacted(csv), options: options)
+    }
+}
+
+extension MetricTable {
+    /// What the reader did that the user should hear of: skipped rows in lenient mode.
+    public func warnings(source: String) -> [String] {
+        guard !skippedLines.isEmpty else { return [] }
+        let first = skippedLines.prefix(5).map(String.init).joined(separator: ", ")
+        let more = skippedLines.count > 5 ? ", …" : ""
+        return ["skipped \(skippedLines.count) unreadable rows of \(source) (lines \(first)\(more))"]
+    }
+}

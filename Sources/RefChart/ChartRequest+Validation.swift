@@ -1,0 +1,147 @@
+public import Foundation
+
+extension ChartRequest {
+    /// The characters a chart name may have.
+    static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+
+    /// Checks every field that can be checked without reading inputs.
+    /// - Throws: ``ChartRequestError`` naming the first field at fault.
+    public func validate() throws {
+        if let name, name.isEmpty || !name.allSatisfy(Self.nameCharacters.contains) {
+            throw ChartRequestError(.name, "\"\(name)\" is not a name: use letters, digits, '.', '_' and '-'")
+        }
+        if let csv, csv.isEmpty { throw ChartRequestError(.csv, "is empty: give a path, - or an http(s) URL") }
+        _ = try delimiterByte()
+        for (field, value) in [(CodingKeys.width, width), (.height, height)] where !Chart.sizeRange.contains(value) {
+            throw ChartRequestError(field, "\(value) is out of range: use \(Chart.sizeRange.lowerBound) to \(Chart.sizeRange.upperBound)")
+        }
+        guard scale.isFinite, Chart.scaleRange.contains(scale) else {
+            throw ChartRequestError(.scale, "\(scale) is out of range: use \(Chart.scaleRange.lowerBound) to \(Chart.scaleRange.upperBound)")
+        }
+        let zone = try self.zone()
+        if let last {
+            guard RelativeWindow(last) != nil else {
+                throw ChartRequestError(.last, "\"\(last)\" is not a duration: use e.g. 90min, 12h, 30d, 6w, 3mo or 1y (at most 10000 years)")
+            }
+            guard from == nil else { throw ChartRequestError(.last, "cannot be used with from: give one of the two") }
+        }
+        if let from { _ = try date(from, field: .from, zone: zone) }
+        if let to { _ = try date(to, field: .to, zone: zone) }
+        _ = try outputs(now: Date(timeIntervalSince1970: 0))
+        if let layoutReport, layoutReport.isEmpty { throw ChartRequestError(.layoutReport, "is empty: give a path or -") }
+    }
+
+    /// The display zone.
+    /// - Throws: ``ChartRequestError`` when ``timezone`` is not an IANA zone.
+    public func zone() throws -> TimeZone {
+        guard let zone = TimeZone(identifier: timezone) else {
+            throw ChartRequestError(.timezone, "\"\(timezone)\" is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)")
+        }
+        return zone
+    }
+
+    /// The CSV reader's options for this request.
+    public func csvOptions() throws -> CSVOptions {
+        CSVOptions(
+            delimiter: try delimiterByte(), timeColumn: timeColumn, valueColumns: valueColumns, timeFormat: timeFormat,
+            zone: try zone(), decimalComma: decimalComma, duplicates: duplicates, lenient: lenient)
+    }
+
+    /// Each image to write: its format and its path with the placeholders filled in (`-` for standard
+    /// output). Empty when ``output`` is `nil`.
+    /// - Parameter now: The run's instant; `{date}` is its day in the chart's zone.
+    /// - Throws: ``ChartRequestError`` for formats the output cannot hold or an unknown placeholder.
+    public func outputs(now: Date) throws -> [(format: ChartFormat, path: String)] {
+        let formats = try resolvedFormats()
+        guard let output else { return [] }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try zone()
+        let day = calendar.dateComponents([.year, .month, .day], from: now)
+        let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        return try formats.map { format in
+            (format, try Self.fill(output, name: name, format: format, date: date))
+        }
+    }
+
+    /// The formats to render.
+    public func resolvedFormats() throws -> [ChartFormat] {
+        let unique = formats.reduce(into: [ChartFormat]()) { if !$0.contains($1) { $0.append($1) } }
+        guard let output else { return unique.isEmpty ? [.png] : unique }
+        if output.isEmpty { throw ChartRequestError(.output, "is empty: give a path or -") }
+        if output.contains("{format}") { return unique.isEmpty ? [.png] : unique }
+        if output == "-" {
+            guard unique.count == 1 else {
+                throw ChartRequestError(.formats, "must name exactly one of png, svg or pdf to write to standard output")
+            }
+            return unique
+        }
+        if unique.count > 1 {
+            throw ChartRequestError(.output, "\"\(output)\" names one file for \(unique.count) formats: put {format} in it")
+        }
+        if let only = unique.first { return [only] }
+        guard let format = ChartFormat(fileExtension: output) else {
+            let file = URL(fileURLWithPath: output).lastPathComponent
+            let ext = file.contains(".") ? "\".\(file.split(separator: ".").last ?? "")\"" : "no extension"
+            throw ChartRequestError(.output, "cannot tell the format of \(output) (\(ext)): use .png, .svg or .pdf, or give a format")
+        }
+        return [format]
+    }
+
+    /// The window from ``from``, ``to`` and ``last``; `nil` shows all the data.
+    /// - Parameters:
+    ///   - dataExtent: The data's first and last instant (seconds since the epoch).
+    ///   - now: The end of a ``last`` window without ``to``.
+    public func window(dataExtent: ClosedRange<Double>, now: Date) throws -> ClosedRange<Date>? {
+        guard from != nil || to != nil || last != nil else { return nil }
+        let zone = try zone()
+        let high = try to.map { try date($0, field: .to, zone: zone) }
+            ?? (last != nil ? now : Date(timeIntervalSince1970: dataExtent.upperBound))
+        let low = try from.map { try date($0, field: .from, zone: zone) }
+            ?? last.flatMap(RelativeWindow.init)?.start(before: high, in: zone)
+            ?? Date(timeIntervalSince1970: dataExtent.lowerBound)
+        guard low < high else {
+            throw ChartRequestError(from != nil ? .from : .to, "makes the window end before it starts (check from, to and last)")
+        }
+        return low...high
+    }
+
+    private func date(_ text: String, field: CodingKeys, zone: TimeZone) throws -> Date {
+        guard let date = ISO8601.date(from: text, in: zone) else {
+            throw ChartRequestError(field, "\"\(text)\" is not an ISO 8601 date: use 2024-01-15 or 2024-01-15T10:00:00Z")
+        }
+        return date
+    }
+
+    private func delimiterByte() throws -> UInt8? {
+        switch delimiter {
+        case nil: return nil
+        case ","?: return UInt8(ascii: ",")
+        case ";"?: return UInt8(ascii: ";")
+        case "tab"?, "\t"?, "\\t"?: return 0x09
+        case let other?: throw ChartRequestError(.delimiter, "\"\(other)\" is not supported: use , ; or tab")
+        }
+    }
+
+    /// `output` with `{name}`, `{format}` and `{date}` filled in.
+    private static func fill(_ output: String, name: String?, format: ChartFormat, date: String) throws -> String {
+        var result = ""
+        var rest = Substring(output)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw ChartRequestError(.output, "\"\(output)\" has a { without a }")
+            }
+            switch rest[rest.index(after: open)..<close] {
+            case "format": result += format.rawValue
+            case "date": result += date
+            case "name":
+                guard let name else { throw ChartRequestError(.output, "uses {name} but the chart has no name") }
+                result += name
+            case let other:
+                throw ChartRequestError(.output, "has an unknown placeholder {\(other)}: use {name}, {format} or {date}")
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}

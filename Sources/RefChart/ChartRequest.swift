@@ -1,0 +1,122 @@
+import Foundation
+
+/// Everything that describes one chart: where its data and references come from, its window, its look,
+/// and where its images go. `refchart render` parses its flags onto one; a report job file holds many.
+///
+/// Field names are the `render` options in camelCase (`--time-column` → ``timeColumn``), and mean the
+/// same. Every field has a default, so `ChartRequest(csv: "pageviews.csv")` is a whole request.
+/// Run it with ``ChartPipeline/render(_:)``.
+public struct ChartRequest: Sendable, Hashable, Codable {
+    /// A name for the chart (`[A-Za-z0-9._-]`): the `{name}` in ``output``, and how reports name it.
+    public var name: String?
+
+    // MARK: Data
+
+    /// The metrics CSV: a path, `-` for standard input, or an http(s) URL.
+    public var csv: String?
+    /// The time column (default: found by name).
+    public var timeColumn: String?
+    /// The value columns to draw (default: every numeric column).
+    public var valueColumns: [String]
+    /// The delimiter: `,`, `;` or `tab` (default: sniffed).
+    public var delimiter: String?
+    /// How times are written (default: detected).
+    public var timeFormat: CSVOptions.TimeFormat?
+    /// Whether `12,5` means 12.5 (default: on for `;`-delimited files).
+    public var decimalComma: Bool?
+    /// What to do with rows of the same time.
+    public var duplicates: CSVOptions.DuplicatePolicy
+    /// Skip unreadable rows (and count them) instead of failing.
+    public var lenient: Bool
+
+    // MARK: References
+
+    /// Local references files (`{"data": [...]}` or a plain array).
+    public var references: [String]
+    /// An OpenPanel project whose references are drawn too.
+    public var openpanelProject: String?
+
+    // MARK: Window and zone
+
+    /// The window's start (ISO 8601; a date or time without an offset is read in ``timezone``).
+    public var from: String?
+    /// The window's end (default: the data's end, or now with ``last``).
+    public var to: String?
+    /// A window ending at ``to`` (or now): `90min`, `12h`, `30d`, `6w`, `3mo`, `1y`.
+    public var last: String?
+    /// The IANA zone for axis labels, footnote dates and times written without an offset.
+    public var timezone: String
+
+    // MARK: Image
+
+    /// The title drawn at the top; empty for none.
+    public var title: String
+    /// The width in output pixels.
+    public var width: Int
+    /// The height in output pixels (the image grows only for footnotes).
+    public var height: Int
+    /// Device pixels per output pixel for PNG (2 for HiDPI).
+    public var scale: Double
+    /// Light or dark colours.
+    public var theme: ChartTheme
+    /// The formats to render; empty means the ``output`` extension's, or PNG.
+    public var formats: [ChartFormat]
+    /// Where to write the images: a path with `{name}`, `{format}` and `{date}` placeholders, or `-` for
+    /// standard output; `nil` renders to memory only.
+    public var output: String?
+    /// Where to write the layout report as JSON, or `-` for standard output.
+    public var layoutReport: String?
+
+    /// Creates a request; every field not given keeps its default.
+    public init(csv: String? = nil, name: String? = nil) {
+        self.name = name
+        self.csv = csv
+        valueColumns = []
+        duplicates = .last
+        lenient = false
+        references = []
+        timezone = "UTC"
+        title = ""
+        width = 1200
+        height = 600
+        scale = 1
+        theme = .light
+        formats = []
+    }
+
+    /// The keys a request has, as written in job files.
+    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
+        case name, csv, timeColumn, valueColumns, delimiter, timeFormat, decimalComma, duplicates, lenient
+        case references, openpanelProject, from, to, last, timezone
+        case title, width, height, scale, theme, formats, output, layoutReport
+    }
+
+    /// Decodes a request; absent keys keep their defaults.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        csv = try c.decodeIfPresent(String.self, forKey: .csv)
+        timeColumn = try c.decodeIfPresent(String.self, forKey: .timeColumn)
+        valueColumns = try c.decodeIfPresent([String].self, forKey: .valueColumns) ?? valueColumns
+        delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter)
+        timeFormat = try c.decodeIfPresent(CSVOptions.TimeFormat.self, forKey: .timeFormat)
+        decimalComma = try c.decodeIfPresent(Bool.self, forKey: .decimalComma)
+        duplicates = try c.decodeIfPresent(CSVOptions.DuplicatePolicy.self, forKey: .duplicates) ?? duplicates
+        lenient = try c.decodeIfPresent(Bool.self, forKey: .lenient) ?? lenient
+        references = try c.decodeIfPresent([String].self, forKey: .references) ?? references
+        openpanelProject = try c.decodeIfPresent(String.self, forKey: .openpanelProject)
+        from = try c.decodeIfPresent(String.self, forKey: .from)
+        to = try c.decodeIfPresent(String.self, forKey: .to)
+        last = try c.decodeIfPresent(String.self, forKey: .last)
+        timezone = try c.decodeIfPresent(String.self, forKey: .timezone) ?? timezone
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? title
+        width = try c.decodeIfPresent(Int.self, forKey: .width) ?? width
+        height = try c.decodeIfPresent(Int.self, forKey: .height) ?? height
+        scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? scale
+        theme = try c.decodeIfPresent(ChartTheme.self, forKey: .theme) ?? theme
+        formats = try c.decodeIfPresent([ChartFormat].self, forKey: .formats) ?? formats
+        output = try c.decodeIfPresent(String.self, forKey: .output)
+        layoutReport = try c.decodeIfPresent(String.self, forKey: .layoutReport)
+    }
+}

@@ -1,0 +1,45 @@
+public import Foundation
+package import RefChartLayout
+
+/// What ``ChartPipeline`` made of one ``ChartRequest``: the images, where they went, and the layout report.
+public struct RenderedChart: Sendable {
+    /// One rendered image.
+    public struct Image: Sendable, Hashable {
+        /// Its format.
+        public var format: ChartFormat
+        /// The file's bytes.
+        public var bytes: [UInt8]
+        /// Where it was (or is to be) written: a path, `-` for standard output, or `nil` for memory only.
+        public var path: String?
+    }
+
+    /// The request, as run.
+    public var request: ChartRequest
+    /// One image per requested format, in the request's order.
+    public var images: [Image]
+    /// Where every reference went.
+    public var layoutReport: LayoutReport
+    /// Things the reader did that the user should hear of (skipped rows in lenient mode).
+    public var warnings: [String]
+    /// The chart's page at scale 1, kept when a combined PDF report asks for it.
+    package var page: Scene?
+
+    /// The bytes of the image in `format`, if it was rendered.
+    public func image(_ format: ChartFormat) -> [UInt8]? {
+        images.first { $0.format == format }?.bytes
+    }
+
+    /// The paths the images and the layout report were written to (standard output not included).
+    public var writtenPaths: [String] {
+        (images.compactMap(\.path) + [request.layoutReport].compactMap { $0 }).filter { $0 != "-" }
+    }
+}
+
+extension LayoutReport {
+    /// The report as pretty-printed JSON with sorted keys (stable across runs).
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,15 @@
+// The options' typed values: argument-parser reads them by raw value and lists the choices in --help.
+// The conformances are public because the types are; this executable is the only module that sees them.
+public import ArgumentParser
+public import RefChart
+
+extension ChartFormat: ExpressibleByArgument {}
+extension ChartTheme: ExpressibleByArgument {}
+extension CSVOptions.DuplicatePolicy: ExpressibleByArgument {}
+
+extension CSVOptions.TimeFormat: ExpressibleByArgument {
+    /// `iso`, `iso8601`, `date`, `epoch-s` or `epoch-ms`.
+    public init?(argument: String) {
+        self.init(rawValue: argument == "iso" ? "iso8601" : argument)
+    }
+}
