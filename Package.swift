@@ -14,10 +14,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "refchart", targets: ["refchart"]),
-        .library(name: "RefChart", targets: ["RefChart"]),
+        .library(name: "RefChart", targets: ["RefChart", "RefChartReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        // Report job files are YAML (JSON is YAML too); Yams keeps each node's line and column for errors.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Tests only: a real HTTP server on loopback for the OpenPanel client and URL inputs.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
@@ -46,9 +48,15 @@ let package = Package(
             dependencies: ["RefChartCore", "RefChartLayout", "RefChartRender", "OpenPanel"],
             swiftSettings: swiftSettings
         ),
+        // Report jobs: a YAML jobs file → many charts, concurrently, failures isolated, one summary.
+        .target(
+            name: "RefChartReport",
+            dependencies: ["RefChart", "RefChartLayout", "RefChartRender", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "refchart",
-            dependencies: ["RefChart", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["RefChart", "RefChartReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Test support, not a product: OpenPanel's References API on loopback.
@@ -60,7 +68,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RefChartTests",
-            dependencies: ["RefChart", "RefChartCore", "RefChartLayout", "RefChartRender", "OpenPanel", "OpenPanelMockServer"],
+            dependencies: [
+                "RefChart", "RefChartCore", "RefChartLayout", "RefChartRender", "RefChartReport", "OpenPanel",
+                "OpenPanelMockServer", .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -7,6 +7,17 @@ import Darwin
 
 /// Writes files so that readers never see a partial one: a temporary file beside the target, then a rename.
 public enum AtomicFile {
+    /// Writes `bytes` to `path` atomically; with `allowingStandardOutput`, `-` means standard output.
+    /// - Throws: A ``ChartError`` naming the path when the directory is missing or not writable.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, allowingStandardOutput: Bool) throws {
+        guard allowingStandardOutput, path == "-" else { return try write(bytes, to: path) }
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Array(bytes))
+        } catch {
+            throw ChartError("cannot write to standard output: \(error.localizedDescription)")
+        }
+    }
+
     /// Writes `bytes` to `path` atomically.
     /// - Throws: A ``ChartError`` naming the path when the directory is missing or not writable.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {

@@ -83,10 +83,10 @@ public final class ChartPipeline: Sendable {
             if report != "-", paths.contains(report) {
                 throw ChartRequestError(.layoutReport, "\"\(report)\" is also an image's output: give it its own path")
             }
-            try OutputFile.write(Array(try chart.layoutReport.json()) + [0x0A], to: report)
+            try AtomicFile.write(Array(try chart.layoutReport.json()) + [0x0A], to: report, allowingStandardOutput: true)
         }
         for image in chart.images {
-            if let path = image.path { try OutputFile.write(image.bytes, to: path) }
+            if let path = image.path { try AtomicFile.write(image.bytes, to: path, allowingStandardOutput: true) }
         }
         return chart
     }

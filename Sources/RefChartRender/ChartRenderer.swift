@@ -54,20 +54,35 @@ package enum ChartRenderer {
     }
 
     private static func pdf(_ scene: Scene) throws -> [UInt8] {
+        try pdf(pages: [scene], title: scene.accessibleTitle, subject: scene.accessibleDescription, date: scene.documentDate)
+    }
+
+    /// Renders `pages` as one PDF, a page each, each page the size of its scene (96 px to the inch).
+    /// - Parameters:
+    ///   - title: The document's title metadata.
+    ///   - subject: The document's subject metadata.
+    ///   - date: The creation and modification date (seconds since the epoch), so the same pages give the
+    ///     same bytes.
+    package static func pdf(pages: [Scene], title: String, subject: String, date: Double) throws -> [UInt8] {
+        guard let first = pages.first else { throw RenderError("a PDF needs at least one page") }
         let pointsPerPixel = 0.75  // 96 px per inch
         let sink = ByteSink()
         try sink.withWriter { write, closure in
             let surface = cairo_pdf_surface_create_for_stream(
-                write, closure, scene.size.width * pointsPerPixel, scene.size.height * pointsPerPixel)
+                write, closure, first.size.width * pointsPerPixel, first.size.height * pointsPerPixel)
             defer { cairo_surface_destroy(surface) }
             try check(cairo_surface_status(surface))
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.accessibleTitle)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, scene.accessibleDescription)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "refchart")
-            let date = ISO8601.string(fromSeconds: scene.documentDate, fractionalSeconds: false)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-            try draw(scene, on: surface!, scale: pointsPerPixel)
+            let stamp = ISO8601.string(fromSeconds: date, fractionalSeconds: false)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
+            for page in pages {
+                cairo_pdf_surface_set_size(surface, page.size.width * pointsPerPixel, page.size.height * pointsPerPixel)
+                try draw(page, on: surface!, scale: pointsPerPixel)
+                cairo_surface_show_page(surface)
+            }
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface))
         }

@@ -11,5 +11,5 @@ struct RefChartCommand: AsyncParsableCommand {
             or rejected OpenPanel credentials; 4 no such OpenPanel reference or project; 5 OpenPanel or the \
             network failed after retries; 64 a usage error (a missing or invalid option).
             """,
-        subcommands: [RenderCommand.self, ReferencesCommand.self, InspectCommand.self, BenchCommand.self, BenchRunCommand.self])
+        subcommands: [RenderCommand.self, ReportCommand.self, ReferencesCommand.self, InspectCommand.self, BenchCommand.self, BenchRunCommand.self])
 }

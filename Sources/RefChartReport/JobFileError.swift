@@ -1,0 +1,29 @@
+/// A jobs file that cannot be run: what is wrong and exactly where (file, line, column).
+///
+/// Nothing renders when a jobs file has one: `refchart report` exits 64.
+public struct JobFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The jobs file.
+    public var file: String
+    /// The 1-based line, when known.
+    public var line: Int?
+    /// The 1-based column, when known.
+    public var column: Int?
+    /// What is wrong and how to fix it.
+    public var message: String
+
+    /// Creates an error.
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `jobs.yaml:12:5: unknown key "widht" …`.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text + ": " + message
+    }
+}

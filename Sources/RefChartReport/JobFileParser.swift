@@ -1,0 +1,213 @@
+import Foundation
+import RefChart
+import Yams
+
+/// Turns a jobs file's YAML into a ``ReportJob``, keeping every node's line and column so that each
+/// problem is reported where it is: an unknown key (a typo must never silently drop a setting), a value
+/// of the wrong type, a field ``ChartRequest/validate()`` refuses, a duplicate name or output.
+struct JobFileParser {
+    let file: String
+    /// The jobs file's folder: relative paths in the file are relative to it.
+    let folder: URL
+
+    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf"]
+    static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
+    static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
+    /// Keys whose value is a list; a single value is taken as a list of one.
+    static let listKeys: Set<String> = ["valueColumns", "references", "formats"]
+
+    init(file: String) {
+        self.file = file
+        folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+    }
+
+    func parse(_ text: String) throws -> ReportJob {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw syntaxError(error)
+        }
+        guard let root, let top = root.mapping else {
+            throw error(at: root, "the top level must be a mapping with a \"charts\" list")
+        }
+        try checkKeys(top, allowed: Self.topKeys, what: "top-level key")
+        let defaults = try top["defaults"].map { try chartMapping($0, what: "defaults") } ?? Node.Mapping([])
+        if let name = defaults.pair("name") { throw error(at: name.key, "\"name\" cannot be a default: each chart needs its own") }
+        guard let chartsNode = top["charts"] else { throw error(at: root, "there is no \"charts\" list") }
+        guard let list = chartsNode.sequence, !list.isEmpty else {
+            throw error(at: chartsNode, "\"charts\" must be a non-empty list of charts")
+        }
+        var charts: [ChartRequest] = []
+        var names: [String: Node] = [:]
+        var outputs: [String: String] = [:]
+        for node in list {
+            let own = try chartMapping(node, what: "chart")
+            guard let nameNode = own["name"], let name = nameNode.string else {
+                throw error(at: node, "this chart has no \"name\": give each chart a unique name")
+            }
+            if let first = names[name] {
+                throw error(at: nameNode, "the name \"\(name)\" is already used at line \(first.mark?.line ?? 0): names must be unique")
+            }
+            names[name] = nameNode
+            let merged = Node.Mapping(own.map { $0 } + defaults.filter { own[$0.key] == nil }, .implicit, .any, own.mark)
+            var request = try decode(merged)
+            guard request.output != nil else {
+                throw error(at: node, "chart \"\(name)\" has no \"output\": e.g. output: out/{name}.{format}")
+            }
+            resolvePaths(&request)
+            do {
+                try request.validate()
+                guard request.csv != nil else { throw ChartRequestError(.csv, "is missing: give the metrics CSV") }
+                for (_, path) in try request.outputs(now: Date()) {
+                    if let other = outputs[path] {
+                        throw ChartRequestError(.output, "\"\(path)\" is also chart \"\(other)\"'s output: give each chart its own")
+                    }
+                    outputs[path] = name
+                }
+            } catch let problem as ChartRequestError {
+                throw error(at: merged.pair(problem.field.stringValue)?.value ?? node, "chart \"\(name)\": \(problem)")
+            }
+            charts.append(request)
+        }
+        let openPanel = try top["openpanel"].map(openPanelSettings) ?? ReportJob.OpenPanelSettings()
+        let pdf = try top["pdf"].map { node -> String in
+            guard let path = node.string, !path.isEmpty else { throw error(at: node, "\"pdf\" must be a path") }
+            return resolve(path)
+        }
+        if let pdf, outputs[pdf] != nil { throw error(at: top["pdf"], "\"pdf\" is also a chart's output") }
+        let zone = (try? decode(defaults).timezone) ?? "UTC"
+        return ReportJob(file: file, charts: charts, openPanel: openPanel, pdf: pdf, timezone: zone)
+    }
+
+    /// A chart (or the defaults): a mapping whose keys are all chart keys; a single value for a list key
+    /// becomes a list of one.
+    private func chartMapping(_ node: Node, what: String) throws -> Node.Mapping {
+        guard var mapping = node.mapping else { throw error(at: node, "\(what) must be a mapping of chart keys") }
+        try checkKeys(mapping, allowed: Self.chartKeys, what: "chart key")
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
+            if let name = key.string, Self.listKeys.contains(name), case .scalar = value {
+                mapping[index] = (key, Node.sequence(Node.Sequence([value], .implicit, .any, value.mark)))
+            }
+        }
+        return mapping
+    }
+
+    private func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, what: String) throws {
+        var seen: Set<String> = []
+        for key in mapping.keys {
+            guard let name = key.string else { throw error(at: key, "a key must be a plain string") }
+            guard allowed.contains(name) else {
+                let near = allowed.min { Self.distance($0, name) < Self.distance($1, name) }
+                let hint = near.map { Self.distance($0, name) <= 3 ? " (did you mean \"\($0)\"?)" : "" } ?? ""
+                throw error(at: key, "unknown \(what) \"\(name)\"\(hint); known: \(allowed.sorted().joined(separator: ", "))")
+            }
+            guard seen.insert(name).inserted else { throw error(at: key, "\"\(name)\" is given twice") }
+        }
+    }
+
+    private func decode(_ mapping: Node.Mapping) throws -> ChartRequest {
+        do {
+            return try YAMLDecoder().decode(ChartRequest.self, from: Node.mapping(mapping))
+        } catch let problem as DecodingError {
+            let (path, message) = Self.explain(problem)
+            let node = path.first.flatMap { mapping.pair($0.stringValue)?.value } ?? Node.mapping(mapping)
+            let field = path.first.map { "\($0.stringValue): " } ?? ""
+            throw error(at: node, field + message)
+        }
+    }
+
+    private func openPanelSettings(_ node: Node) throws -> ReportJob.OpenPanelSettings {
+        guard let mapping = node.mapping else { throw error(at: node, "\"openpanel\" must be a mapping (apiUrl, credentialsFile)") }
+        try checkKeys(mapping, allowed: Self.openPanelKeys, what: "openpanel key")
+        var settings = ReportJob.OpenPanelSettings()
+        for (key, value) in mapping {
+            guard let text = value.string, !text.isEmpty else { throw error(at: value, "\"\(key.string ?? "")\" must be a string") }
+            if key.string == "apiUrl" { settings.apiUrl = text } else { settings.credentialsFile = resolve(text) }
+        }
+        return settings
+    }
+
+    private func resolvePaths(_ request: inout ChartRequest) {
+        if let csv = request.csv, csv != "-", !csv.hasPrefix("http://"), !csv.hasPrefix("https://") {
+            request.csv = resolve(csv)
+        }
+        request.references = request.references.map(resolve)
+        request.output = request.output.map { $0 == "-" ? $0 : resolve($0) }
+        request.layoutReport = request.layoutReport.map { $0 == "-" ? $0 : resolve($0) }
+    }
+
+    private func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : folder.appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    private func error(at node: Node?, _ message: String) -> JobFileError {
+        JobFileError(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message)
+    }
+
+    private func syntaxError(_ error: YamlError) -> JobFileError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return JobFileError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)\(where_)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return JobFileError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "\(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) given twice")
+        default:
+            return JobFileError(file: file, message: "not valid YAML: \(error)")
+        }
+    }
+
+    /// The key path and a plain-words message for a decoding failure.
+    private static func explain(_ error: DecodingError) -> ([any CodingKey], String) {
+        switch error {
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return (context.codingPath, "expected \(noun(type))")
+        case .dataCorrupted(let context):
+            let message = context.debugDescription.contains("Cannot initialize")
+                ? "is not one of the allowed values (\(context.debugDescription.split(separator: "from invalid").first ?? ""))"
+                : context.debugDescription
+            return (context.codingPath, message)
+        case .keyNotFound(let key, let context):
+            return (context.codingPath, "\"\(key.stringValue)\" is missing")
+        @unknown default:
+            return ([], "\(error)")
+        }
+    }
+
+    private static func noun(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is String.Type: return "a string"
+        default: return type is any Collection.Type ? "a list" : "a value of type \(type)"
+        }
+    }
+
+    /// Edit distance, for "did you mean" hints.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let (a, b) = (Array(a.lowercased()), Array(b.lowercased()))
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}
+
+extension Node.Mapping {
+    /// The key and value for a string key.
+    func pair(_ key: String) -> (key: Node, value: Node)? {
+        first { $0.key.string == key }.map { ($0.key, $0.value) }
+    }
+}

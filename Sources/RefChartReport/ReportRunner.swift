@@ -1,0 +1,157 @@
+public import Foundation
+public import RefChart
+import RefChartLayout
+import RefChartRender
+
+/// Runs a ``ReportJob``: renders its charts concurrently (bounded), through one ``ChartPipeline`` (so
+/// one OpenPanel client and pacer, each project's references fetched once, each CSV URL downloaded
+/// once), isolating failures: a chart that fails is recorded and every other chart still renders.
+public struct ReportRunner: Sendable {
+    /// How one chart ended, as it ends: for progress lines.
+    public struct Progress: Sendable {
+        /// The chart that just finished.
+        public var chart: ReportSummary.Chart
+        /// Charts finished so far, this one included.
+        public var done: Int
+        /// Charts failed so far.
+        public var failed: Int
+        /// Charts in this run.
+        public var total: Int
+    }
+
+    /// The jobs file.
+    public var job: ReportJob
+    /// How many charts render at once.
+    public var concurrency: Int
+    /// The run's instant: `last` windows end here, `{date}` is its day.
+    public var now: Date
+
+    /// Creates a runner; `concurrency` defaults to the number of cores.
+    public init(job: ReportJob, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date = Date()) {
+        self.job = job
+        self.concurrency = max(1, concurrency)
+        self.now = now
+    }
+
+    /// Renders the selected charts and, when the job asks, the combined PDF.
+    /// - Parameters:
+    ///   - selection: Which charts (`--only`, `--shard`).
+    ///   - openPanel: Makes the shared OpenPanel client on first use (default: the job's `openpanel`
+    ///     settings, then the environment).
+    ///   - progress: Called as each chart finishes, from any task.
+    /// - Throws: ``JobFileError`` only for a selection the file cannot satisfy; chart failures are in the
+    ///   summary.
+    public func run(
+        _ selection: ReportSelection = ReportSelection(), openPanel: (@Sendable () throws -> OpenPanelClient)? = nil,
+        progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    ) async throws -> ReportSummary {
+        let charts = try selection.charts(of: job)
+        let settings = job.openPanel
+        let pipeline = ChartPipeline(now: now, openPanel: openPanel ?? {
+            try OpenPanelClient.configured(apiURL: settings.apiUrl, credentialsFile: settings.credentialsFile)
+        })
+        let started = Date()
+        var outcomes = [(ReportSummary.Chart, Scene?)?](repeating: nil, count: charts.count)
+        var (done, failed) = (0, 0)
+        await withTaskGroup(of: (Int, ReportSummary.Chart, Scene?).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < charts.count else { return }
+                let (index, request) = (next, charts[next])
+                next += 1
+                group.addTask { [keepPages = job.pdf != nil] in
+                    let (chart, page) = await Self.render(request, with: pipeline, keepingPage: keepPages)
+                    return (index, chart, page)
+                }
+            }
+            for _ in 0..<min(concurrency, charts.count) { startNext() }
+            for await (index, chart, page) in group {
+                outcomes[index] = (chart, page)
+                done += 1
+                if chart.status == .failed { failed += 1 }
+                progress(Progress(chart: chart, done: done, failed: failed, total: charts.count))
+                startNext()
+            }
+        }
+        let finished = outcomes.compactMap { $0 }
+        let pdf = job.pdf.map { writeCombinedPDF(to: $0, pages: finished.compactMap(\.1)) }
+        return ReportSummary(
+            started: Self.stamp(started), finished: Self.stamp(Date()), ok: finished.count - failed, failed: failed,
+            charts: finished.map(\.0), pdf: pdf)
+    }
+
+    /// Renders and writes one chart; never throws: a failure is the chart's outcome.
+    static func render(_ request: ChartRequest, with pipeline: ChartPipeline, keepingPage: Bool) async
+        -> (ReportSummary.Chart, Scene?)
+    {
+        let clock = ContinuousClock.now
+        var outcome = ReportSummary.Chart(
+            name: request.name ?? "", status: .failed, outputs: [], seconds: 0, references: nil, error: nil, warnings: [])
+        var page: Scene?
+        do {
+            let rendered = try await pipeline.render(request, keepingPage: keepingPage)
+            try createFolders(for: rendered.writtenPaths)
+            let chart = try pipeline.write(rendered)
+            let report = chart.layoutReport
+            outcome.status = .ok
+            outcome.outputs = chart.writtenPaths
+            outcome.references = .init(label: report.count(.label), badge: report.count(.badge), outOfRange: report.count(.outOfRange))
+            outcome.warnings = chart.warnings
+            page = chart.page
+        } catch {
+            outcome.error = failure(error)
+        }
+        let elapsed = ContinuousClock.now - clock
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        outcome.seconds = (seconds * 1000).rounded() / 1000
+        return (outcome, page)
+    }
+
+    /// Creates the folders outputs go to: a scheduled report's paths often name a new folder
+    /// (`out/{date}/…`), and a report job has no shell step to make it.
+    static func createFolders(for paths: [String]) throws {
+        for folder in Set(paths.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ChartError("cannot create the folder \(folder): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    private func writeCombinedPDF(to template: String, pages: [Scene]) -> ReportSummary.CombinedPDF {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: job.timezone) ?? .gmt
+        let day = calendar.dateComponents([.year, .month, .day], from: now)
+        let path = template.replacingOccurrences(
+            of: "{date}", with: String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0))
+        var result = ReportSummary.CombinedPDF(path: path, pages: pages.count, error: nil)
+        do {
+            guard !pages.isEmpty else { throw ChartError("no chart rendered, so there is nothing to put in it") }
+            let bytes = try ChartRenderer.pdf(
+                pages: pages, title: URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent,
+                subject: pages.map(\.accessibleTitle).filter { !$0.isEmpty }.joined(separator: "; "),
+                date: pages.map(\.documentDate).max() ?? 0)
+            try Self.createFolders(for: [path])
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            result.error = "\(error)"
+        }
+        return result
+    }
+
+    /// The summary's kind and message for an error.
+    static func failure(_ error: any Error) -> ReportSummary.Chart.Failure {
+        switch error {
+        case let error as InputError: return .init(kind: "input", message: error.description)
+        case let error as ChartRequestError: return .init(kind: "request", message: error.description)
+        case let error as OpenPanelError: return .init(kind: "openpanel", message: error.description)
+        case let error as ChartError: return .init(kind: "chart", message: error.message)
+        default: return .init(kind: "internal", message: String(describing: error))
+        }
+    }
+
+    static func stamp(_ date: Date) -> String {
+        ISO8601.string(from: date, fractionalSeconds: false)
+    }
+}

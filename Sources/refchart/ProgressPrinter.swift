@@ -1,0 +1,52 @@
+import Foundation
+import RefChartReport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Progress of a report run on standard error: on a terminal one live line (done/total, failures, the
+/// chart that just finished); otherwise, for logs, one line per finished chart. Failures always get a line.
+final class ProgressPrinter: Sendable {
+    private let quiet: Bool
+    private let live: Bool
+    private let lock = NSLock()
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        live = isatty(STDERR_FILENO) == 1
+    }
+
+    func finished(_ progress: ReportRunner.Progress) {
+        let chart = progress.chart
+        lock.withLock {
+            if let error = chart.error {
+                write(clearing: true, "refchart: error: chart \(chart.name): \(error.message)\n")
+            } else if !quiet && !live {
+                write(clearing: false, "ok \(chart.name) (\(String(format: "%.2f", chart.seconds)) s) → \(chart.outputs.joined(separator: ", "))\n")
+            }
+            for warning in chart.warnings where !quiet { write(clearing: true, "refchart: warning: chart \(chart.name): \(warning)\n") }
+            if live && !quiet {
+                let failures = progress.failed > 0 ? ", \(progress.failed) failed" : ""
+                write(clearing: true, "[\(progress.done)/\(progress.total)\(failures)] \(chart.name)")
+            }
+        }
+    }
+
+    /// Ends the live line.
+    func close() {
+        if live && !quiet { lock.withLock { write(clearing: true, "") } }
+    }
+
+    /// Prints a whole line.
+    func line(_ text: String) {
+        lock.withLock { write(clearing: live, text + "\n") }
+    }
+
+    private func write(clearing: Bool, _ text: String) {
+        let prefix = clearing && live ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data((prefix + text).utf8))
+    }
+}
