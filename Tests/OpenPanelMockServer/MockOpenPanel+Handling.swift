@@ -11,6 +11,7 @@ extension MockOpenPanel {
 
     func handle(method: String, path: [String], query: [String: String], headers: [String: String], body: String) async -> Answer {
         if method == "GET", let file = files["/" + path.joined(separator: "/")] {
+            fileFetches["/" + path.joined(separator: "/"), default: 0] += 1
             return Answer(status: 200, headers: ["content-type": "text/csv"], body: file)
         }
         var answer: Answer

@@ -50,6 +50,8 @@ public actor MockOpenPanel {
     public private(set) var log: [LoggedRequest] = []
     /// Plain files served as they are (GET path → body), for URL inputs such as a CSV.
     var files: [String: String] = [:]
+    /// How often each static file was fetched.
+    public internal(set) var fileFetches: [String: Int] = [:]
     /// Rejects `"description": null` on PATCH with a 400, as the live server does.
     public var rejectsNullDescription = true
 

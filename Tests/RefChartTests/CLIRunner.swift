@@ -16,6 +16,18 @@ struct CLIRunner {
         return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("refchart")
     }()
 
+    /// Runs `refchart` without blocking a thread of the cooperative pool while it runs: for tests whose
+    /// child talks to a server in this process (on 2 cores, two blocked threads would starve the server).
+    static func runAsync(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) async throws
+        -> Result
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try run(arguments, in: directory, environment: environment) })
+            }
+        }
+    }
+
     /// Runs `refchart` with `arguments` in `directory`, with `environment` added to a minimal one.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                     stdin: String? = nil) throws -> Result {
