@@ -32,6 +32,12 @@ public struct Chart: Sendable, Hashable {
     public var references: [Reference]
     /// The visible time range; `nil` shows the data's whole extent.
     public var window: ClosedRange<Date>?
+    /// How the footnote table lists references that got a badge or a cut label (default: each its own row).
+    public var footnotes: FootnoteMode = .auto
+    /// The tallest the image may grow for footnotes in ``FootnoteMode/auto`` (default: 4× ``height``).
+    public var maxHeight: Int?
+    /// Where the full footnote table is written, named on the chart when its rows had to group.
+    public var footnotesFile: String?
 
     /// Creates a chart.
     public init(
@@ -84,7 +90,7 @@ public struct Chart: Sendable, Hashable {
             title: title, size: Size(width: Double(width), height: Double(height)),
             theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
             window: window.map { $0.lowerBound.timeIntervalSince1970...$0.upperBound.timeIntervalSince1970 },
-            pixelScale: pixelScale)
+            pixelScale: pixelScale, footnotes: footnotes, maxHeight: maxHeight.map(Double.init), footnotesFile: footnotesFile)
         return ChartLayout.layout(spec, measurer: PangoTextMeasurer())
     }
 

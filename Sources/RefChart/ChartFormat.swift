@@ -11,8 +11,14 @@ public enum ChartFormat: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The format a file name's extension names (`chart.png` → `.png`), or `nil`.
     public init?(fileExtension path: String) {
+        guard let ext = Self.fileExtension(path) else { return nil }
+        self.init(rawValue: ext)
+    }
+
+    /// A path's extension, lowercased, without the dot; `nil` when it has none.
+    static func fileExtension(_ path: String) -> String? {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        self.init(rawValue: path[path.index(after: dot)...].lowercased())
+        return path[path.index(after: dot)...].lowercased()
     }
 }
 

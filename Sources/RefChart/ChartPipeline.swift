@@ -57,10 +57,15 @@ public final class ChartPipeline: Sendable {
         var references: [Reference] = []
         for file in request.references { references += try ReferencesFile.read(path: file, zone: zone) }
         if let project = request.openpanelProject { references += try await sources.references(project: project) }
+        references = references.filter(request.keeps)
         let extent = table.series.timeExtent ?? 0...0
-        let chart = Chart(
+        let footnotesPath = try request.footnotesFile.map { try request.filled($0, now: now, field: .footnotesFile) }
+        var chart = Chart(
             title: request.title, width: request.width, height: request.height, theme: request.theme, timeZone: zone,
             series: table.series, references: references, window: try request.window(dataExtent: extent, now: now))
+        chart.footnotes = request.footnotes
+        chart.maxHeight = request.maxHeight
+        chart.footnotesFile = footnotesPath.map { URL(fileURLWithPath: $0).lastPathComponent }
         var images: [RenderedChart.Image] = []
         var report: LayoutReport?
         var page: Scene?
@@ -71,9 +76,12 @@ public final class ChartPipeline: Sendable {
             if format != .png { page = page ?? scene }
         }
         if keepingPage, page == nil { page = try chart.rendered(.pdf).scene }
+        let footnoteTable = footnotesPath.map { path in
+            (path, FootnoteTable.make(FootnoteTable.Format(path: path)!, references: references, report: report!, zone: zone))
+        }
         return RenderedChart(
-            request: request, images: images, layoutReport: report!, warnings: table.warnings(source: request.csv ?? "the CSV"),
-            page: keepingPage ? page : nil)
+            request: request, images: images, layoutReport: report!, footnoteTable: footnoteTable,
+            warnings: table.warnings(source: request.csv ?? "the CSV"), page: keepingPage ? page : nil)
     }
 
     /// Writes what `chart` names: the layout report first, then each image.
@@ -85,6 +93,7 @@ public final class ChartPipeline: Sendable {
             }
             try AtomicFile.write(Array(try chart.layoutReport.json()) + [0x0A], to: report, allowingStandardOutput: true)
         }
+        if let (path, bytes) = chart.footnoteTable { try AtomicFile.write(bytes, to: path, allowingStandardOutput: true) }
         for image in chart.images {
             if let path = image.path { try AtomicFile.write(image.bytes, to: path, allowingStandardOutput: true) }
         }

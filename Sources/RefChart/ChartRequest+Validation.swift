@@ -18,6 +18,14 @@ extension ChartRequest {
         guard scale.isFinite, Chart.scaleRange.contains(scale) else {
             throw ChartRequestError(.scale, "\(scale) is out of range: use \(Chart.scaleRange.lowerBound) to \(Chart.scaleRange.upperBound)")
         }
+        if let maxHeight, !(height...Chart.sizeRange.upperBound).contains(maxHeight) {
+            throw ChartRequestError(.maxHeight, "\(maxHeight) is out of range: use the height (\(height)) to \(Chart.sizeRange.upperBound)")
+        }
+        if let footnotesFile {
+            guard FootnoteTable.Format(path: footnotesFile) != nil else {
+                throw ChartRequestError(.footnotesFile, "\"\(footnotesFile)\" must end in .csv or .md")
+            }
+        }
         let zone = try self.zone()
         if let last {
             guard RelativeWindow(last) != nil else {
@@ -60,6 +68,25 @@ extension ChartRequest {
         let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
         return try formats.map { format in
             (format, try Self.fill(output, name: name, format: format, date: date))
+        }
+    }
+
+    /// Whether a reference passes ``categories`` and ``excludeCategories``.
+    public func keeps(_ reference: Reference) -> Bool {
+        if !categories.isEmpty, !categories.contains(reference.category ?? "") { return false }
+        return !excludeCategories.contains(reference.category ?? "")
+    }
+
+    /// `path` with `{name}` and `{date}` filled in, as for outputs.
+    func filled(_ path: String, now: Date, field: CodingKeys) throws -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try zone()
+        let day = calendar.dateComponents([.year, .month, .day], from: now)
+        let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        do {
+            return try Self.fill(path, name: name, format: nil, date: date)
+        } catch let error as ChartRequestError {
+            throw ChartRequestError(field, error.message)
         }
     }
 
@@ -123,7 +150,7 @@ extension ChartRequest {
     }
 
     /// `output` with `{name}`, `{format}` and `{date}` filled in.
-    private static func fill(_ output: String, name: String?, format: ChartFormat, date: String) throws -> String {
+    private static func fill(_ output: String, name: String?, format: ChartFormat?, date: String) throws -> String {
         var result = ""
         var rest = Substring(output)
         while let open = rest.firstIndex(of: "{") {
@@ -132,7 +159,7 @@ extension ChartRequest {
                 throw ChartRequestError(.output, "\"\(output)\" has a { without a }")
             }
             switch rest[rest.index(after: open)..<close] {
-            case "format": result += format.rawValue
+            case "format" where format != nil: result += format!.rawValue
             case "date": result += date
             case "name":
                 guard let name else { throw ChartRequestError(.output, "uses {name} but the chart has no name") }

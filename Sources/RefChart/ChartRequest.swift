@@ -35,6 +35,10 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var references: [String]
     /// An OpenPanel project whose references are drawn too.
     public var openpanelProject: String?
+    /// Draw only references of these categories (empty: all).
+    public var categories: [String]
+    /// Leave out references of these categories.
+    public var excludeCategories: [String]
 
     // MARK: Window and zone
 
@@ -66,6 +70,12 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var output: String?
     /// Where to write the layout report as JSON, or `-` for standard output.
     public var layoutReport: String?
+    /// How the footnote table lists references that got a badge (default: each its own row).
+    public var footnotes: FootnoteMode
+    /// The tallest the image may grow for footnotes, in pixels (default: 4× ``height``).
+    public var maxHeight: Int?
+    /// Where to write the whole footnote table: CSV, or Markdown for `.md` (`{name}` and `{date}` allowed).
+    public var footnotesFile: String?
 
     /// Creates a request; every field not given keeps its default.
     public init(csv: String? = nil, name: String? = nil) {
@@ -75,6 +85,9 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         duplicates = .last
         lenient = false
         references = []
+        categories = []
+        excludeCategories = []
+        footnotes = .auto
         timezone = "UTC"
         title = ""
         width = 1200
@@ -87,8 +100,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     /// The keys a request has, as written in job files.
     public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
         case name, csv, timeColumn, valueColumns, delimiter, timeFormat, decimalComma, duplicates, lenient
-        case references, openpanelProject, from, to, last, timezone
-        case title, width, height, scale, theme, formats, output, layoutReport
+        case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
+        case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
     }
 
     /// Decodes a request; absent keys keep their defaults.
@@ -106,6 +119,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         lenient = try c.decodeIfPresent(Bool.self, forKey: .lenient) ?? lenient
         references = try c.decodeIfPresent([String].self, forKey: .references) ?? references
         openpanelProject = try c.decodeIfPresent(String.self, forKey: .openpanelProject)
+        categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? categories
+        excludeCategories = try c.decodeIfPresent([String].self, forKey: .excludeCategories) ?? excludeCategories
         from = try c.decodeIfPresent(String.self, forKey: .from)
         to = try c.decodeIfPresent(String.self, forKey: .to)
         last = try c.decodeIfPresent(String.self, forKey: .last)
@@ -118,5 +133,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         formats = try c.decodeIfPresent([ChartFormat].self, forKey: .formats) ?? formats
         output = try c.decodeIfPresent(String.self, forKey: .output)
         layoutReport = try c.decodeIfPresent(String.self, forKey: .layoutReport)
+        footnotes = try c.decodeIfPresent(FootnoteMode.self, forKey: .footnotes) ?? footnotes
+        maxHeight = try c.decodeIfPresent(Int.self, forKey: .maxHeight)
+        footnotesFile = try c.decodeIfPresent(String.self, forKey: .footnotesFile)
     }
 }

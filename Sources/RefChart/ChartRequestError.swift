@@ -25,6 +25,8 @@ public struct ChartRequestError: Error, Sendable, Hashable, CustomStringConverti
         case .valueColumns: return "--value-column"
         case .references: return "--references"
         case .formats: return "--format"
+        case .categories: return "--category"
+        case .excludeCategories: return "--exclude-category"
         default:
             let kebab = field.stringValue.reduce(into: "") { text, character in
                 if character.isUppercase { text += "-" + character.lowercased() } else { text.append(character) }

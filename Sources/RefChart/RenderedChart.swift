@@ -19,6 +19,8 @@ public struct RenderedChart: Sendable {
     public var images: [Image]
     /// Where every reference went.
     public var layoutReport: LayoutReport
+    /// The whole footnote table and where it goes, when the request names a footnotes file.
+    public var footnoteTable: (path: String, bytes: [UInt8])?
     /// Things the reader did that the user should hear of (skipped rows in lenient mode).
     public var warnings: [String]
     /// The chart's page at scale 1, kept when a combined PDF report asks for it.
@@ -31,7 +33,7 @@ public struct RenderedChart: Sendable {
 
     /// The paths the images and the layout report were written to (standard output not included).
     public var writtenPaths: [String] {
-        (images.compactMap(\.path) + [request.layoutReport].compactMap { $0 }).filter { $0 != "-" }
+        (images.compactMap(\.path) + [request.layoutReport, footnoteTable?.path].compactMap { $0 }).filter { $0 != "-" }
     }
 }
 

@@ -7,12 +7,14 @@ extension ChartComposer {
         var items: [SceneItem] = []
         items += grid()
         items += rangeBands()
+        items += markerLines()
         items += seriesLines()
         items += axes()
-        items += markerItems()
+        items += markerLabels()
         items += badgeItems()
         items += footnoteItems()
         items += captionItems()
+        items += categoryKeyItems()
         items += titleItems()
         return Scene(
             size: Size(width: width, height: height), background: spec.theme.background, items: items,
@@ -27,7 +29,10 @@ extension ChartComposer {
         if let hex = reference.color, let rgb = RGBHex.parse(hex) {
             return Color(red: rgb.red, green: rgb.green, blue: rgb.blue)
         }
-        let slot = reference.category.flatMap { categorySlots[$0] } ?? 0
+        guard let category = reference.category, let slot = categorySlots[category] else {
+            // Uncategorised: the first colour when nothing has a category, else the key's neutral entry.
+            return categorySlots.isEmpty ? theme.references[0] : theme.mutedText
+        }
         return theme.references[slot % theme.references.count]
     }
 
@@ -42,14 +47,6 @@ extension ChartComposer {
                                stroke: Stroke(color: theme.grid.withAlpha(0.6), width: 1)))
         }
         return items
-    }
-
-    private func rangeBands() -> [SceneItem] {
-        markers.compactMap { marker in
-            guard let endX = marker.endX, endX > marker.x else { return nil }
-            let band = Rect(x: marker.x, y: plot.minY, width: endX - marker.x, height: plot.height)
-            return .rect(band, fill: referenceColor(marker.reference).withAlpha(0.12), stroke: nil, cornerRadius: 0)
-        }
     }
 
     private func seriesLines() -> [SceneItem] {
@@ -121,33 +118,6 @@ extension ChartComposer {
             contexts.append((run, contextLeft + contextSize.width, k > 0))
         }
         items += contexts.map { .text($0.run) }
-        return items
-    }
-
-    private func markerItems() -> [SceneItem] {
-        var items: [SceneItem] = []
-        for marker in markers {
-            let color = referenceColor(marker.reference)
-            let x = marker.x.rounded() + 0.5
-            let dashed = Stroke(color: color, width: 1.25, dash: [4, 3])
-            guard let lane = marker.lane else {
-                items.append(.line(from: Point(x: x, y: plot.minY), to: Point(x: x, y: plot.maxY), stroke: dashed))
-                continue
-            }
-            let laneTop = geometry.laneTop(lane)
-            if marker.shift > 0 {
-                // The line stops under the lane; a leader runs along the lane's bottom edge to the label.
-                let leaderY = (laneTop + geometry.laneHeight).rounded() - 0.5
-                items.append(.line(from: Point(x: x, y: leaderY), to: Point(x: x, y: plot.maxY), stroke: dashed))
-                items.append(.polyline(points: [Point(x: x, y: leaderY), Point(x: marker.left, y: leaderY),
-                                                Point(x: marker.left, y: leaderY - 3)],
-                                       stroke: Stroke(color: color.withAlpha(0.8), width: 1)))
-            } else {
-                items.append(.line(from: Point(x: x, y: laneTop), to: Point(x: x, y: plot.maxY), stroke: dashed))
-            }
-            let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
-            items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
-        }
         return items
     }
 

@@ -15,11 +15,18 @@ package struct ChartSpec: Sendable {
     package var window: ClosedRange<Double>?
     /// Device pixels per output pixel (HiDPI PNG); downsampling keeps one bucket per device pixel.
     package var pixelScale: Double
+    /// How the footnote table lists badged references.
+    package var footnotes: FootnoteMode
+    /// The tallest the image may grow to hold footnotes (``FootnoteMode/auto``); `nil` is 4× the height.
+    package var maxHeight: Double?
+    /// Where the full footnote table is written, if anywhere: named on the chart when rows had to group.
+    package var footnotesFile: String?
 
     package init(
         title: String = "", size: Size = Size(width: 1200, height: 600), theme: Theme = .light,
         zone: TimeZone = .gmt, series: [MetricSeries], references: [Reference] = [],
-        window: ClosedRange<Double>? = nil, pixelScale: Double = 1
+        window: ClosedRange<Double>? = nil, pixelScale: Double = 1, footnotes: FootnoteMode = .auto,
+        maxHeight: Double? = nil, footnotesFile: String? = nil
     ) {
         self.title = title
         self.size = size
@@ -29,5 +36,8 @@ package struct ChartSpec: Sendable {
         self.references = references
         self.window = window
         self.pixelScale = pixelScale
+        self.footnotes = footnotes
+        self.maxHeight = maxHeight
+        self.footnotesFile = footnotesFile
     }
 }

@@ -9,10 +9,16 @@ struct VerticalGeometry {
     var tickLabelTop = 0.0
     var contextTop = 0.0
     var captionTop = 0.0
+    /// The category key's rows (colour → category, with counts), under the caption.
+    var keyTop = 0.0
+    var keyRows: [[CategoryKeyEntry]] = []
+    var keyRowHeight = 0.0
     var footnoteTop = 0.0
     var footnoteRowHeight = 0.0
     var footnoteColumns = 1
     var footnoteRows = 0
+    /// Said under a grouped footnote table: where the full list is.
+    var footnoteNote: String?
 
     /// The top of lane `lane` (lane 0 is the highest).
     func laneTop(_ lane: Int) -> Double { bandTop + Double(lane) * laneHeight }
@@ -23,6 +29,7 @@ extension ChartComposer {
     var minimumPlotHeight: Double { max(80, (spec.size.height - 2 * style.padding) * 0.45) }
 
     mutating func placeVertically() {
+        height = spec.size.height
         var g = VerticalGeometry()
         let pad = style.padding
         g.titleHeight = spec.title.isEmpty && spec.series.isEmpty ? 0 : measure("Hg", style.title).height
@@ -38,28 +45,36 @@ extension ChartComposer {
         let captionHeight = measure("Hg", style.caption).height
         g.footnoteRowHeight = measure("Hg", style.footnote).height + 3
         let usable = width - 2 * pad
-        g.footnoteColumns = max(1, min(3, Int(usable / 360)))
-        let numbered = markers.indices.compactMap { k in markers[k].footnoteNumber.map { (number: $0, marker: k) } }
-            .sorted { $0.number < $1.number }
+        g.footnoteColumns = max(1, min(6, Int(usable / 360)))
+        g.keyRowHeight = measure("Hg", style.caption).height + 4
+        g.keyRows = categoryKeyRows(width: usable)
+        let keyHeight = Double(g.keyRows.count) * g.keyRowHeight
         let badgeFont = style.badge
         var badges = BadgeRow.layout(
             xs: badged.map(\.x), numbers: badged.map { $0.badge! }, top: 0, height: g.badgeHeight,
             limits: pad...(width - pad)
         ) { measurer.measure($0, font: badgeFont).width }
-        let maxRows = max(4, Int(spec.size.height * style.footnoteHeightFraction / g.footnoteRowHeight))
-        let groups = FootnoteRow.group(numbered, clusters: badges.map(\.numbers), capacity: maxRows * g.footnoteColumns)
+        let belowPlotFixed = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + keyHeight
+        let groups = footnoteGroups(clusters: badges.map(\.numbers), geometry: &g)
         g.footnoteRows = (groups.count + g.footnoteColumns - 1) / g.footnoteColumns
-        let footnoteHeight = groups.isEmpty ? 0 : Double(g.footnoteRows) * g.footnoteRowHeight + 10
+        let noteHeight = g.footnoteNote == nil ? 0 : g.footnoteRowHeight
+        let footnoteHeight = groups.isEmpty ? 0 : Double(g.footnoteRows) * g.footnoteRowHeight + 10 + noteHeight
 
-        let belowPlot = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + footnoteHeight
-        var plotBottom = height - pad - belowPlot
-        // The image keeps its requested height unless footnotes would squeeze the plot below about half of
-        // it: then the image grows to hold them.
-        let withoutFootnotes = plotBottom + footnoteHeight - plotTop
-        let minimum = min(minimumPlotHeight, max(20, withoutFootnotes))
-        if plotBottom - plotTop < minimum {
-            height += minimum - (plotBottom - plotTop)
-            plotBottom = plotTop + minimum
+        var plotBottom: Double
+        if spec.footnotes == .grouped {
+            // The image keeps its requested height unless footnotes would squeeze the plot below about half
+            // of it: then the image grows to hold them.
+            plotBottom = height - pad - belowPlotFixed - footnoteHeight
+            let withoutFootnotes = plotBottom + footnoteHeight - plotTop
+            let minimum = min(minimumPlotHeight, max(20, withoutFootnotes))
+            if plotBottom - plotTop < minimum {
+                height += minimum - (plotBottom - plotTop)
+                plotBottom = plotTop + minimum
+            }
+        } else {
+            // The plot keeps the height it has without a table; the image grows downward to hold the rows.
+            plotBottom = max(plotTop + 20, height - pad - belowPlotFixed)
+            height = plotBottom + belowPlotFixed + footnoteHeight + pad
         }
         plot = Rect(x: xScale.range.lowerBound, y: plotTop, width: xScale.range.upperBound - xScale.range.lowerBound,
                     height: plotBottom - plotTop)
@@ -67,7 +82,8 @@ extension ChartComposer {
         g.tickLabelTop = plotBottom + 6 + (badged.isEmpty ? 0 : g.badgeHeight + 6)
         g.contextTop = g.tickLabelTop + axisText + 2
         g.captionTop = g.tickLabelTop + tickRows + 6
-        g.footnoteTop = g.captionTop + captionHeight + 10
+        g.keyTop = g.captionTop + captionHeight + 4
+        g.footnoteTop = g.captionTop + captionHeight + keyHeight + 10
         geometry = g
 
         for k in badges.indices { badges[k].box.y = g.badgeTop }

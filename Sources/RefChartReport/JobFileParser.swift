@@ -14,7 +14,7 @@ struct JobFileParser {
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
-    static let listKeys: Set<String> = ["valueColumns", "references", "formats"]
+    static let listKeys: Set<String> = ["valueColumns", "references", "formats", "categories", "excludeCategories"]
 
     init(file: String) {
         self.file = file
@@ -136,6 +136,7 @@ struct JobFileParser {
         request.references = request.references.map(resolve)
         request.output = request.output.map { $0 == "-" ? $0 : resolve($0) }
         request.layoutReport = request.layoutReport.map { $0 == "-" ? $0 : resolve($0) }
+        request.footnotesFile = request.footnotesFile.map(resolve)
     }
 
     private func resolve(_ path: String) -> String {

@@ -6,6 +6,7 @@ public import RefChart
 extension ChartFormat: ExpressibleByArgument {}
 extension ChartTheme: ExpressibleByArgument {}
 extension CSVOptions.DuplicatePolicy: ExpressibleByArgument {}
+extension FootnoteMode: ExpressibleByArgument {}
 
 extension CSVOptions.TimeFormat: ExpressibleByArgument {
     /// `iso`, `iso8601`, `date`, `epoch-s` or `epoch-ms`.

@@ -23,6 +23,12 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Fetch the references of this OpenPanel project (credentials from the environment).", valueName: "id"))
     var openpanelProject: String?
 
+    @Option(name: .customLong("category"), help: ArgumentHelp("Draw only references of this category; repeat for several.", valueName: "name"))
+    var categories: [String] = []
+
+    @Option(name: .customLong("exclude-category"), help: ArgumentHelp("Leave out references of this category; repeat for several.", valueName: "name"))
+    var excludeCategories: [String] = []
+
     @OptionGroup(title: "OpenPanel") var api: OpenPanelOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Where to write the chart; - for standard output.", valueName: "file"))
@@ -61,6 +67,15 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write the layout report (where each reference went) as JSON; - for standard output.", valueName: "file"))
     var layoutReport: String?
 
+    @Option(help: "How the footnote table lists badged references: each its own row, growing the image up to --max-height (auto), always (all), grouped to keep the height (grouped), or no table (none).")
+    var footnotes = FootnoteMode.auto
+
+    @Option(help: ArgumentHelp("The tallest the image may grow for footnotes, in pixels (default: 4× --height).", valueName: "px"))
+    var maxHeight: Int?
+
+    @Option(help: ArgumentHelp("Also write every reference's footnote row to this file: .csv or .md.", valueName: "file"))
+    var footnotesFile: String?
+
     /// The request these flags describe.
     var request: ChartRequest {
         var request = input.request()
@@ -78,6 +93,11 @@ struct RenderCommand: AsyncParsableCommand {
         request.to = to
         request.last = last
         request.layoutReport = layoutReport
+        request.categories = categories
+        request.excludeCategories = excludeCategories
+        request.footnotes = footnotes
+        request.maxHeight = maxHeight
+        request.footnotesFile = footnotesFile
         return request
     }
 

@@ -2,6 +2,32 @@ import RefChartCore
 
 /// Badges under the plot and the footnote table below the chart.
 extension ChartComposer {
+    /// The footnote table's rows, by ``FootnoteMode``: one per numbered reference (`auto` up to the
+    /// maximum height, `all` always), grouped by badge cluster to keep the requested height (`grouped`),
+    /// or none. When `auto` must group, `geometry.footnoteNote` says where the full list is.
+    func footnoteGroups(clusters: [[Int]], geometry g: inout VerticalGeometry) -> [[(number: Int, marker: Int)]] {
+        let numbered = markers.indices.compactMap { k in markers[k].footnoteNumber.map { (number: $0, marker: k) } }
+            .sorted { $0.number < $1.number }
+        guard !numbered.isEmpty else { return [] }
+        switch spec.footnotes {
+        case .none:
+            return []
+        case .all:
+            return numbered.map { [$0] }
+        case .grouped:
+            let maxRows = max(4, Int(spec.size.height * style.footnoteHeightFraction / g.footnoteRowHeight))
+            return FootnoteRow.group(numbered, clusters: clusters, capacity: maxRows * g.footnoteColumns)
+        case .auto:
+            let limit = max(spec.maxHeight ?? 4 * spec.size.height, spec.size.height)
+            let rows = Int((limit - spec.size.height - 10) / g.footnoteRowHeight)
+            if numbered.count <= rows * g.footnoteColumns { return numbered.map { [$0] } }
+            let capacity = max(1, rows - 1) * g.footnoteColumns  // one row for the note
+            let where_ = spec.footnotesFile.map { "in \($0)" } ?? "with --footnotes all, --footnotes-file or the layout report"
+            g.footnoteNote = "\(numbered.count) footnotes share rows to fit the image; every reference is listed \(where_)"
+            return FootnoteRow.chunk(numbered, capacity: capacity)
+        }
+    }
+
     func badgeItems() -> [SceneItem] {
         var byNumber: [Int: Int] = [:]
         for marker in markers { if let number = marker.badge { byNumber[number] = marker.reference } }
@@ -18,7 +44,12 @@ extension ChartComposer {
     }
 
     func footnoteItems() -> [SceneItem] {
-        footnotes.flatMap { row -> [SceneItem] in
+        var items: [SceneItem] = []
+        if let note = geometry.footnoteNote, let last = footnotes.map(\.box.maxY).max() {
+            let text = fitted(note, maxWidth: width - 2 * style.padding, font: style.footnote).text
+            items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
+        }
+        return items + footnotes.flatMap { row -> [SceneItem] in
             let members = row.markers.map { markers[$0].reference }
             let label = row.label
             let numberSize = measure(label, style.badge)

@@ -19,6 +19,14 @@ struct FootnoteRow {
         }
     }
 
+    /// Splits numbered markers into at most `capacity` rows of consecutive numbers, as even as can be: for
+    /// a table that may use all the room it has (a badge cluster's numbers still map to whole rows' ranges).
+    static func chunk(_ numbered: [(number: Int, marker: Int)], capacity: Int) -> [[(number: Int, marker: Int)]] {
+        guard numbered.count > capacity, capacity > 0 else { return numbered.map { [$0] } }
+        let size = (numbered.count + capacity - 1) / capacity
+        return stride(from: 0, to: numbered.count, by: size).map { Array(numbered[$0..<min($0 + size, numbered.count)]) }
+    }
+
     /// Groups numbered markers into at most `capacity` rows: one per reference when they fit; otherwise one
     /// per badge cluster (`clusters`, lists of numbers), other references alone; otherwise runs of those.
     /// - Parameter numbered: (footnote number, marker index) pairs in ascending number order.
