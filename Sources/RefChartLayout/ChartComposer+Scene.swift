@@ -89,7 +89,9 @@ extension ChartComposer {
         for value in valueTicks.values {
             let text = CompactNumber.format(value, step: valueTicks.step)
             let size = measure(text, style.axis)
-            items.append(.text(TextRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: yScale(value) - size.height / 2),
+            // Centred on its grid line, but never reaching down into the time labels' row.
+            let y = min(yScale(value) - size.height / 2, geometry.tickLabelTop - 1 - size.height)
+            items.append(.text(TextRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: y),
                                        font: style.axis, color: theme.mutedText)))
         }
         var contexts: [(run: TextRun, right: Double, boundary: Bool)] = []

@@ -38,6 +38,10 @@ struct ChartComposer<Measurer: TextMeasuring> {
     var badges: [BadgeRow.Badge] = []
     var footnotes: [FootnoteRow] = []
     var geometry = VerticalGeometry()
+    /// The largest value per plot column, once the x scale is settled: where labels may sit inside the plot.
+    var dataColumns: [Double]?
+    /// Extra value steps above the data's nice top, making room for labels inside the plot.
+    var headroomSteps = 0
 
     init(spec: ChartSpec, measurer: Measurer) {
         self.spec = spec
@@ -99,16 +103,59 @@ struct ChartComposer<Measurer: TextMeasuring> {
             labelWidth = needed
         }
         yScale = LinearScale(domain: valueTicks.domain, range: plot.minY...plot.maxY, flipped: true)
+        placeLabelsInsidePlot(labelWidth: labelWidth)
     }
 
-    private mutating func valueLabelWidth(plotHeight: Double) -> Double {
+    /// Moves labels into the plot's top where the data leaves room, so the lanes above it cost less
+    /// height: as the data stands, or with one more value step of headroom. The scale moves as lanes are
+    /// freed, so each attempt is checked on its final layout. An attempt is kept only if it badges no more
+    /// references than the layout with every label above the plot, and gives the data more pixels.
+    private mutating func placeLabelsInsidePlot(labelWidth: Double) {
+        guard spec.series.contains(where: { !$0.times.isEmpty }), markers.contains(where: { $0.lane != nil }) else { return }
+        let outside = self
+        let badged = { (layout: Self) in layout.markers.reduce(0) { $0 + ($1.badge == nil ? 0 : 1) } }
+        var best = outside
+        // Each attempt lays the chart out again: with thousands of references only the data as it stands.
+        for headroom in markers.count > 500 ? [0] : [0, 1] {
+            var attempt = outside
+            attempt.headroomSteps = headroom
+            attempt.dataColumns = attempt.computeDataColumns()
+            guard attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) <= badged(outside) else { continue }
+            if attempt.dataHeight > best.dataHeight + 1 { best = attempt }
+        }
+        self = best
+    }
+
+    /// The plot's height less the headroom: the pixels the data's own value range gets.
+    var dataHeight: Double {
+        let span = valueTicks.domain.upperBound - valueTicks.domain.lowerBound
+        guard span > 0 else { return plot.height }
+        return plot.height * (1 - Double(headroomSteps) * valueTicks.step / span)
+    }
+
+    /// Lays out again with labels allowed inside the plot until the layout stops moving; whether every
+    /// label inside the plot then clears the data.
+    private mutating func settleInsidePlot(labelWidth: Double) -> Bool {
+        for _ in 0..<3 {
+            _ = valueLabelWidth(plotHeight: plot.height)
+            placeMarkers()
+            chooseTimeTicks()
+            placeVertically()
+            guard valueLabelWidth(plotHeight: plot.height) <= labelWidth else { return false }
+            yScale = LinearScale(domain: valueTicks.domain, range: plot.minY...plot.maxY, flipped: true)
+            if inPlotLabelsClear() { return true }
+        }
+        return false
+    }
+
+    mutating func valueLabelWidth(plotHeight: Double) -> Double {
         let (low, high) = valueExtent()
         let includeZero = low >= 0 && (high - low) > 0.2 * high
         // As many ticks as fit about every 56 px, and never so many that their labels touch.
         let labelHeight = measure("0", style.axis).height + 2
         var count = max(2, Int(plotHeight / style.valueTickSpacing))
         repeat {
-            valueTicks = ValueTicks(low: low, high: high, count: count, includeZero: includeZero)
+            valueTicks = ValueTicks(low: low, high: high, count: count, includeZero: includeZero).withHeadroom(headroomSteps)
             count -= 1
         } while count >= 1 && valueTicks.values.count > 1
             && plotHeight / Double(valueTicks.values.count - 1) < labelHeight
@@ -130,7 +177,7 @@ struct ChartComposer<Measurer: TextMeasuring> {
         return low <= high ? (low, high) : (0, 1)
     }
 
-    private mutating func chooseTimeTicks() {
+    mutating func chooseTimeTicks() {
         let font = style.axis
         timeTicks = TimeTicks.choose(domain: domain, pixelsPerSecond: xScale.slope, calendar: calendar) {
             measurer.measure($0, font: font).width

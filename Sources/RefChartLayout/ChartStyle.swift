@@ -28,8 +28,8 @@ struct ChartStyle {
         title = FontSpec(family: family, size: 18, bold: true)
         axis = FontSpec(family: family, size: 11)
         label = FontSpec(family: family, size: 12)
-        badge = FontSpec(family: family, size: 10, bold: true)
+        badge = FontSpec(family: family, size: 11, bold: true)
         footnote = FontSpec(family: family, size: 11)
-        caption = FontSpec(family: family, size: 10)
+        caption = FontSpec(family: family, size: 11)
     }
 }

@@ -20,8 +20,15 @@ struct VerticalGeometry {
     /// Said under a grouped footnote table: where the full list is.
     var footnoteNote: String?
 
-    /// The top of lane `lane` (lane 0 is the highest).
-    func laneTop(_ lane: Int) -> Double { bandTop + Double(lane) * laneHeight }
+    /// How many lanes sit above the plot; the lanes after them are inside the plot's top.
+    var outerLanes = 0
+    var plotTop = 0.0
+
+    /// The top of lane `lane` (lane 0 is the highest): above the plot for the first ``outerLanes``,
+    /// then inside the plot from its top edge down.
+    func laneTop(_ lane: Int) -> Double {
+        lane < outerLanes ? bandTop + Double(lane) * laneHeight : plotTop + 2 + Double(lane - outerLanes) * laneHeight
+    }
 }
 
 extension ChartComposer {
@@ -36,6 +43,8 @@ extension ChartComposer {
         g.laneHeight = laneHeight
         g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0)
         let plotTop = g.bandTop + Double(lanes) * g.laneHeight + 8
+        g.outerLanes = lanes
+        g.plotTop = plotTop
 
         let badged = markers.filter { $0.badge != nil }
         g.badgeHeight = badged.isEmpty ? 0 : measure("8", style.badge).height + 6

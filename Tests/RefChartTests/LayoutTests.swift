@@ -133,3 +133,47 @@ struct LayoutTests {
         #expect(abs(x - expected) < 1e-6)
     }
 }
+
+/// Labels inside the plot, where the data leaves room: they never touch the data, and the ladder's other
+/// guarantees hold.
+struct InPlotLabelTests {
+    @Test(arguments: [1, 2, 3, 4])
+    func labelsInsideThePlotClearTheData(seed: UInt64) throws {
+        let start = LayoutTests.start
+        let times = (0..<(30 * 24)).map { start + Double($0) * 3600 }
+        // Low on the left, high on the right: room for labels over the first half only.
+        let values = times.indices.map { i in (i < 360 ? 300.0 : 900.0) + Double(i * 37 % 100) }
+        var random = SeededGenerator(seed: seed)
+        let references = (0..<10).map { k in
+            Reference(id: "r\(k)", title: "Release \(k)", date: Date(timeIntervalSince1970: start + Double.random(in: 0..<(30 * 86_400), using: &random)))
+        }
+        let spec = ChartSpec(title: "T", size: Size(width: 1000, height: 500), series: [MetricSeries(name: "v", times: times, values: values)],
+                             references: references)
+        let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
+        #expect(TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer()).isEmpty)
+        let polylines = scene.items.compactMap { item -> [Point]? in
+            if case .polyline(let points, let stroke) = item, stroke.color == spec.theme.series[0] { points } else { nil }
+        }
+        let inside = report.references.filter { $0.state == .label && $0.box!.intersects(report.plot) }
+        if seed == 1 || seed == 3 { #expect(!inside.isEmpty, "no label went inside the plot") }
+        for entry in inside {
+            let box = try #require(entry.box)
+            for line in polylines {
+                for (a, b) in zip(line, line.dropFirst()) where b.x >= box.minX - 1 && a.x <= box.maxX + 1 {
+                    // The segment's highest point over the box's columns (smallest y) stays below the box.
+                    let left = max(a.x, box.minX - 1), right = min(b.x, box.maxX + 1)
+                    let y = { (x: Double) in b.x == a.x ? min(a.y, b.y) : a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) }
+                    #expect(min(y(left), y(right)) > box.maxY, "label \(entry.title) touches the data")
+                }
+            }
+        }
+        // No marker line (badges' included) runs through a label.
+        let labelBoxes = report.references.compactMap { $0.state == .label ? $0.box : nil }
+        for item in scene.items {
+            guard case .line(let from, let to, let stroke) = item, !stroke.dash.isEmpty, from.x == to.x else { continue }
+            for box in labelBoxes where box.minX < from.x && from.x < box.maxX {
+                #expect(max(from.y, to.y) <= box.minY || min(from.y, to.y) >= box.maxY, "a marker line at x=\(from.x) crosses a label")
+            }
+        }
+    }
+}

@@ -30,9 +30,28 @@ package struct ValueTicks: Sendable, Hashable {
         let step = Self.niceStep(span: high - low, count: max(count, 1))
         let first = (low / step).rounded(.down)
         let last = (high / step).rounded(.up)
+        guard step.isNormal, first.isFinite, last.isFinite, first < last, last - first <= 1_000 else {
+            // A span too small for a normal step (subnormal values such as 1e-322) or too many ticks: plain
+            // end ticks, never a trap.
+            domain = low...high
+            self.step = high - low
+            values = [low, high]
+            return
+        }
         domain = (first * step)...(last * step)
         self.step = step
         values = stride(from: first, through: last, by: 1).map { ($0 * step).rounded(toMultipleOf: step) }
+    }
+
+    /// The same ticks with `steps` more steps above the top: headroom inside the plot for labels.
+    package func withHeadroom(_ steps: Int) -> ValueTicks {
+        guard steps > 0, values.count > 1, step.isNormal else { return self }
+        var copy = self
+        let top = domain.upperBound + Double(steps) * step
+        guard top.isFinite else { return self }
+        copy.domain = domain.lowerBound...top
+        copy.values += (1...steps).map { (domain.upperBound + Double($0) * step).rounded(toMultipleOf: step) }
+        return copy
     }
 
     /// 1, 2 or 5 × 10ⁿ closest (in ratio) to `span / count`.

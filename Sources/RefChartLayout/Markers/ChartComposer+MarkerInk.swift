@@ -75,7 +75,10 @@ extension ChartComposer {
                 if badgesInRug {
                     rugged.append((marker.x, color))
                 } else {
-                    items.append(.line(from: Point(x: x, y: plot.minY), to: Point(x: x, y: plot.maxY), stroke: dashed))
+                    // A badge's line starts under any label inside the plot that sits across it.
+                    let top = markers.filter { $0.lane.map { $0 >= lanes } ?? false && $0.left - 2 < x && x < $0.left + $0.size.width + 2 }
+                        .map { geometry.laneTop($0.lane!) + $0.size.height + style.lanePadding }.max() ?? plot.minY
+                    items.append(.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed))
                 }
                 continue
             }

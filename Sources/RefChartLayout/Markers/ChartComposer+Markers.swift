@@ -15,59 +15,107 @@ extension ChartComposer {
 
     /// Runs every in-range reference down the label ladder: a lane, a lane with a small shift, an
     /// ellipsis for long titles (full title in the footnotes), and a numbered badge when nothing fits.
+    ///
+    /// References go in clusters: runs whose labels would cover the next one's line, so their labels form
+    /// a staircase. Where the data leaves room, a whole cluster goes inside the plot's top (lanes there
+    /// cost no height); a cluster that does not fit there whole goes above the plot, so one label inside
+    /// never strands its neighbours.
     mutating func placeMarkers() {
-        let plotSpan = xScale.range.upperBound - xScale.range.lowerBound
-        let maxWidth = min(style.maxLabelWidth, plotSpan * style.maxLabelFraction)
-        var assigner = LaneAssigner(budget: laneBudget)
-        let leftLimit = style.padding
-        let rightLimit = width - style.padding
+        let budget = laneBudget
+        let room = DataRoom(composer: self)
+        var assigner = LaneAssigner(budget: budget, inPlot: room?.lanes ?? 0)
         var number = 0
         markers = []
-        for index in inRange {
-            let reference = spec.references[index]
-            let x = clampToPlot(xScale(reference.date.timeIntervalSince1970))
-            let endX = reference.end.map { clampToPlot(xScale($0.timeIntervalSince1970)) }
-            let title = singleLine(reference.title)
-            // Candidates in the ladder's order: right of the line (ellipsis past the maximum width); left of
-            // it when the right side is too narrow; right of it, cut to the room left before the edge.
-            let right = x + style.labelOffset
-            var candidates: [(text: String, truncated: Bool, left: Double)] = []
-            let full = fitted(title, maxWidth: maxWidth, font: style.label)
-            let fullWidth = measure(full.text + (full.truncated ? Self.superscript(number + 1) : ""), style.label).width
-            if right + fullWidth <= rightLimit {
-                candidates.append((full.text, full.truncated, right))
-            } else {
-                candidates.append((full.text, full.truncated, max(leftLimit, x - style.labelOffset - fullWidth)))
-                let room = rightLimit - right - measure(Self.superscript(number + 1), style.label).width
-                if room >= style.minimumLabelWidth {
-                    let cut = fitted(title, maxWidth: room, font: style.label)
-                    candidates.append((cut.text, cut.truncated, right))
+        var lastCluster: [Int] = []
+        var clusterRight = -Double.infinity
+        func flush() {
+            defer { lastCluster = [] }
+            if let room, !lastCluster.isEmpty {
+                var trial = assigner
+                var trialNumber = number
+                let placed = lastCluster.compactMap { label($0, assigner: &trial, number: &trialNumber, room: room) }
+                if placed.count == lastCluster.count {
+                    (assigner, number) = (trial, trialNumber)
+                    markers += placed
+                    return
                 }
             }
-            var marker: MarkerPlan?
-            for candidate in candidates {
-                let text = candidate.text + (candidate.truncated ? Self.superscript(number + 1) : "")
-                let size = measure(text, style.label)
-                guard let placement = assigner.place(
-                    span: candidate.left...(candidate.left + size.width), lineX: x, maxShift: style.maxShift,
-                    rightLimit: rightLimit)
-                else { continue }
-                if candidate.truncated { number += 1 }
-                marker = MarkerPlan(
-                    reference: index, x: x, endX: endX, text: text, truncated: candidate.truncated, size: size,
-                    left: candidate.left + placement.shift, lane: placement.lane, shift: placement.shift,
-                    footnote: candidate.truncated ? number : nil)
-                break
+            for index in lastCluster {
+                markers.append(label(index, assigner: &assigner, number: &number, room: nil) ?? badge(index, number: &number))
             }
-            if marker == nil {
-                number += 1
-                marker = MarkerPlan(
-                    reference: index, x: x, endX: endX, text: full.text, truncated: full.truncated,
-                    size: Size(width: 0, height: 0), left: x, lane: nil, badge: number)
-            }
-            markers.append(marker!)
         }
+        for index in inRange {
+            let x = markerX(index)
+            if x > clusterRight + 6 { flush() }
+            lastCluster.append(index)
+            let title = singleLine(spec.references[index].title)
+            clusterRight = max(clusterRight, x + style.labelOffset + min(maxLabelWidth, measure(title, style.label).width))
+        }
+        flush()
         lanes = assigner.lanesUsed
+        // Lanes inside the plot follow the ones in use above it.
+        for k in markers.indices { if let lane = markers[k].lane, lane >= budget { markers[k].lane = lanes + lane - budget } }
+    }
+
+    /// The widest a label may be before it ends in an ellipsis.
+    private var maxLabelWidth: Double {
+        min(style.maxLabelWidth, (xScale.range.upperBound - xScale.range.lowerBound) * style.maxLabelFraction)
+    }
+
+    private func markerX(_ index: Int) -> Double {
+        clampToPlot(xScale(spec.references[index].date.timeIntervalSince1970))
+    }
+
+    /// The reference's label in a lane: inside the plot when `room` is given (only there), else above it.
+    /// `number` counts footnote numbers; a cut label takes the next one.
+    private func label(_ index: Int, assigner: inout LaneAssigner, number: inout Int, room: DataRoom?) -> MarkerPlan? {
+        let reference = spec.references[index]
+        let x = markerX(index)
+        let endX = reference.end.map { clampToPlot(xScale($0.timeIntervalSince1970)) }
+        let title = singleLine(reference.title)
+        let leftLimit = style.padding
+        let rightLimit = width - style.padding
+        // Candidates in the ladder's order: right of the line (ellipsis past the maximum width); left of
+        // it when the right side is too narrow; right of it, cut to the room left before the edge.
+        let right = x + style.labelOffset
+        var candidates: [(text: String, truncated: Bool, left: Double)] = []
+        let full = fitted(title, maxWidth: maxLabelWidth, font: style.label)
+        let fullWidth = measure(full.text + (full.truncated ? Self.superscript(number + 1) : ""), style.label).width
+        if right + fullWidth <= rightLimit {
+            candidates.append((full.text, full.truncated, right))
+        } else {
+            candidates.append((full.text, full.truncated, max(leftLimit, x - style.labelOffset - fullWidth)))
+            let space = rightLimit - right - measure(Self.superscript(number + 1), style.label).width
+            if space >= style.minimumLabelWidth {
+                let cut = fitted(title, maxWidth: space, font: style.label)
+                candidates.append((cut.text, cut.truncated, right))
+            }
+        }
+        for candidate in candidates {
+            let text = candidate.text + (candidate.truncated ? Self.superscript(number + 1) : "")
+            let size = measure(text, style.label)
+            guard let placement = assigner.place(
+                span: candidate.left...(candidate.left + size.width), lineX: x, maxShift: style.maxShift,
+                rightLimit: rightLimit, abovePlot: room == nil, roomInPlot: { room?.fits(lane: $0, span: $1) ?? false })
+            else { continue }
+            if candidate.truncated { number += 1 }
+            return MarkerPlan(
+                reference: index, x: x, endX: endX, text: text, truncated: candidate.truncated, size: size,
+                left: candidate.left + placement.shift, lane: placement.lane, shift: placement.shift,
+                footnote: candidate.truncated ? number : nil)
+        }
+        return nil
+    }
+
+    /// The reference as a numbered badge, taking the next footnote number.
+    private func badge(_ index: Int, number: inout Int) -> MarkerPlan {
+        number += 1
+        let reference = spec.references[index]
+        let full = fitted(singleLine(reference.title), maxWidth: maxLabelWidth, font: style.label)
+        return MarkerPlan(
+            reference: index, x: markerX(index), endX: reference.end.map { clampToPlot(xScale($0.timeIntervalSince1970)) },
+            text: full.text, truncated: full.truncated, size: Size(width: 0, height: 0), left: markerX(index), lane: nil,
+            badge: number)
     }
 
     /// `n` in superscript digits, marking a truncated label's footnote.

@@ -1,26 +1,31 @@
-/// Puts reference labels into horizontal lanes above the plot so that no two labels overlap and no
-/// marker line passes through another reference's label.
+/// Puts reference labels into horizontal lanes so that no two labels overlap and no marker line passes
+/// through another reference's label.
 ///
-/// Lanes are numbered from the top. A marker line runs from its label down to the plot, crossing every
-/// lane below its own, so a label may only take lane `j` if no label in a lower lane covers its line.
-/// Labels are taken in time order and each goes to the first such lane where it fits (greedy by left
-/// edge); with labels to the right of their lines this is a single comparison per lane.
+/// Lanes are numbered from the top: first the `budget` lanes above the plot, then `inPlot` lanes inside
+/// the plot's top, where a label may sit only where the data leaves room (the caller says where). A marker
+/// line runs from its label down to the plot's bottom, crossing every lane below its own, so a label may
+/// only take lane `j` if no label in a lower lane covers its line. Labels are taken in time order and each
+/// goes to the first such lane where it fits (greedy by left edge); with labels to the right of their lines
+/// this is a single comparison per lane. Lanes inside the plot cost no height, so they are tried first.
 package struct LaneAssigner {
     /// Pixels kept free between neighbouring labels.
     package var gap: Double
     /// Pixels kept free between a label and another reference's line.
     package var lineGap: Double
-    /// The number of lanes available.
+    /// The number of lanes above the plot.
     package var budget: Int
+    /// The number of lanes inside the plot's top.
+    package var inPlot: Int
     private var laneRight: [Double]
     private var laneLines: [[Double]]
 
-    package init(budget: Int, gap: Double = 6, lineGap: Double = 2) {
+    package init(budget: Int, inPlot: Int = 0, gap: Double = 6, lineGap: Double = 2) {
         self.budget = budget
+        self.inPlot = inPlot
         self.gap = gap
         self.lineGap = lineGap
-        laneRight = Array(repeating: -.infinity, count: budget)
-        laneLines = Array(repeating: [], count: budget)
+        laneRight = Array(repeating: -.infinity, count: budget + inPlot)
+        laneLines = Array(repeating: [], count: budget + inPlot)
     }
 
     /// Where a label went: its lane, and how far it was moved right of its natural place.
@@ -29,27 +34,36 @@ package struct LaneAssigner {
         package var shift: Double
     }
 
-    /// The number of lanes holding at least one label.
+    /// The number of lanes above the plot holding at least one label (they are always the top ones).
     package private(set) var lanesUsed = 0
 
     /// Finds a lane for a label spanning `span` whose marker line is at `lineX`, and claims it.
     ///
     /// The order of preference is the ladder's: a lane already in use as is; a lane already in use with the
     /// label moved right by at most `maxShift` (the line then ends under the lane and a leader runs along
-    /// the lane's bottom edge to the label); a new lane. Calls must come in ascending `lineX`.
-    /// - Parameter rightLimit: A shifted label must end left of this.
-    /// - Returns: The placement, or `nil` when no lane within the budget will do.
-    /// - Complexity: O(budget · log n).
+    /// the lane's bottom edge to the label); a new lane. Calls must come in ascending `lineX`. Lanes inside
+    /// the plot come before all of these, where `roomInPlot` allows.
+    /// - Parameters:
+    ///   - rightLimit: A shifted label must end left of this.
+    ///   - abovePlot: Whether the lanes above the plot may be used (else only those inside it).
+    ///   - roomInPlot: Whether the data leaves room for the span in lane `k` inside the plot (0 is the top).
+    /// - Returns: The placement (its lane counts the plot's lanes after the `budget` above it), or `nil` when
+    ///   no lane will do.
+    /// - Complexity: O((budget + inPlot) · log n), plus the `roomInPlot` calls.
     package mutating func place(
-        span: ClosedRange<Double>, lineX: Double, maxShift: Double = 0, rightLimit: Double = .infinity
+        span: ClosedRange<Double>, lineX: Double, maxShift: Double = 0, rightLimit: Double = .infinity,
+        abovePlot: Bool = true, roomInPlot: (Int, ClosedRange<Double>) -> Bool = { _, _ in true }
     ) -> Placement? {
         // The deepest lane with a label covering this line: only lanes below it are candidates.
         var lowest = 0
-        for lane in stride(from: budget - 1, through: 0, by: -1) where laneRight[lane] + gap > lineX {
+        for lane in stride(from: budget + inPlot - 1, through: 0, by: -1) where laneRight[lane] + gap > lineX {
             lowest = lane + 1
             break
         }
-        guard lowest < budget else { return nil }
+        for lane in max(lowest, budget)..<(budget + inPlot) where fits(span, lane: lane) && roomInPlot(lane - budget, span) {
+            return claim(span, lane: lane, lineX: lineX, shift: 0)
+        }
+        guard abovePlot, lowest < budget else { return nil }
         let existing = lowest..<max(lowest, lanesUsed)
         for lane in existing where fits(span, lane: lane) {
             return claim(span, lane: lane, lineX: lineX, shift: 0)
@@ -76,7 +90,7 @@ package struct LaneAssigner {
     private mutating func claim(_ span: ClosedRange<Double>, lane: Int, lineX: Double, shift: Double) -> Placement {
         laneRight[lane] = max(laneRight[lane], span.upperBound)
         laneLines[lane].append(lineX)
-        lanesUsed = max(lanesUsed, lane + 1)
+        if lane < budget { lanesUsed = max(lanesUsed, lane + 1) }
         return Placement(lane: lane, shift: shift)
     }
 

@@ -1,0 +1,79 @@
+import RefChartCore
+
+/// Where the data leaves room for labels inside the plot's top: for each pixel column of the plot, the
+/// largest value drawn there (and in the columns beside it, which the line's segments reach).
+///
+/// A label in lane `k` inside the plot covers the top `2 + (k + 1) · laneHeight` pixels plus a margin; it
+/// fits where every column under it stays below that, in the value scale of the layout so far. The final
+/// layout is checked again (``ChartComposer/inPlotLabelsClear()``), since the scale can still move.
+struct DataRoom {
+    /// The largest value per plot column; -∞ where nothing is drawn.
+    let columns: [Double]
+    let left: Double
+    let plotHeight: Double
+    let domain: ClosedRange<Double>
+    let laneHeight: Double
+    /// At most this many lanes inside the plot: they may cover ~40 % of its height.
+    let lanes: Int
+
+    /// Pixels kept clear between a label and the line under it.
+    static let margin = 4.0
+
+    /// The room in the composer's current layout; `nil` before a plot exists.
+    init?<M: TextMeasuring>(composer: ChartComposer<M>) {
+        guard let columns = composer.dataColumns, composer.plot.height > 0 else { return nil }
+        self.columns = columns
+        left = composer.plot.minX
+        plotHeight = composer.plot.height
+        domain = composer.valueTicks.domain
+        laneHeight = composer.laneHeight
+        lanes = max(0, min(6, Int(0.4 * plotHeight / laneHeight)))
+    }
+
+    /// Whether a label spanning `span` fits in lane `k` inside the plot.
+    func fits(lane k: Int, span: ClosedRange<Double>) -> Bool {
+        let covered = (2 + Double(k + 1) * laneHeight + Self.margin) / plotHeight
+        let limit = domain.upperBound - covered * (domain.upperBound - domain.lowerBound)
+        let first = max(0, Int((span.lowerBound - left).rounded(.down)) - 2)
+        let last = min(columns.count - 1, Int((span.upperBound - left).rounded(.up)) + 2)
+        guard first <= last else { return false }
+        for column in first...last where columns[column] >= limit { return false }
+        return true
+    }
+}
+
+extension ChartComposer {
+    /// The largest value drawn in each pixel column of the plot (dilated by a column each side).
+    func computeDataColumns() -> [Double] {
+        let count = max(1, Int(plot.width.rounded(.up)) + 1)
+        var columns = [Double](repeating: -.infinity, count: count)
+        for series in spec.series {
+            let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
+            let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
+            for i in start..<end where !series.values[i].isNaN {
+                let column = min(count - 1, max(0, Int(xScale(series.times[i]) - plot.minX)))
+                columns[column] = max(columns[column], series.values[i])
+            }
+        }
+        var dilated = columns
+        for c in columns.indices {
+            if c > 0 { dilated[c] = max(dilated[c], columns[c - 1]) }
+            if c + 1 < columns.count { dilated[c] = max(dilated[c], columns[c + 1]) }
+        }
+        return dilated
+    }
+
+    /// Whether every label inside the plot clears the data in the final layout.
+    func inPlotLabelsClear() -> Bool {
+        guard let columns = dataColumns else { return true }
+        for marker in markers {
+            guard let lane = marker.lane, lane >= lanes else { continue }
+            let bottom = geometry.laneTop(lane) + marker.size.height + style.lanePadding / 2 + DataRoom.margin - 1
+            let first = max(0, Int((marker.left - plot.minX).rounded(.down)) - 2)
+            let last = min(columns.count - 1, Int((marker.left + marker.size.width - plot.minX).rounded(.up)) + 2)
+            guard first <= last else { return false }
+            for column in first...last where columns[column] > -.infinity && yScale(columns[column]) <= bottom { return false }
+        }
+        return true
+    }
+}
