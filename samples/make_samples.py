@@ -28,3 +28,34 @@ with open("pageviews.csv", "w", newline="") as out:
             out.write(f"{t:%Y-%m-%dT%H:%M:%SZ},\n")
         else:
             out.write(f"{t:%Y-%m-%dT%H:%M:%SZ},{round(value)}\n")
+
+# samples/dense-references.json: 200 references over the same 90 days, as a busy team's OpenPanel project
+# holds them (deploys, experiments, campaigns, incidents), with bursts around the launch and the campaign.
+kinds = [
+    ("release", ["Deploy web {n}", "Release 2.{n}", "Hotfix {n}", "API version 2.{n}"]),
+    ("experiment", ["A/B test: pricing page v{n}", "Experiment {n}: onboarding", "Feature flag rollout {n}"]),
+    ("marketing", ["Newsletter #{n}", "Campaign wave {n}", "Webinar: analytics {n}", "Partner post {n}"]),
+    ("incident", ["Incident {n}: slow queries", "CDN degradation {n}", "Tracking delay {n}"]),
+    ("press", ["Press mention {n}", "Podcast episode {n}"]),
+    ("docs", ["Docs update {n}", "Tutorial {n} published"]),
+]
+random.seed(20241130)
+references = []
+for k in range(200):
+    burst = random.random()
+    if burst < 0.25:
+        t = launch + timedelta(hours=random.uniform(-48, 72))
+    elif burst < 0.4:
+        t = campaign[0] + timedelta(hours=random.uniform(0, 14 * 24))
+    else:
+        t = start + timedelta(minutes=random.uniform(0, 90 * 24 * 60))
+    category, titles = kinds[k % len(kinds)]
+    title = random.choice(titles).format(n=k + 1)
+    entry = {"id": f"dense-{k + 1:03d}", "title": title, "date": f"{t:%Y-%m-%dT%H:%M:00.000Z}", "category": category}
+    if k % 4 == 0:
+        entry["description"] = f"{category.capitalize()} note {k + 1}"
+    references.append(entry)
+import json
+with open("dense-references.json", "w") as out:
+    json.dump({"data": references}, out, indent=1)
+    out.write("\n")

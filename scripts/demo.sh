@@ -14,11 +14,13 @@ mkdir -p "$out"
     --title "Pageviews, last 90 days" -o "$out/pageviews.svg"
 "$bin" render --csv samples/pageviews.csv --references samples/references.json \
     --title "Pageviews, last 90 days" --theme dark --scale 2 -o "$out/pageviews-dark@2x.png"
+"$bin" render --csv samples/pageviews.csv --references samples/dense-references.json \
+    --title "Pageviews with 200 references" -o "$out/dense-200.png" --footnotes-file "$out/dense-200-footnotes.md"
 # The weekly report job: six charts and one combined PDF. Its outputs are set in the jobs file
 # (relative to it): out/weekly/ at the top of the repository.
 "$bin" report samples/weekly.yaml --summary "$out/weekly-summary.json"
 echo "Rendered:"
-for file in pageviews.png pageviews.svg pageviews-dark@2x.png pageviews-layout.json weekly-summary.json; do
+for file in pageviews.png pageviews.svg pageviews-dark@2x.png pageviews-layout.json dense-200.png dense-200-footnotes.md weekly-summary.json; do
     echo "  $(cd "$out" && pwd)/$file"
 done
 echo "  $(pwd)/out/weekly/ (the weekly report: $(ls out/weekly | tr '\n' ' '))"
