@@ -34,13 +34,18 @@ extension OpenPanelClient {
                 switch http.statusCode {
                 case 200..<300:
                     return data
+                case 404 where attempt > 1 && request.method == "DELETE":
+                    // An earlier attempt whose answer was lost deleted it: the outcome asked for holds.
+                    return Data()
                 case 429:
                     // Not applied, so even a POST may be sent again, after the wait the server asks for.
                     failure = ErrorResponse.error(status: 429, body: data)
                     wait = http.value(forHTTPHeaderField: "retry-after").flatMap { Double($0) } ?? reset ?? 1
                     wait += Self.jitter(upTo: min(1, wait * 0.2))
                     await pacer.pause(seconds: wait)
-                case 502, 503, 504:
+                case 500...599:
+                    // The server may have failed after it committed the write (a later step, a proxy): a POST's
+                    // outcome is unknown; anything else can safely be sent again.
                     failure = ErrorResponse.error(status: http.statusCode, body: data)
                     guard request.isIdempotent else { throw LostAnswer(reason: "HTTP \(http.statusCode)") }
                     wait = backOff(attempt)
@@ -80,13 +85,6 @@ extension OpenPanelClient {
     }
 
     private static func describe(_ error: URLError) -> String {
-        switch error.code {
-        case .timedOut: return "timed out"
-        case .cannotConnectToHost: return "connection refused"
-        case .cannotFindHost, .dnsLookupFailed: return "host not found"
-        case .networkConnectionLost: return "connection lost"
-        case .notConnectedToInternet: return "not connected"
-        default: return "network error \(error.code.rawValue)"
-        }
+        NetworkFailure.describe(error)
     }
 }

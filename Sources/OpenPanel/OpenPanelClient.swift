@@ -65,7 +65,7 @@ public struct OpenPanelClient: Sendable {
                     landed = try await list(projectId: draft.projectId)
                 } catch {
                     throw OpenPanelError(
-                        kind: .outcomeUnknown, message: "the create request got no answer (\(lost.reason)) and the check failed: \(error)",
+                        kind: .outcomeUnknown, message: "the create request got no usable answer (\(lost.reason)) and the check failed: \(error)",
                         hint: "run `refchart references list --project \(draft.projectId)` before creating it again")
                 }
                 if let match = landed.first(where: { Self.matches($0, draft, datetime: datetime, since: started) }) {
@@ -73,7 +73,7 @@ public struct OpenPanelClient: Sendable {
                 }
                 if attempt == configuration.maxAttempts {
                     throw OpenPanelError(
-                        kind: .outcomeUnknown, message: "the create request got no answer (\(lost.reason)) after \(attempt) attempts; it was not applied",
+                        kind: .outcomeUnknown, message: "the create request got no usable answer (\(lost.reason)) after \(attempt) attempts; it was not applied",
                         hint: "try again later")
                 }
             }
@@ -101,10 +101,15 @@ public struct OpenPanelClient: Sendable {
         _ = try await send(APIRequest(method: "DELETE", path: [try Validation.id(id)]))
     }
 
-    /// Whether a listed reference is the one a lost create would have made.
+    /// How far the server's clock may run behind ours when a lost create is checked: an identical reference
+    /// created earlier than the call's start less this is someone else's, never adopted as ours.
+    package static let clockSkew: Double = 2
+
+    /// Whether a listed reference is the one a lost create would have made: same fields, created after the
+    /// call began.
     private static func matches(_ reference: Reference, _ draft: ReferenceDraft, datetime: String, since: Date) -> Bool {
         reference.title == draft.title && reference.description == draft.description
             && ISO8601.string(from: reference.date) == datetime
-            && (reference.createdAt.map { $0 >= since.addingTimeInterval(-300) } ?? true)
+            && (reference.createdAt.map { $0 >= since.addingTimeInterval(-clockSkew) } ?? false)
     }
 }

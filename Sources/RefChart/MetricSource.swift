@@ -1,4 +1,5 @@
 public import Foundation
+import OpenPanel
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -52,7 +53,7 @@ public enum MetricSource {
     /// Moves a finished download out of URLSession's hands (it deletes its file when the handler returns).
     private static func keep(_ temporary: URL?, response: URLResponse?, error: (any Error)?, name: String) -> Result<URL, InputError> {
         if let error {
-            return .failure(InputError(source: name, message: "download failed: \(error.localizedDescription)"))
+            return .failure(InputError(source: name, message: "download failed: \(NetworkFailure.describe(error))"))
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status), let temporary else {

@@ -9,4 +9,7 @@ public enum MockFault: Sendable, Hashable {
     /// Apply the request (e.g. create the reference), then hold the answer this many seconds — long enough
     /// for a client to time out and never learn that it worked.
     case applyThenStall(Double)
+    /// Apply the request, then answer with this status and body instead of the result: a server that
+    /// failed after it committed the write (a later step, a proxy timing out).
+    case applyThenStatus(Int, body: String)
 }

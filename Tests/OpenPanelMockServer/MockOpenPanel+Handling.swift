@@ -16,6 +16,7 @@ extension MockOpenPanel {
         }
         var answer: Answer
         var stall = 0.0
+        var replacement: (status: Int, body: String)?
         switch takeFault(method: method) {
         case .status(let status, let text)?:
             answer = Answer(status: status, headers: ["content-type": "text/plain"], body: text)
@@ -28,10 +29,13 @@ extension MockOpenPanel {
             try? await Task.sleep(for: .seconds(seconds))
         case .applyThenStall(let seconds)?:
             stall = seconds
+        case .applyThenStatus(let status, let text)?:
+            replacement = (status, text)
         case nil:
             break
         }
         answer = respond(method: method, path: path, query: query, headers: headers, body: body)
+        if let replacement { answer = Answer(status: replacement.status, headers: ["content-type": "text/plain"], body: replacement.body) }
         record(LoggedRequest(method: method, path: "/" + path.joined(separator: "/"), query: query, headers: headers, body: body, status: answer.status))
         if stall > 0 { try? await Task.sleep(for: .seconds(stall)) }
         return answer

@@ -73,9 +73,12 @@ struct OpenPanelClientTests {
         let documented = await failure { try await client.list() }
         #expect(documented.details == [OpenPanelError.FieldProblem(path: "title", message: "String must contain at least 1 character(s)")])
         #expect(documented.description == "OpenPanel answered 400: Invalid request body (title: String must contain at least 1 character(s))")
-        await fixture.api.inject(.status(500, body: "Internal server error"))
+        // A GET answered 500 is retried like a 503; when every attempt gets one, the server's words show.
+        for _ in 0..<5 { await fixture.api.inject(.status(500, body: "Internal server error")) }
         let crash = await failure { try await client.list() }
-        #expect(crash.kind == .serverError && crash.message == "Internal server error")
+        #expect(crash.kind == .serverError && crash.message == "Internal server error (after 5 attempts)")
+        await fixture.api.inject(.status(500, body: "Internal server error"))
+        #expect(try await client.list().count >= 1)
     }
 
     @Test func badInputIsRefusedBeforeAnyRequest() async throws {
@@ -157,6 +160,48 @@ struct OpenPanelClientTests {
         _ = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Release 2.4", datetime: "2024-03-02T09:00:00Z"))
         #expect(await fixture.api.referenceCount == 2)
         #expect(await fixture.api.log.filter { $0.method == "POST" }.count == 3)
+    }
+
+    @Test func aCreateAnswered500AfterItWasStoredIsReportedAsStored() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        let client = fixture.client()
+        await fixture.api.inject(.applyThenStatus(500, body: "Internal server error"), for: "POST")
+        let created = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Release 3", datetime: "2024-03-01T09:00:00Z"))
+        #expect(created.title == "Release 3")
+        #expect(await fixture.api.referenceCount == 1)
+        #expect(await fixture.api.log.filter { $0.method == "POST" }.count == 1)
+        // A 500 that stored nothing: checked, then sent once more.
+        await fixture.api.inject(.status(500, body: "Internal server error"), for: "POST")
+        _ = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Release 4", datetime: "2024-03-02T09:00:00Z"))
+        #expect(await fixture.api.referenceCount == 2)
+    }
+
+    @Test func anOlderIdenticalReferenceIsNotTakenForALostCreate() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        let client = fixture.client()
+        _ = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Nightly", datetime: "2024-03-01T09:00:00Z"))
+        try await Task.sleep(for: .seconds(OpenPanelClient.clockSkew + 0.5))
+        // The same reference again; its answer is lost before it was applied: it must be sent again, not
+        // matched to the first one.
+        await fixture.api.inject(.status(503, body: "Service Unavailable"), for: "POST")
+        let second = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Nightly", datetime: "2024-03-01T09:00:00Z"))
+        #expect(await fixture.api.referenceCount == 2)
+        #expect(second.createdAt != nil)
+    }
+
+    @Test func aRetriedDeleteAnswered404Succeeded() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        let client = fixture.client(timeout: 1)
+        let reference = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Gone", datetime: "2024-03-01T09:00:00Z"))
+        await fixture.api.inject(.applyThenStall(3), for: "DELETE")
+        try await client.delete(id: reference.id)
+        #expect(await fixture.api.referenceCount == 0)
+        // A first attempt answered 404 is a real "no such reference".
+        let missing = await failure { try await client.delete(id: reference.id) }
+        #expect(missing.kind == .notFound)
     }
 
     @Test func redirectsAreNotFollowedWithTheSecret() async throws {
