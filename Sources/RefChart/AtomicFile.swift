@@ -6,6 +6,12 @@ import Darwin
 #endif
 
 /// Writes files so that readers never see a partial one: a temporary file beside the target, then a rename.
+///
+/// A path that is a symbolic link is written through: the link's target is replaced and the link kept. A
+/// FIFO or a character device (`/dev/stdout`, a pipe) is written directly, since it cannot be renamed
+/// over. Temporary files are named `.NAME.PID.tmp`; ``removeTemporaryFiles()`` deletes this process's
+/// (the CLI calls it on SIGINT and SIGTERM), and a write removes any left beside its target by a process
+/// that no longer runs (a SIGKILL).
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically; with `allowingStandardOutput`, `-` means standard output.
     /// - Throws: A ``ChartError`` naming the path when the directory is missing or not writable.
@@ -14,28 +20,96 @@ public enum AtomicFile {
         do {
             try FileHandle.standardOutput.write(contentsOf: Array(bytes))
         } catch {
-            throw ChartError("cannot write to standard output: \(error.localizedDescription)")
+            throw ChartError("cannot write to standard output: \(describe(error))")
         }
     }
 
     /// Writes `bytes` to `path` atomically.
     /// - Throws: A ``ChartError`` naming the path when the directory is missing or not writable.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var status = stat()
+        if stat(target.path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: throw ChartError("cannot write \(path): it is a directory; give a file name")
+            case S_IFIFO, S_IFCHR: return try writeDirectly(bytes, to: target.path, shownAs: path)
+            default: break
+            }
+        }
+        let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ChartError("cannot write \(path): the directory \(directory.path) does not exist")
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        removeLeftovers(beside: target)
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        Registry.shared.insert(temporary.path)
+        defer { Registry.shared.remove(temporary.path) }
         do {
             try Data(bytes).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw ChartError(String(cString: strerror(errno)))
-            }
+            guard rename(temporary.path, target.path) == 0 else { throw POSIXFailure(code: errno) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ChartError("cannot write \(path): \(error.localizedDescription)")
+            throw ChartError("cannot write \(path): \(describe(error))")
         }
+    }
+
+    /// Deletes the temporary files this process is writing (for a signal handler).
+    public static func removeTemporaryFiles() {
+        for path in Registry.shared.all() { unlink(path) }
+    }
+
+    private static func writeDirectly(_ bytes: some Collection<UInt8>, to path: String, shownAs name: String) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw ChartError("cannot write \(name): it cannot be opened for writing")
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: Array(bytes))
+        } catch {
+            throw ChartError("cannot write \(name): \(describe(error))")
+        }
+    }
+
+    /// Removes `.NAME.PID.tmp` files beside `target` whose process is gone.
+    private static func removeLeftovers(beside target: URL) {
+        let prefix = ".\(target.lastPathComponent)."
+        let directory = target.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(directory.appendingPathComponent(name).path) }
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as POSIXFailure: return String(cString: strerror(error.code))
+        case let error as ChartError: return error.message
+        case let error as CocoaError:
+            if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+                return String(cString: strerror(Int32(underlying.code)))
+            }
+            return error.code == .fileWriteOutOfSpace ? "no space left on the device" : "the file system refused it"
+        default:
+            let ns = error as NSError
+            return ns.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(ns.code))) : error.localizedDescription
+        }
+    }
+
+    private struct POSIXFailure: Error {
+        var code: Int32
+    }
+
+    /// The temporary files being written, for the signal handler.
+    private final class Registry: @unchecked Sendable {
+        static let shared = Registry()
+        // Guarded by `lock`.
+        private let lock = NSLock()
+        private var paths: Set<String> = []
+
+        func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+        func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+        func all() -> [String] { lock.withLock { Array(paths) } }
     }
 }

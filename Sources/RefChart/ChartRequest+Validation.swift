@@ -37,6 +37,15 @@ extension ChartRequest {
         if let to { _ = try date(to, field: .to, zone: zone) }
         _ = try outputs(now: Date(timeIntervalSince1970: 0))
         if let layoutReport, layoutReport.isEmpty { throw ChartRequestError(.layoutReport, "is empty: give a path or -") }
+        if references.filter({ $0 == "-" }).count + (csv == "-" ? 1 : 0) > 1 {
+            throw ChartRequestError(.references, "and the CSV cannot both come from standard input: give one of them a file")
+        }
+        if layoutReport == "-" && output == "-" {
+            throw ChartRequestError(.layoutReport, "and the image cannot both go to standard output: give one of them a file")
+        }
+        if let layoutReport, layoutReport != "-", layoutReport == output {
+            throw ChartRequestError(.layoutReport, "\(quoted(layoutReport)) is also the image's output: give it its own path")
+        }
     }
 
     /// The display zone.

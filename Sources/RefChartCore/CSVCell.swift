@@ -10,6 +10,8 @@ enum CSVCell {
     enum Value {
         case number(Double)
         case gap
+        /// A number beyond ±Double.greatestFiniteMagnitude (`1e309`, a 400-digit integer).
+        case outOfRange
         case invalid
     }
 
@@ -23,7 +25,7 @@ enum CSVCell {
         if b.isEmpty { return .gap }
         if let v = fastNumber(b, decimalComma: decimalComma) { return .number(v) }
         if isGapWord(b) { return .gap }
-        if let v = slowNumber(b, decimalComma: decimalComma) { return v.isFinite ? .number(v) : .gap }
+        if let v = slowNumber(b, decimalComma: decimalComma) { return v.isFinite ? .number(v) : .outOfRange }
         return .invalid
     }
 
@@ -82,7 +84,7 @@ enum CSVCell {
 
     /// Anything `strtod` reads completely (exponents, long mantissas, hex is refused).
     private static func slowNumber(_ b: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
-        guard b.count < 64 else { return nil }
+        guard b.count < 1024 else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: b.count + 1) { buffer -> Double? in
             for (k, c) in b.enumerated() {
                 if c == 0x78 || c == 0x58 { return nil }  // no hex floats

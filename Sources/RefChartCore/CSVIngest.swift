@@ -46,7 +46,7 @@ struct CSVIngest {
             guard !chunk.isEmpty else { return }
             started = true
             let delimiter = options.delimiter ?? CSVReader.sniffDelimiter(chunk)
-            decimalComma = options.decimalComma ?? (delimiter == 0x3B)
+            decimalComma = options.decimalComma ?? CSVReader.sniffDecimalComma(chunk, delimiter: delimiter)
             tokenizer = CSVTokenizer(delimiter: delimiter)
         }
         var active = tokenizer.take()!  // moved out so the closure may mutate self; uniquely owned buffers
@@ -78,7 +78,7 @@ struct CSVIngest {
         }
         let kept = columns.filter { $0.kind == .numeric || $0.requested }
         guard !kept.isEmpty else {
-            let texts = columns.compactMap { c in c.sample.map { "\"\(c.name)\" holds \"\($0.text)\" on line \($0.line)" } }
+            let texts = columns.compactMap { c in c.sample.map { "\(quoted(c.name)) holds \(quoted($0.text)) on line \($0.line)" } }
             let detail = texts.isEmpty ? (columns.isEmpty ? ": the header names only the time column" : ": every value is empty")
                 : ": " + texts.joined(separator: ", ")
             let hint = decimalComma
@@ -125,7 +125,7 @@ struct CSVIngest {
         if let wanted = options.timeColumn {
             guard let index = lowered.firstIndex(of: wanted.lowercased()) else {
                 throw InputError(
-                    source: source, line: record.line, message: "no column named \"\(wanted)\"",
+                    source: source, line: record.line, message: "no column named \(quoted(wanted))",
                     hint: "the header has \(Self.list(names))")
             }
             timeField = index
@@ -147,7 +147,7 @@ struct CSVIngest {
             columns = try options.valueColumns.map { wanted in
                 guard let index = lowered.firstIndex(of: wanted.lowercased()), index != timeField else {
                     throw InputError(
-                        source: source, line: record.line, message: "no value column named \"\(wanted)\"",
+                        source: source, line: record.line, message: "no value column named \(quoted(wanted))",
                         hint: "the header has \(Self.list(names))")
                 }
                 return Column(name: names[index], field: index, requested: true, kind: .undecided)
@@ -167,7 +167,7 @@ struct CSVIngest {
         }
         guard timeField < record.count else {
             throw InputError(
-                source: source, line: record.line, message: "the row has no \"\(header![timeField])\" field",
+                source: source, line: record.line, message: "the row has no \(quoted(header![timeField])) field",
                 hint: "the row has \(record.count) fields but the header has \(headerCount)")
         }
         let time = try readTime(record)
@@ -184,6 +184,11 @@ struct CSVIngest {
                 if column.kind == .undecided { columns[index].kind = .numeric }
             case .gap:
                 rowValues.append(.nan)
+            case .outOfRange:
+                throw InputError(
+                    source: source, line: record.line, location: "column \(quoted(column.name))",
+                    message: "\(quoted(record.string(column.field))) is beyond the largest number a chart can hold (±1.8e308)",
+                    hint: "fix the cell, or pass --lenient to skip such rows")
             case .invalid:
                 if column.kind == .undecided && !column.requested {
                     columns[index].kind = .text
@@ -214,8 +219,8 @@ struct CSVIngest {
             hint = "choose the series with --value-column, or pass --lenient to skip such rows"
         }
         return InputError(
-            source: source, line: record.line, location: "column \"\(column.name)\"",
-            message: "\"\(text)\" is not a number", hint: hint)
+            source: source, line: record.line, location: "column \(quoted(column.name))",
+            message: "\(quoted(text)) is not a number", hint: hint)
     }
 
     private mutating func readTime(_ record: borrowing CSVRecord) throws -> Double {
@@ -229,15 +234,15 @@ struct CSVIngest {
         }
         let text = String(decoding: cell, as: UTF8.self)
         throw InputError(
-            source: source, line: record.line, location: "column \"\(header![timeField])\"",
-            message: text.isEmpty ? "the time is empty" : "\"\(text)\" is not \(timeFormat?.noun ?? "a timestamp")",
+            source: source, line: record.line, location: "column \(quoted(header![timeField]))",
+            message: text.isEmpty ? "the time is empty" : "\(quoted(text)) is not \(timeFormat?.noun ?? "a timestamp")",
             hint: "use ISO 8601 (2024-01-15T10:00:00Z, 2024-01-15) or epoch seconds or milliseconds")
     }
 
     /// Header names for a message: each clipped to 30 characters, at most 8 of them.
     private static func list(_ names: [String]) -> String {
         guard !names.isEmpty else { return "no columns" }
-        let shown = names.prefix(8).map { name in "\"\(name.count > 30 ? name.prefix(29) + "…" : Substring(name))\"" }
+        let shown = names.prefix(8).map { quoted($0, limit: 30) }
         return shown.joined(separator: ", ") + (names.count > 8 ? " and \(names.count - 8) more" : "")
     }
 }

@@ -53,6 +53,21 @@ public enum CSVReader {
     }
 
     /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes; `,` if none.
+    /// Whether a `;`-separated file writes decimals with a comma (`12,5`), judged from the values in its
+    /// first bytes: a comma between digits is a decimal comma there (it cannot be the delimiter), a dot
+    /// between digits a decimal point. Other delimiters never take decimal commas by default.
+    static func sniffDecimalComma(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        guard delimiter == 0x3B else { return false }
+        var (commas, dots) = (0, 0)
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        let end = min(bytes.count, 1 << 16)
+        guard let header = bytes[..<end].firstIndex(of: 0x0A), header + 2 < end else { return true }
+        for k in (header + 2)..<(end - 1) where isDigit(bytes[k - 1]) && isDigit(bytes[k + 1]) {
+            if bytes[k] == 0x2C { commas += 1 } else if bytes[k] == 0x2E { dots += 1 }
+        }
+        return commas > 0 ? commas >= dots : dots == 0
+    }
+
     static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false

@@ -82,7 +82,8 @@ struct CSVTokenizer {
             fieldStarted = false
             quoteClosed = false
         }
-        let blank = fieldEnds.count == 1 && record.isEmpty
+        // A line of nothing but spaces (or, in a tab-separated file, tabs) is a blank line, not a row.
+        let blank = (fieldEnds.count == 1 || delimiter == 0x09) && record.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         if blank { return }
         try record.withUnsafeBufferPointer { bytes in
             try fieldEnds.withUnsafeBufferPointer { ends in

@@ -8,13 +8,13 @@ public import Foundation
 public enum ReferencesFile {
     /// Reads and validates a references file.
     /// - Parameters:
-    ///   - path: The file path (shown in errors).
+    ///   - path: The file path (shown in errors); `-` reads standard input.
     ///   - zone: The zone for dates without an offset (date-only references start at midnight there).
     /// - Throws: ``InputError`` naming the entry and field that is wrong.
     public static func read(path: String, zone: TimeZone = .gmt) throws -> [Reference] {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw InputError(source: path, message: "cannot read the references file", hint: fileHint(path))
         }
@@ -29,7 +29,7 @@ public enum ReferencesFile {
         } catch {
             let position = jsonErrorPosition(data, error)
             throw InputError(
-                source: source, line: position?.line, location: position.map { "column \($0.column)" },
+                source: source, line: position.line, location: "column \(position.column)",
                 message: "not valid JSON", hint: "expected {\"data\": [...]} or a JSON array of references")
         }
         let entries: [Any]
@@ -52,10 +52,8 @@ public enum ReferencesFile {
             throw InputError(source: source, location: "entry \(number)", message: "is not a JSON object")
         }
         let field = EntryFields(object: object, number: number, source: source, zone: zone)
+        // An empty title is the API's own data: the marker is drawn without a label.
         let title = try field.string("title", required: true) ?? ""
-        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw field.error("title", "is empty", hint: "every reference needs a title")
-        }
         guard let date = try field.date("date") ?? field.date("datetime") else {
             throw field.error("date", "is missing", hint: "add \"date\": \"2024-01-15T10:00:00Z\"")
         }
@@ -65,7 +63,7 @@ public enum ReferencesFile {
         }
         let color = try field.string("color")
         if let color, RGBHex.parse(color) == nil {
-            throw field.error("color", "\"\(color)\" is not a colour", hint: "use #rrggbb")
+            throw field.error("color", "\(quoted(color)) is not a colour", hint: "use #rrggbb")
         }
         let id = try field.string("id") ?? "ref-\(number)"
         return Reference(
@@ -81,8 +79,36 @@ public enum ReferencesFile {
     }
 
     /// The line and column of a JSON syntax error, from Foundation's "around character N" (or "line L,
-    /// column C") debug description; `nil` when it does not say.
-    private static func jsonErrorPosition(_ data: Data, _ error: any Error) -> (line: Int, column: Int)? {
+    /// column C") debug description; when it does not say, the first byte JSON cannot hold (a raw control
+    /// character, a NUL, bytes that are not UTF-8), else the end of the file (it ends early).
+    private static func jsonErrorPosition(_ data: Data, _ error: any Error) -> (line: Int, column: Int) {
+        reportedPosition(data, error) ?? position(data, offset: firstForbiddenByte(data) ?? data.count)
+    }
+
+    private static func firstForbiddenByte(_ data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return k }
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, k + length <= bytes.count,
+                bytes[(k + 1)..<(k + length)].allSatisfy({ $0 >> 6 == 0b10 }),
+                String(bytes: bytes[k..<(k + length)], encoding: .utf8) != nil
+            else { return k }
+            k += length
+        }
+        return nil
+    }
+
+    private static func position(_ data: Data, offset: Int) -> (line: Int, column: Int) {
+        let before = data.prefix(offset)
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        return (line, column)
+    }
+
+    private static func reportedPosition(_ data: Data, _ error: any Error) -> (line: Int, column: Int)? {
         let info = (error as NSError).userInfo
         let text = (info["NSDebugDescription"] as? String) ?? ""
         func number(after marker: String) -> Int? {
@@ -93,10 +119,7 @@ public enum ReferencesFile {
         guard let offset = (info["NSJSONSerializationErrorIndex"] as? Int) ?? number(after: "character "),
             offset <= data.count
         else { return nil }
-        let before = data.prefix(offset)
-        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-        return (line, column)
+        return position(data, offset: offset)
     }
 }
 
@@ -109,8 +132,8 @@ private struct EntryFields {
 
     func error(_ key: String, _ message: String, hint: String? = nil) -> InputError {
         var location = "entry \(number)"
-        if let title = object["title"] as? String, !title.trimmingCharacters(in: .whitespaces).isEmpty { location += " (\"\(title)\")" }
-        return InputError(source: source, location: "\(location), field \"\(key)\"", message: message, hint: hint)
+        if let title = object["title"] as? String, !title.trimmingCharacters(in: .whitespaces).isEmpty { location += " (\(quoted(title, limit: 40)))" }
+        return InputError(source: source, location: "\(location), field \(quoted(key))", message: message, hint: hint)
     }
 
     func string(_ key: String, required: Bool = false) throws -> String? {
@@ -127,7 +150,7 @@ private struct EntryFields {
         guard let text = try string(key) else { return nil }
         guard let date = ISO8601.date(from: text, in: zone) else {
             throw error(
-                key, "\"\(text)\" is not an ISO 8601 date",
+                key, "\(quoted(text)) is not an ISO 8601 date",
                 hint: "use 2024-01-15, 2024-01-15T10:00:00Z or 2024-01-15T10:00:00+02:00")
         }
         return date

@@ -18,7 +18,8 @@ extension ChartComposer {
         items += titleItems()
         return Scene(
             size: Size(width: width, height: height), background: spec.theme.background, items: items,
-            accessibleTitle: spec.title.isEmpty ? "Chart" : spec.title, accessibleDescription: accessibleDescription(),
+            accessibleTitle: spec.title.isEmpty ? "Chart" : singleLine(spec.title),
+            accessibleDescription: PrintableText.clean(accessibleDescription()),
             documentDate: domain.upperBound)
     }
 
@@ -151,8 +152,9 @@ extension ChartComposer {
         for (s, series) in spec.series.enumerated() {
             let color = theme.series[s % theme.series.count]
             items.append(.line(from: Point(x: x, y: mid), to: Point(x: x + 14, y: mid), stroke: Stroke(color: color, width: 2.5)))
-            let size = measure(series.name, style.axis)
-            items.append(.text(TextRun(text: series.name, origin: Point(x: x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
+            let name = singleLine(series.name)
+            let size = measure(name, style.axis)
+            items.append(.text(TextRun(text: name, origin: Point(x: x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
             x += 18 + size.width + 14
         }
         return items
@@ -160,7 +162,7 @@ extension ChartComposer {
 
     private func legendWidth() -> Double {
         guard !spec.series.isEmpty else { return 0 }
-        return spec.series.reduce(0) { $0 + 18 + measure($1.name, style.axis).width + 14 } - 14
+        return spec.series.reduce(0) { $0 + 18 + measure(singleLine($1.name), style.axis).width + 14 } - 14
     }
 
     private func accessibleDescription() -> String {
@@ -169,7 +171,7 @@ extension ChartComposer {
         let to = ISO8601.string(fromSeconds: domain.upperBound, fractionalSeconds: false)
         var text = "Line chart of \(names) from \(from) to \(to)."
         if !spec.references.isEmpty {
-            let list = inRange.map { "\(FootnoteDate.format(spec.references[$0].date, calendar: calendar)): \(spec.references[$0].title)" }
+            let list = inRange.map { "\(FootnoteDate.format(spec.references[$0].date, calendar: calendar)): \(singleLine(spec.references[$0].title))" }
             text += " \(inRange.count) references: " + list.joined(separator: "; ") + "."
             if before + after > 0 { text += " \(before + after) more outside the time range." }
         }

@@ -1,3 +1,4 @@
+import RefChartLayout
 import Foundation
 
 /// Finishes Cairo's SVG: adds `<title>`/`<desc>` for screen readers and renumbers Cairo's process-global
@@ -8,8 +9,8 @@ enum SVGPostProcessor {
     static func process(_ bytes: [UInt8], title: String, description: String) -> [UInt8] {
         var svg = renumberIds(String(decoding: bytes, as: UTF8.self))
         if let open = svg.range(of: "<svg"), let close = svg.range(of: ">", range: open.upperBound..<svg.endIndex) {
-            let accessible = "<title id=\"chart-title\">\(escape(title))</title>"
-                + "<desc id=\"chart-desc\">\(escape(description))</desc>\n"
+            let accessible = "<title id=\"chart-title\">\(escape(PrintableText.clean(title)))</title>"
+                + "<desc id=\"chart-desc\">\(escape(PrintableText.clean(description)))</desc>\n"
             svg.insert(contentsOf: accessible, at: close.upperBound)
             svg.insert(contentsOf: " role=\"img\" aria-labelledby=\"chart-title chart-desc\"", at: close.lowerBound)
         }

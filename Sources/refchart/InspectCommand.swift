@@ -10,6 +10,8 @@ struct InspectCommand: AsyncParsableCommand {
 
     @OptionGroup var input: CSVReaderOptions
 
+    @OptionGroup var deadline: DeadlineOption
+
     @Option(help: ArgumentHelp("The IANA time zone for times without an offset.", valueName: "zone"))
     var timezone = "UTC"
 
@@ -40,6 +42,7 @@ struct InspectCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        deadline.arm()
         let table = try await reportingErrors {
             try await MetricSource.read(input.csv, options: try request.csvOptions())
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import RefChart
 
 /// `refchart`: annotated metric charts from the command line.
 @main
@@ -11,5 +13,21 @@ struct RefChartCommand: AsyncParsableCommand {
             or rejected OpenPanel credentials; 4 no such OpenPanel reference or project; 5 OpenPanel or the \
             network failed after retries; 64 a usage error (a missing or invalid option).
             """,
+        version: RefChartVersion.description,
         subcommands: [RenderCommand.self, ReportCommand.self, ReferencesCommand.self, InspectCommand.self, BenchCommand.self, BenchRunCommand.self])
+
+    /// Parses and runs the command with the signal handlers installed.
+    static func main() async {
+        SignalCleanup.install()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

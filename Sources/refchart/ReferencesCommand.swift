@@ -49,11 +49,14 @@ struct ReferencesCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List references, newest created first.")
         @OptionGroup var api: OpenPanelOptions
+
+        @OptionGroup var deadline: DeadlineOption
         @Option(help: ArgumentHelp("Only this project's references.", valueName: "id"))
         var project: String?
         @OptionGroup var output: Output
 
         func run() async throws {
+            deadline.arm()
             try await reportingErrors { try output.print(try await api.client().list(projectId: project)) }
         }
     }
@@ -61,11 +64,14 @@ struct ReferencesCommand: AsyncParsableCommand {
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one reference.")
         @OptionGroup var api: OpenPanelOptions
+
+        @OptionGroup var deadline: DeadlineOption
         @Argument(help: "The reference's id (a UUID).")
         var id: String
         @OptionGroup var output: Output
 
         func run() async throws {
+            deadline.arm()
             try await reportingErrors { try output.print(try await api.client().get(id: id)) }
         }
     }
@@ -75,6 +81,8 @@ struct ReferencesCommand: AsyncParsableCommand {
             abstract: "Create a reference.",
             discussion: "Example: refchart references create --project my-project --title \"Release 2.3\" --date 2024-03-01T09:00:00Z")
         @OptionGroup var api: OpenPanelOptions
+
+        @OptionGroup var deadline: DeadlineOption
         @Option(help: ArgumentHelp("The project it belongs to.", valueName: "id"))
         var project: String
         @Option(help: "The title.")
@@ -86,6 +94,7 @@ struct ReferencesCommand: AsyncParsableCommand {
         @OptionGroup var output: Output
 
         func run() async throws {
+            deadline.arm()
             try await reportingErrors {
                 let draft = ReferenceDraft(projectId: project, title: title, description: description, datetime: date)
                 try output.print(try await api.client().create(draft))
@@ -96,6 +105,8 @@ struct ReferencesCommand: AsyncParsableCommand {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a reference's title, description or date.")
         @OptionGroup var api: OpenPanelOptions
+
+        @OptionGroup var deadline: DeadlineOption
         @Argument(help: "The reference's id (a UUID).")
         var id: String
         @Option(help: "A new title.")
@@ -118,6 +129,7 @@ struct ReferencesCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
+            deadline.arm()
             try await reportingErrors {
                 let change: ReferencePatch.DescriptionChange? = clearDescription ? .clear : description.map { .set($0) }
                 let patch = ReferencePatch(title: title, description: change, datetime: date)
@@ -129,10 +141,13 @@ struct ReferencesCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a reference for good.")
         @OptionGroup var api: OpenPanelOptions
+
+        @OptionGroup var deadline: DeadlineOption
         @Argument(help: "The reference's id (a UUID).")
         var id: String
 
         func run() async throws {
+            deadline.arm()
             try await reportingErrors {
                 try await api.client().delete(id: id)
                 print("deleted \(id)")

@@ -17,6 +17,8 @@ struct RenderCommand: AsyncParsableCommand {
 
     @OptionGroup var input: CSVReaderOptions
 
+    @OptionGroup var deadline: DeadlineOption
+
     @Option(help: ArgumentHelp("A references JSON file: {\"data\": [...]} as the OpenPanel API returns, or a plain array; repeat for several.", valueName: "file"))
     var references: [String] = []
 
@@ -37,10 +39,11 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "The output format (default: from the --output extension).")
     var format: ChartFormat?
 
-    @Option(help: "The width in pixels.")
+    // `.unconditional`: `--width -1` is a width to refuse with a reason, not a missing value.
+    @Option(parsing: .unconditional, help: "The width in pixels.")
     var width = 1200
 
-    @Option(help: "The height in pixels.")
+    @Option(parsing: .unconditional, help: "The height in pixels.")
     var height = 600
 
     @Option(help: "The chart title.")
@@ -49,7 +52,7 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "The colour theme.")
     var theme = ChartTheme.light
 
-    @Option(help: "Device pixels per pixel for PNG (2 for HiDPI).")
+    @Option(parsing: .unconditional, help: "Device pixels per pixel for PNG (2 for HiDPI).")
     var scale = 1.0
 
     @Option(help: ArgumentHelp("The IANA time zone for axis labels and dates without an offset.", valueName: "zone"))
@@ -70,7 +73,7 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "How the footnote table lists badged references: each its own row, growing the image up to --max-height (auto), always (all), grouped to keep the height (grouped), or no table (none).")
     var footnotes = FootnoteMode.auto
 
-    @Option(help: ArgumentHelp("The tallest the image may grow for footnotes, in pixels (default: 4× --height).", valueName: "px"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The tallest the image may grow for footnotes, in pixels (default: 4× --height).", valueName: "px"))
     var maxHeight: Int?
 
     @Option(help: ArgumentHelp("Also write every reference's footnote row to this file: .csv or .md.", valueName: "file"))
@@ -106,6 +109,7 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        deadline.arm()
         try await reportingErrors {
             let pipeline = ChartPipeline(openPanel: { [api] in try api.client() })
             let chart = try await pipeline.run(request)

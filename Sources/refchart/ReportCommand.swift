@@ -39,7 +39,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Print only failures.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Give up on the whole run after this many seconds (exit 5; default 3600).", valueName: "seconds"))
+    var timeout = 3600.0
+
     func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 7 * 86_400 else {
+            throw ValidationError("--timeout \(timeout) is out of range: use more than 0 and at most 604800 seconds")
+        }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs \(jobs) is out of range: use 1 to 256") }
         if let shard, ReportSelection.Shard(shard) == nil {
             throw ValidationError("--shard \(shard) is not a shard: use I/N with 0 ≤ I < N, e.g. 0/4")
@@ -47,6 +53,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Watchdog.arm(seconds: timeout)
         let job: ReportJob
         let charts: [ChartRequest]
         let selection = ReportSelection(only: only, shard: shard.flatMap(ReportSelection.Shard.init))

@@ -128,8 +128,12 @@ extension ChartComposer {
         min(max(x, xScale.range.lowerBound), xScale.range.upperBound)
     }
 
+    /// `text` on one line, without characters a document may not hold, and at most 400 characters: a label
+    /// longer than the plot is cut anyway, and measuring a 10 MB title took 34 s.
     func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let capped = text.count > 400 ? String(text.prefix(400)) : text
+        return PrintableText.clean(capped).split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
     }
 
     /// `text` as is when it fits in `maxWidth`, else its longest prefix that fits with an ellipsis.
