@@ -113,4 +113,16 @@ struct CLIReferencesTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("the server answered HTTP"))
     }
+
+    @Test func aServerThatNeverAnswersEndsAtTheTimeout() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        await fixture.api.inject(.delay(25), for: "GET")
+        let started = Date()
+        let result = try await CLIRunner.runAsync(["references", "list", "--timeout", "2"], environment: fixture.environment)
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("gave up after 2 s (--timeout)"))
+        #expect(Date().timeIntervalSince(started) < 15)
+        #expect(!result.stderr.contains(OpenPanelFixture.secret))
+    }
 }

@@ -57,18 +57,30 @@ struct TimeTicksTests {
         #expect(result.ticks.first?.label == "1990")
     }
 
-    @Test func hourTicksStayOnWallClockHoursAcrossADSTChange() {
+    @Test(arguments: [1200.0, 500, 300])
+    func hourTicksStayOnWallClockHoursAcrossADSTChange(width: Double) {
         // Europe/Berlin springs forward on 2024-03-31 at 02:00 → 03:00: that day has 23 hours.
-        let result = ticks("2024-03-30T23:00:00Z", "2024-04-01T00:00:00Z", width: 1200, zone: "Europe/Berlin")
+        let result = ticks("2024-03-30T23:00:00Z", "2024-04-01T00:00:00Z", width: width, zone: "Europe/Berlin")
         #expect(result.rung.unit == .hour)
         let step = result.rung.step
         let labels = result.ticks.map(\.label)
         #expect(labels.allSatisfy { Int($0.prefix(2))! % step == 0 && $0.hasSuffix(":00") })
-        // Ticks are real instants: 00:00 and 03:00 local on the DST day are 2 hours apart, not 3.
-        if step == 3, let midnight = result.ticks.firstIndex(where: { $0.label == "00:00" }) {
-            #expect(result.ticks[midnight + 1].time - result.ticks[midnight].time == 2 * 3600)
+        // Ticks are real instants: between consecutive wall-clock ticks `step` hours apart, the one pair that
+        // spans 02:00 → 03:00 is an hour shorter; every other pair is exactly `step` hours.
+        let gaps = zip(result.ticks, result.ticks.dropFirst()).map { $1.time - $0.time }
+        let stepSeconds = Double(step) * 3600
+        if step > 1 {
+            #expect(gaps.filter { $0 == stepSeconds - 3600 }.count == 1, "gaps \(gaps) for step \(step)")
+            #expect(gaps.filter { $0 != stepSeconds }.count == 1)
+        } else {
+            #expect(gaps.allSatisfy { $0 == 3600 })
         }
         #expect(result.ticks.first?.context == "Sun 31 Mar")
+    }
+
+    @Test func someWidthGivesMultiHourStepsOnTheDSTDay() {
+        let steps = [1200.0, 500, 300].map { ticks("2024-03-30T23:00:00Z", "2024-04-01T00:00:00Z", width: $0, zone: "Europe/Berlin").rung.step }
+        #expect(steps.contains { $0 > 1 }, "steps \(steps): the DST check above never saw a multi-hour step")
     }
 
     @Test func dayTicksAreLocalMidnightsAcrossDST() {
