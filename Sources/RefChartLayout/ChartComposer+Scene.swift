@@ -171,7 +171,7 @@ extension ChartComposer {
         let to = ISO8601.string(fromSeconds: domain.upperBound, fractionalSeconds: false)
         var text = "Line chart of \(names) from \(from) to \(to)."
         if !spec.references.isEmpty {
-            let list = inRange.map { "\(FootnoteDate.format(spec.references[$0].date, calendar: calendar)): \(singleLine(spec.references[$0].title))" }
+            let list = inRange.map { "\(FootnoteDate.format(spec.references[$0].date, calendar: calendar)): \(titles[$0])" }
             text += " \(inRange.count) references: " + list.joined(separator: "; ") + "."
             if before + after > 0 { text += " \(before + after) more outside the time range." }
         }

@@ -16,6 +16,7 @@ package enum ChartLayout {
 struct ChartComposer<Measurer: TextMeasuring> {
     let spec: ChartSpec
     let measurer: Measurer
+    let measureCache = MeasureCache()
     let style: ChartStyle
     let calendar: Calendar
     /// The visible time range.
@@ -25,6 +26,8 @@ struct ChartComposer<Measurer: TextMeasuring> {
     let after: Int
     /// Each category's colour slot, in order of first appearance.
     let categorySlots: [String: Int]
+    /// Each reference's title as drawn: one line, printable, capped (computed once; every pass reads it).
+    let titles: [String]
 
     var width: Double
     var height: Double
@@ -78,6 +81,7 @@ struct ChartComposer<Measurer: TextMeasuring> {
         var slots: [String: Int] = [:]
         for category in spec.references.compactMap(\.category) where slots[category] == nil { slots[category] = slots.count }
         categorySlots = slots
+        titles = spec.references.map { Self.printable($0.title) }
     }
 
     /// The time extent of all series, widened to an hour for a single instant.
@@ -86,7 +90,9 @@ struct ChartComposer<Measurer: TextMeasuring> {
         return extent.lowerBound < extent.upperBound ? extent : (extent.lowerBound - 1800)...(extent.upperBound + 1800)
     }
 
-    func measure(_ text: String, _ font: FontSpec) -> Size { measurer.measure(text, font: font) }
+    func measure(_ text: String, _ font: FontSpec) -> Size {
+        measureCache.size(text, font) { measurer.measure($0, font: $1) }
+    }
 
     /// Finds a consistent layout: the y-axis label width decides the plot's left edge, which moves the
     /// markers, which decide the lanes, which decide the plot height, which decides the value ticks.

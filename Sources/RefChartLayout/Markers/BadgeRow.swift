@@ -21,30 +21,35 @@ package enum BadgeRow {
         limits: ClosedRange<Double>, width: (String) -> Double
     ) -> [Badge] {
         var badges: [Badge] = []
-        var members: [[Double]] = []
+        // Each badge's members' smallest and largest x: merging is O(1) per merge, not a copy of the
+        // members (5,000 badges merging into a few clusters was quadratic).
+        var extents: [(low: Double, high: Double)] = []
         for (k, x) in xs.enumerated() {
-            badges.append(makeBadge(numbers: [numbers[k]], xs: [x], top: top, height: height, limits: limits, width: width))
-            members.append([x])
+            badges.append(makeBadge(numbers: [numbers[k]], low: x, high: x, top: top, height: height, limits: limits, width: width))
+            extents.append((x, x))
             // Merge backwards while the newest badge touches its left neighbour.
             while badges.count > 1, badges[badges.count - 2].box.maxX + gap > badges[badges.count - 1].box.minX {
                 let right = badges.removeLast()
                 let left = badges.removeLast()
-                let rightMembers = members.removeLast()
-                let merged = members.removeLast() + rightMembers
-                badges.append(makeBadge(numbers: left.numbers + right.numbers, xs: merged, top: top, height: height, limits: limits, width: width))
-                members.append(merged)
+                let rightExtent = extents.removeLast()
+                let leftExtent = extents.removeLast()
+                let merged = (min(leftExtent.low, rightExtent.low), max(leftExtent.high, rightExtent.high))
+                badges.append(makeBadge(
+                    numbers: left.numbers + right.numbers, low: merged.0, high: merged.1, top: top, height: height,
+                    limits: limits, width: width))
+                extents.append(merged)
             }
         }
         return badges
     }
 
     private static func makeBadge(
-        numbers: [Int], xs: [Double], top: Double, height: Double, limits: ClosedRange<Double>,
+        numbers: [Int], low: Double, high: Double, top: Double, height: Double, limits: ClosedRange<Double>,
         width: (String) -> Double
     ) -> Badge {
         let text = FootnoteRow.label(numbers)
         let w = max(height, width(text) + height * 0.6)
-        let center = (xs.min()! + xs.max()!) / 2
+        let center = (low + high) / 2
         let x = min(max(center - w / 2, limits.lowerBound), limits.upperBound - w)
         return Badge(numbers: numbers, text: text, box: Rect(x: x, y: top, width: w, height: height))
     }

@@ -58,12 +58,12 @@ extension ChartComposer {
             let first = spec.references[members[0]]
             let last = spec.references[members[members.count - 1]]
             var date = FootnoteDate.format(first.date, calendar: calendar)
-            var text = singleLine(first.title)
+            var text = titles[members[0]]
             if members.count == 1 {
                 if let description = first.description.map(singleLine), !description.isEmpty { text += " — " + description }
             } else {
                 date += " – " + FootnoteDate.format(last.date, calendar: calendar)
-                text = "\(members.count) references: " + members.map { singleLine(spec.references[$0].title) }.joined(separator: "; ")
+                text = "\(members.count) references: " + members.map { titles[$0] }.joined(separator: "; ")
             }
             let dateSize = measure(date, style.footnote)
             let textLeft = pill.maxX + 6 + dateSize.width + 8

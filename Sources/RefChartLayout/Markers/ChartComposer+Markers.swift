@@ -48,7 +48,7 @@ extension ChartComposer {
             let x = markerX(index)
             if x > clusterRight + 6 { flush() }
             lastCluster.append(index)
-            let title = singleLine(spec.references[index].title)
+            let title = titles[index]
             clusterRight = max(clusterRight, x + style.labelOffset + min(maxLabelWidth, measure(title, style.label).width))
         }
         flush()
@@ -72,7 +72,7 @@ extension ChartComposer {
         let reference = spec.references[index]
         let x = markerX(index)
         let endX = reference.end.map { clampToPlot(xScale($0.timeIntervalSince1970)) }
-        let title = singleLine(reference.title)
+        let title = titles[index]
         let leftLimit = style.padding
         let rightLimit = width - style.padding
         // Candidates in the ladder's order: right of the line (ellipsis past the maximum width); left of
@@ -111,7 +111,7 @@ extension ChartComposer {
     private func badge(_ index: Int, number: inout Int) -> MarkerPlan {
         number += 1
         let reference = spec.references[index]
-        let full = fitted(singleLine(reference.title), maxWidth: maxLabelWidth, font: style.label)
+        let full = fitted(titles[index], maxWidth: maxLabelWidth, font: style.label)
         return MarkerPlan(
             reference: index, x: markerX(index), endX: reference.end.map { clampToPlot(xScale($0.timeIntervalSince1970)) },
             text: full.text, truncated: full.truncated, size: Size(width: 0, height: 0), left: markerX(index), lane: nil,
@@ -130,10 +130,27 @@ extension ChartComposer {
 
     /// `text` on one line, without characters a document may not hold, and at most 400 characters: a label
     /// longer than the plot is cut anyway, and measuring a 10 MB title took 34 s.
-    func singleLine(_ text: String) -> String {
-        let capped = text.count > 400 ? String(text.prefix(400)) : text
-        return PrintableText.clean(capped).split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
+    func singleLine(_ text: String) -> String { Self.printable(text) }
+
+    /// See ``singleLine(_:)``.
+    static func printable(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var count = 0
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if count >= 400 { break }
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+            count += 1
+        }
+        return PrintableText.clean(String(result))
     }
 
     /// `text` as is when it fits in `maxWidth`, else its longest prefix that fits with an ellipsis.
