@@ -112,11 +112,23 @@ public final class ChartPipeline: Sendable {
 }
 
 extension MetricTable {
-    /// What the reader did that the user should hear of: skipped rows in lenient mode.
+    /// What the reader did that the user should hear of: skipped rows in lenient mode, and rows merged
+    /// because they share a time with another (never silently: it may be a long file read wrong).
     public func warnings(source: String) -> [String] {
-        guard !skippedLines.isEmpty else { return [] }
-        let first = skippedLines.prefix(5).map(String.init).joined(separator: ", ")
-        let more = skippedLines.count > 5 ? ", …" : ""
-        return ["skipped \(skippedLines.count) unreadable rows of \(source) (lines \(first)\(more))"]
+        var warnings: [String] = []
+        if !skippedLines.isEmpty {
+            let first = skippedLines.prefix(5).map(String.init).joined(separator: ", ")
+            let more = skippedLines.count > 5 ? ", …" : ""
+            warnings.append("skipped \(skippedLines.count) unreadable rows of \(source) (lines \(first)\(more))")
+        }
+        if duplicates > 0 && (duplicatePolicy == .last || duplicatePolicy == .error) {
+            let first = duplicateLines.map(String.init).joined(separator: ", ")
+            let more = duplicates > duplicateLines.count ? ", …" : ""
+            warnings.append(
+                "\(duplicates) rows of \(source) share a time with an earlier row and replaced it (lines \(first)\(more)); "
+                    + "if the file has one row per series and time, name the series column with --series-column; "
+                    + "or choose --duplicates sum, mean or error")
+        }
+        return warnings
     }
 }

@@ -61,7 +61,7 @@ extension ChartRequest {
     public func csvOptions() throws -> CSVOptions {
         CSVOptions(
             delimiter: try delimiterByte(), timeColumn: timeColumn, valueColumns: valueColumns, timeFormat: timeFormat,
-            zone: try zone(), decimalComma: decimalComma, duplicates: duplicates, lenient: lenient)
+            zone: try zone(), decimalComma: decimalComma, duplicates: duplicates, lenient: lenient, seriesColumn: seriesColumn)
     }
 
     /// Each image to write: its format and its path with the placeholders filled in (`-` for standard

@@ -28,6 +28,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var duplicates: CSVOptions.DuplicatePolicy
     /// Skip unreadable rows (and count them) instead of failing.
     public var lenient: Bool
+    /// A long file's series column: one series per distinct value (default: detected when times repeat).
+    public var seriesColumn: String?
 
     // MARK: References
 
@@ -99,7 +101,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
 
     /// The keys a request has, as written in job files.
     public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
-        case name, csv, timeColumn, valueColumns, delimiter, timeFormat, decimalComma, duplicates, lenient
+        case name, csv, timeColumn, valueColumns, seriesColumn, delimiter, timeFormat, decimalComma, duplicates, lenient
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
     }
@@ -117,6 +119,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         decimalComma = try c.decodeIfPresent(Bool.self, forKey: .decimalComma)
         duplicates = try c.decodeIfPresent(CSVOptions.DuplicatePolicy.self, forKey: .duplicates) ?? duplicates
         lenient = try c.decodeIfPresent(Bool.self, forKey: .lenient) ?? lenient
+        seriesColumn = try c.decodeIfPresent(String.self, forKey: .seriesColumn)
         references = try c.decodeIfPresent([String].self, forKey: .references) ?? references
         openpanelProject = try c.decodeIfPresent(String.self, forKey: .openpanelProject)
         categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? categories

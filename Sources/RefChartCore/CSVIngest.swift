@@ -13,6 +13,8 @@ struct CSVIngest {
         var values: [Double] = []
         /// The first cell that made this a text column, and its line.
         var sample: (text: String, line: Int)?
+        /// A text column's value on each row: a candidate series column.
+        var keys: CSVSeriesKeys?
     }
 
     let source: String
@@ -27,6 +29,7 @@ struct CSVIngest {
     private var times: [Double] = []
     private var lines: [Int32] = []
     private var rowValues: [Double] = []
+    private var rowKeys: [(column: Int, value: String)] = []
     private var sorted = true
     private var hasDuplicates = false
     private var skippedLines: [Int] = []
@@ -89,18 +92,45 @@ struct CSVIngest {
                 hint: hint + ", or name a column with --value-column")
         }
         let rows = times.count
-        var duplicates = 0
+        let candidates = columns.filter { $0.kind == .text && $0.keys != nil }.map { ($0.name, $0.keys!) }
+        let seriesName = options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
+            ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, candidates: candidates) : nil)
+        let keys = seriesName.flatMap { name in candidates.first { $0.0 == name }?.1 }
+        let names = kept.map(\.name)
         var values = kept.map(\.values)
         columns = []  // release the column buffers so each value array is uniquely owned
-        if !sorted || hasDuplicates {
-            duplicates = try CSVRowOrder.sortAndMerge(
-                times: &times, values: &values, lines: lines, policy: options.duplicates, source: source)
+        var series: [MetricSeries] = []
+        var merged = (merged: 0, lines: [Int]())
+        if let keys {
+            for (key, members) in CSVPivot.rows(by: keys) {
+                var memberTimes = members.map { times[$0] }
+                var memberValues = values.map { column in members.map { column[$0] } }
+                if !memberTimes.elementsEqual(memberTimes.sorted()) || Set(memberTimes).count < memberTimes.count {
+                    let result = try CSVRowOrder.sortAndMerge(
+                        times: &memberTimes, values: &memberValues, lines: members.map { lines[$0] },
+                        policy: options.duplicates, source: source)
+                    merged = (merged.merged + result.merged, Array((merged.lines + result.lines).sorted().prefix(5)))
+                }
+                for (name, column) in zip(names, memberValues) {
+                    series.append(MetricSeries(name: names.count == 1 ? key : "\(name) (\(key))", times: memberTimes, values: column))
+                }
+            }
+        } else {
+            if !sorted || hasDuplicates {
+                merged = try CSVRowOrder.sortAndMerge(
+                    times: &times, values: &values, lines: lines, policy: options.duplicates, source: source)
+            }
+            series = zip(names, values).map { MetricSeries(name: $0, times: times, values: $1) }
         }
-        let series = zip(kept, values).map { MetricSeries(name: $0.name, times: times, values: $1) }
-        return MetricTable(
+        var table = MetricTable(
             series: series, delimiter: tokenizer.delimiter, timeColumn: header![timeField],
-            timeFormat: timeFormat ?? .iso8601, rows: rows, duplicates: duplicates, skippedLines: skippedLines,
+            timeFormat: timeFormat ?? .iso8601, rows: rows, duplicates: merged.merged, skippedLines: skippedLines,
             wasSorted: !sorted)
+        table.seriesColumn = keys == nil ? nil : seriesName
+        table.seriesColumnDetected = keys != nil && options.seriesColumn == nil
+        table.duplicateLines = merged.lines
+        table.duplicatePolicy = options.duplicates
+        return table
     }
 
     private func unterminated(_ error: CSVTokenizerError) -> InputError {
@@ -139,9 +169,24 @@ struct CSVIngest {
             }
             timeField = index
         }
+        var seriesField: Int?
+        if let wanted = options.seriesColumn {
+            guard let index = lowered.firstIndex(of: wanted.lowercased()), index != timeField else {
+                throw InputError(
+                    source: source, line: record.line, message: "no series column named \(quoted(wanted))",
+                    hint: "the header has \(Self.list(names))")
+            }
+            guard !options.valueColumns.contains(where: { $0.lowercased() == wanted.lowercased() }) else {
+                throw InputError(
+                    source: source, line: record.line, message: "\(quoted(wanted)) cannot be both the series column and a value column")
+            }
+            seriesField = index
+        }
         if options.valueColumns.isEmpty {
             columns = names.indices.filter { $0 != timeField && !names[$0].isEmpty }.map {
-                Column(name: names[$0], field: $0, requested: false, kind: .undecided)
+                $0 == seriesField
+                    ? Column(name: names[$0], field: $0, requested: false, kind: .text, keys: CSVSeriesKeys(startingAt: 0))
+                    : Column(name: names[$0], field: $0, requested: false, kind: .undecided)
             }
         } else {
             columns = try options.valueColumns.map { wanted in
@@ -151,6 +196,10 @@ struct CSVIngest {
                         hint: "the header has \(Self.list(names))")
                 }
                 return Column(name: names[index], field: index, requested: true, kind: .undecided)
+            }
+            if let seriesField {
+                columns.append(Column(
+                    name: names[seriesField], field: seriesField, requested: false, kind: .text, keys: CSVSeriesKeys(startingAt: 0)))
             }
         }
     }
@@ -172,8 +221,12 @@ struct CSVIngest {
         }
         let time = try readTime(record)
         rowValues.removeAll(keepingCapacity: true)
+        rowKeys.removeAll(keepingCapacity: true)
         for index in columns.indices {
             let column = columns[index]
+            if column.kind == .text, column.keys?.tracking == true {
+                rowKeys.append((index, column.field < record.count ? record.string(column.field) : ""))
+            }
             guard column.kind != .text, column.field < record.count else {
                 rowValues.append(.nan)
                 continue
@@ -194,6 +247,8 @@ struct CSVIngest {
                     columns[index].kind = .text
                     columns[index].values = []
                     columns[index].sample = (record.string(column.field), record.line)
+                    columns[index].keys = CSVSeriesKeys(startingAt: times.count)
+                    rowKeys.append((index, record.string(column.field)))
                     rowValues.append(.nan)
                     continue
                 }
@@ -204,7 +259,8 @@ struct CSVIngest {
             if time < last { sorted = false } else if time == last { hasDuplicates = true }
         }
         times.append(time)
-        if options.duplicates == .error { lines.append(Int32(clamping: record.line)) }
+        lines.append(Int32(clamping: record.line))
+        for (index, value) in rowKeys { columns[index].keys?.append(value) }
         for index in columns.indices where columns[index].kind != .text {
             columns[index].values.append(rowValues[index])
         }

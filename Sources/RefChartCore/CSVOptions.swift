@@ -42,12 +42,15 @@ public struct CSVOptions: Sendable, Hashable {
     public var duplicates: DuplicatePolicy
     /// Skip unreadable rows (and count them) instead of stopping at the first.
     public var lenient: Bool
+    /// A long ("tidy") file's series column: one series per distinct value. `nil` detects one when times
+    /// repeat and a text column tells the repeated rows apart.
+    public var seriesColumn: String?
 
     /// Creates reader options; every default reads a typical export.
     public init(
         delimiter: UInt8? = nil, timeColumn: String? = nil, valueColumns: [String] = [],
         timeFormat: TimeFormat? = nil, zone: TimeZone = .gmt, decimalComma: Bool? = nil,
-        duplicates: DuplicatePolicy = .last, lenient: Bool = false
+        duplicates: DuplicatePolicy = .last, lenient: Bool = false, seriesColumn: String? = nil
     ) {
         self.delimiter = delimiter
         self.timeColumn = timeColumn
@@ -57,6 +60,7 @@ public struct CSVOptions: Sendable, Hashable {
         self.decimalComma = decimalComma
         self.duplicates = duplicates
         self.lenient = lenient
+        self.seriesColumn = seriesColumn
     }
 
     /// Column names tried, in order, when no time column is named.

@@ -52,7 +52,6 @@ public enum CSVReader {
         return try ingest.finish()
     }
 
-    /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes; `,` if none.
     /// Whether a `;`-separated file writes decimals with a comma (`12,5`), judged from the values in its
     /// first bytes: a comma between digits is a decimal comma there (it cannot be the delimiter), a dot
     /// between digits a decimal point. Other delimiters never take decimal commas by default.
@@ -68,6 +67,7 @@ public enum CSVReader {
         return commas > 0 ? commas >= dots : dots == 0
     }
 
+    /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes; `,` if none.
     static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false

@@ -2,12 +2,12 @@
 enum CSVRowOrder {
     /// Sorts `times` and every column of `values` by time (stable: equal times keep file order), then merges
     /// runs of equal times by `policy`.
-    /// - Returns: The number of rows merged away.
+    /// - Returns: The number of rows merged away, and the lines of the first few of them.
     /// - Throws: ``InputError`` for a duplicate when `policy` is `.error` (`lines` holds each row's line).
     static func sortAndMerge(
         times: inout [Double], values: inout [[Double]], lines: [Int32],
         policy: CSVOptions.DuplicatePolicy, source: String
-    ) throws -> Int {
+    ) throws -> (merged: Int, lines: [Int]) {
         var order = Array(times.indices)
         order.sort { times[$0] != times[$1] ? times[$0] < times[$1] : $0 < $1 }
         var runs: [Range<Int>] = []  // ranges into `order` of equal times
@@ -25,6 +25,9 @@ enum CSVRowOrder {
                     + "already appeared on line \(first)",
                 hint: "remove the duplicate, or choose --duplicates last, sum or mean")
         }
+        let mergedLines = runs.lazy.filter { $0.count > 1 }.flatMap { run in run.dropFirst().map { Int(lines[order[$0]]) } }
+            .prefix(5)
+        let firstLines = Array(mergedLines).sorted()
         times = runs.map { times[order[$0.lowerBound]] }
         for s in values.indices {
             let column = values[s]
@@ -32,7 +35,7 @@ enum CSVRowOrder {
                 run.count == 1 ? column[order[run.lowerBound]] : merge(run.map { column[order[$0]] }, policy: policy)
             }
         }
-        return order.count - runs.count
+        return (order.count - runs.count, firstLines)
     }
 
     private static func merge(_ values: [Double], policy: CSVOptions.DuplicatePolicy) -> Double {

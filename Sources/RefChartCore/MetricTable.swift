@@ -16,6 +16,14 @@ public struct MetricTable: Sendable, Hashable {
     public var skippedLines: [Int]
     /// Whether the rows had to be sorted by time.
     public var wasSorted: Bool
+    /// The long file's series column, when rows were split into one series per value.
+    public var seriesColumn: String?
+    /// Whether the series column was detected (rather than named with `--series-column`).
+    public var seriesColumnDetected = false
+    /// The first lines whose rows were merged into an earlier row of the same time.
+    public var duplicateLines: [Int] = []
+    /// How rows of the same time were merged.
+    public var duplicatePolicy: CSVOptions.DuplicatePolicy = .last
 
     /// Creates a table.
     public init(

@@ -13,6 +13,9 @@ struct CSVReaderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A value column to read; repeat for several (default: every numeric column).", valueName: "name"))
     var valueColumn: [String] = []
 
+    @Option(help: ArgumentHelp("A long file's series column: one series per distinct value (default: detected when times repeat).", valueName: "name"))
+    var seriesColumn: String?
+
     @Option(help: ArgumentHelp("The delimiter: , ; or tab (default: sniffed from the header).", valueName: "char"))
     var delimiter: String?
 
@@ -33,6 +36,7 @@ struct CSVReaderOptions: ParsableArguments {
         var request = ChartRequest(csv: csv)
         request.timeColumn = timeColumn
         request.valueColumns = valueColumn
+        request.seriesColumn = seriesColumn
         request.delimiter = delimiter
         request.timeFormat = timeFormat
         request.decimalComma = decimalComma

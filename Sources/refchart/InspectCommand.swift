@@ -28,6 +28,10 @@ struct InspectCommand: AsyncParsableCommand {
         var duplicates: Int
         var skippedRows: [Int]
         var reordered: Bool
+        /// The long file's series column, if rows were split by one.
+        var seriesColumn: String?
+        /// How the series column was found: `named` (--series-column) or `detected`.
+        var seriesColumnRule: String?
     }
 
     /// The request these flags describe (only its source and reader options are used).
@@ -51,7 +55,8 @@ struct InspectCommand: AsyncParsableCommand {
             delimiter: table.delimiter == 0x09 ? "\t" : String(UnicodeScalar(table.delimiter)),
             timeColumn: table.timeColumn, timeFormat: table.timeFormat.rawValue, rows: table.rows,
             series: table.series.map(SeriesSummary.init), duplicates: table.duplicates,
-            skippedRows: table.skippedLines, reordered: table.wasSorted)
+            skippedRows: table.skippedLines, reordered: table.wasSorted, seriesColumn: table.seriesColumn,
+            seriesColumnRule: table.seriesColumn == nil ? nil : table.seriesColumnDetected ? "detected" : "named")
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -62,6 +67,9 @@ struct InspectCommand: AsyncParsableCommand {
         print("\(input.csv)")
         print("  delimiter    \(delimiterName)")
         print("  time column  \(report.timeColumn) (\(report.timeFormat)\(table.wasSorted ? ", rows were out of order: sorted" : ""))")
+        if let column = report.seriesColumn {
+            print("  series from  \(column) (\(report.seriesColumnRule == "detected" ? "detected: times repeat and it tells the rows apart" : "--series-column")): one series per value")
+        }
         print("  rows         \(report.rows) (\(report.duplicates) duplicate times merged by \(input.duplicates), \(report.skippedRows.count) skipped)")
         for s in report.series {
             let range = s.first.map { "\($0) … \(s.last!)" } ?? "no values"

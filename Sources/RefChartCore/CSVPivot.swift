@@ -1,0 +1,32 @@
+/// Long ("tidy") files: one series per distinct value of a series column, and finding that column when the
+/// file does not say.
+enum CSVPivot {
+    /// How many rows share a time with another row, and how many share both a time and a key.
+    static func repeats(times: [Double], keys: [UInt32]?) -> Int {
+        var order = Array(times.indices)
+        if let keys {
+            order.sort { times[$0] != times[$1] ? times[$0] < times[$1] : keys[$0] < keys[$1] }
+            return zip(order, order.dropFirst()).reduce(0) { $0 + (times[$1.0] == times[$1.1] && keys[$1.0] == keys[$1.1] ? 1 : 0) }
+        }
+        order.sort { times[$0] < times[$1] }
+        return zip(order, order.dropFirst()).reduce(0) { $0 + (times[$1.0] == times[$1.1] ? 1 : 0) }
+    }
+
+    /// The first candidate column whose keys explain the repeated times: the time repeats, and the
+    /// column varies among the rows of one time (fewer rows repeat both than repeat the time alone).
+    static func detect(times: [Double], candidates: [(name: String, keys: CSVSeriesKeys)]) -> String? {
+        let timeRepeats = repeats(times: times, keys: nil)
+        guard timeRepeats > 0 else { return nil }
+        return candidates.first { candidate in
+            candidate.keys.tracking && candidate.keys.names.count > 1 && candidate.keys.keys.count == times.count
+                && repeats(times: times, keys: candidate.keys.keys) < timeRepeats
+        }?.name
+    }
+
+    /// Splits rows by key: for each key in first-seen order, the rows that have it.
+    static func rows(by keys: CSVSeriesKeys) -> [(name: String, rows: [Int])] {
+        var rows = Array(repeating: [Int](), count: keys.names.count)
+        for (row, key) in keys.keys.enumerated() { rows[Int(key)].append(row) }
+        return zip(keys.names, rows).filter { !$0.1.isEmpty }.map { ($0.0.isEmpty ? "(empty)" : $0.0, $0.1) }
+    }
+}
