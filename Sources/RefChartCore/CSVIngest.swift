@@ -23,8 +23,15 @@ struct CSVIngest {
     private var started = false
     private var header: [String]?
     private var timeField = 0
+    /// How the time column was found: `named` (--time-column), `by name`, or `by content`.
+    private var timeColumnRule = "named"
     private var columns: [Column] = []
     private var timeFormat: CSVOptions.TimeFormat?
+    /// The compiled `--time-format` pattern, when one was given.
+    private let pattern: TimePattern?
+    /// Rows whose `a/b/yyyy` time could be day- or month-first, read day-first until a cell settles it.
+    private var pendingTimes: [(row: Int, cell: [UInt8], line: Int)] = []
+    private var pendingCell: [UInt8]?
     private let zoneIsUTC: Bool
     private var times: [Double] = []
     private var lines: [Int32] = []
@@ -40,6 +47,7 @@ struct CSVIngest {
         self.options = options
         zoneIsUTC = options.zone.secondsFromGMT() == 0 && options.zone.nextDaylightSavingTimeTransition == nil
         timeFormat = options.timeFormat
+        if case .pattern(let text)? = options.timeFormat { pattern = TimePattern(text) } else { pattern = nil }
     }
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
@@ -73,6 +81,13 @@ struct CSVIngest {
         self.tokenizer = tokenizer
         guard header != nil else {
             throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
+        }
+        if let first = pendingTimes.first, timeFormat == nil {
+            let text = String(decoding: first.cell, as: UTF8.self)
+            throw InputError(
+                source: source, line: first.line, location: "column \(quoted(header![timeField]))",
+                message: "every date reads both day-first and month-first (\(quoted(text)) could be either)",
+                hint: "say which with --time-format day-first (or %d/%m/%Y), or --time-format month-first (or %m/%d/%Y)")
         }
         guard !times.isEmpty else {
             throw InputError(
@@ -127,6 +142,7 @@ struct CSVIngest {
             timeFormat: timeFormat ?? .iso8601, rows: rows, duplicates: merged.merged, skippedLines: skippedLines,
             wasSorted: !sorted)
         table.seriesColumn = keys == nil ? nil : seriesName
+        table.timeColumnRule = timeColumnRule
         table.seriesColumnDetected = keys != nil && options.seriesColumn == nil
         table.duplicateLines = merged.lines
         table.duplicatePolicy = options.duplicates
@@ -160,14 +176,14 @@ struct CSVIngest {
             }
             timeField = index
         } else {
-            guard let index = CSVOptions.timeColumnNames.lazy.compactMap({ lowered.firstIndex(of: $0) }).first else {
-                throw InputError(
-                    source: source, line: record.line,
-                    message: "no time column: none of \(Self.list(names)) is named "
-                        + CSVOptions.timeColumnNames.joined(separator: ", "),
-                    hint: "name the time column with --time-column")
+            if let index = CSVOptions.timeColumnNames.lazy.compactMap({ lowered.firstIndex(of: $0) }).first {
+                timeField = index
+                timeColumnRule = "by name"
+            } else {
+                // Decided on the first row: the first column whose value reads as a time.
+                timeField = -1
+                timeColumnRule = "by content"
             }
-            timeField = index
         }
         var seriesField: Int?
         if let wanted = options.seriesColumn {
@@ -204,7 +220,26 @@ struct CSVIngest {
         }
     }
 
+    /// Finds the time column by its values, on the first row, when no column has a time's name: the first
+    /// column whose cell reads as a time and is not a plain number (any numeric column would pass as epochs).
+    private mutating func chooseTimeColumn(_ record: borrowing CSVRecord) throws {
+        for field in 0..<min(record.count, header!.count) {
+            let cell = record.field(field)
+            guard !cell.isEmpty, CSVCell.number(cell) == nil || cell.count == 4,
+                CSVTimeCell.detect(cell, zone: options.zone, utc: zoneIsUTC) != nil
+            else { continue }
+            timeField = field
+            columns.removeAll { $0.field == field }
+            return
+        }
+        throw InputError(
+            source: source, line: record.line,
+            message: "no time column: none of \(Self.list(header!)) is named like a time, and no value on this row reads as one",
+            hint: "name the time column with --time-column (and its form with --time-format if it is unusual)")
+    }
+
     private mutating func readRow(_ record: borrowing CSVRecord) throws {
+        if timeField < 0 { try chooseTimeColumn(record) }
         let headerCount = header!.count
         if record.count > headerCount {
             for extra in headerCount..<record.count where !record.field(extra).isEmpty {
@@ -258,6 +293,7 @@ struct CSVIngest {
         if let last = times.last {
             if time < last { sorted = false } else if time == last { hasDuplicates = true }
         }
+        if let pendingCell { pendingTimes.append((times.count, pendingCell, record.line)) }
         times.append(time)
         lines.append(Int32(clamping: record.line))
         for (index, value) in rowKeys { columns[index].keys?.append(value) }
@@ -281,18 +317,42 @@ struct CSVIngest {
 
     private mutating func readTime(_ record: borrowing CSVRecord) throws -> Double {
         let cell = record.field(timeField)
-        if let format = timeFormat, let time = CSVTimeCell.read(cell, format: format, zone: options.zone, utc: zoneIsUTC) {
+        pendingCell = nil
+        if let format = timeFormat,
+            let time = CSVTimeCell.read(cell, format: format, pattern: pattern, zone: options.zone, utc: zoneIsUTC)
+        {
             return time
         }
-        if timeFormat == nil, let (format, time) = CSVTimeCell.detect(cell, zone: options.zone, utc: zoneIsUTC) {
-            timeFormat = format
-            return time
+        if timeFormat == nil, let detection = CSVTimeCell.detect(cell, zone: options.zone, utc: zoneIsUTC) {
+            switch detection {
+            case .format(let format, let time):
+                timeFormat = format
+                settlePending(format)
+                return time
+            case .dayOrMonthFirst(let time):
+                pendingCell = Array(cell)
+                sorted = false  // read day-first for now: the rows are put in order at the end
+                return time
+            }
         }
         let text = String(decoding: cell, as: UTF8.self)
+        let hint = timeFormat.map { "every time in the column so far was \($0.noun); fix the cell, or pass --lenient to skip such rows" }
+            ?? "tried \(CSVOptions.TimeFormat.formsTried); give --time-format with a pattern such as %d/%m/%Y %H:%M"
         throw InputError(
             source: source, line: record.line, location: "column \(quoted(header![timeField]))",
-            message: text.isEmpty ? "the time is empty" : "\(quoted(text)) is not \(timeFormat?.noun ?? "a timestamp")",
-            hint: "use ISO 8601 (2024-01-15T10:00:00Z, 2024-01-15) or epoch seconds or milliseconds")
+            message: text.isEmpty ? "the time is empty" : "\(quoted(text)) is not \(timeFormat?.noun ?? "a time refchart can read")",
+            hint: hint)
+    }
+
+    /// Re-reads the rows that waited for the day/month order, now that a cell has settled the format.
+    private mutating func settlePending(_ format: CSVOptions.TimeFormat) {
+        for pending in pendingTimes {
+            let settled = pending.cell.withUnsafeBufferPointer {
+                CSVTimeCell.read($0, format: format, pattern: pattern, zone: options.zone, utc: zoneIsUTC)
+            }
+            if let settled { times[pending.row] = settled }
+        }
+        pendingTimes = []
     }
 
     /// Header names for a message: each clipped to 30 characters, at most 8 of them.

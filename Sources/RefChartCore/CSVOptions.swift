@@ -3,15 +3,85 @@ public import Foundation
 /// How to read a metrics CSV file.
 public struct CSVOptions: Sendable, Hashable {
     /// How the time column's values are written.
-    public enum TimeFormat: String, Sendable, Hashable, CaseIterable, Codable {
+    public enum TimeFormat: Sendable, Hashable, Codable, RawRepresentable {
         /// ISO 8601 with a time (`2024-01-15T10:00:00Z`, offsets, or a wall-clock time in ``CSVOptions/zone``).
         case iso8601
         /// Dates only (`2024-01-15`), midnight in ``CSVOptions/zone``.
         case date
         /// Seconds since the Unix epoch.
-        case epochSeconds = "epoch-s"
+        case epochSeconds
         /// Milliseconds since the Unix epoch.
-        case epochMilliseconds = "epoch-ms"
+        case epochMilliseconds
+        /// Day before month: `15/01/2024`, `15.01.2024`, `15-01-2024 10:00`.
+        case dayFirst
+        /// Month before day: `01/15/2024`.
+        case monthFirst
+        /// Written dates: `Jan 1 2000`, `15 Jan 2024`, RFC 2822, `2010/01/01 00:00`, `2024-01-15 10:00:00 UTC`.
+        case written
+        /// `2024-01`: the month's first day.
+        case yearMonth
+        /// `2024-W03`: the week's Monday.
+        case isoWeek
+        /// `2017`: the year's first day.
+        case year
+        /// A strftime pattern such as `%d/%m/%Y %H:%M` (see ``TimePattern``).
+        case pattern(String)
+
+        /// The named formats, as written on the command line.
+        public static let names = [
+            "iso8601", "date", "epoch-s", "epoch-ms", "day-first", "month-first", "written", "year-month", "iso-week", "year",
+        ]
+
+        /// A name from ``names``, or a pattern with at least one `%` field.
+        public init?(rawValue: String) {
+            switch rawValue {
+            case "iso8601", "iso": self = .iso8601
+            case "date": self = .date
+            case "epoch-s": self = .epochSeconds
+            case "epoch-ms": self = .epochMilliseconds
+            case "day-first": self = .dayFirst
+            case "month-first": self = .monthFirst
+            case "written": self = .written
+            case "year-month": self = .yearMonth
+            case "iso-week": self = .isoWeek
+            case "year": self = .year
+            default:
+                guard rawValue.contains("%"), TimePattern(rawValue) != nil else { return nil }
+                self = .pattern(rawValue)
+            }
+        }
+
+        /// The format's name, or the pattern.
+        public var rawValue: String {
+            switch self {
+            case .iso8601: return "iso8601"
+            case .date: return "date"
+            case .epochSeconds: return "epoch-s"
+            case .epochMilliseconds: return "epoch-ms"
+            case .dayFirst: return "day-first"
+            case .monthFirst: return "month-first"
+            case .written: return "written"
+            case .yearMonth: return "year-month"
+            case .isoWeek: return "iso-week"
+            case .year: return "year"
+            case .pattern(let pattern): return pattern
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let format = Self(rawValue: text) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Cannot initialize TimeFormat from invalid String value \(text): use one of \(Self.names.joined(separator: ", ")) or a pattern such as %d/%m/%Y %H:%M"))
+            }
+            self = format
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     /// What to do when two rows have the same timestamp.
@@ -63,8 +133,12 @@ public struct CSVOptions: Sendable, Hashable {
         self.seriesColumn = seriesColumn
     }
 
-    /// Column names tried, in order, when no time column is named.
-    public static let timeColumnNames = ["timestamp", "time", "date", "ts", "datetime", "day", "hour"]
+    /// Column names tried, in order (any case), when no time column is named; after them, the first
+    /// column whose values all read as times.
+    public static let timeColumnNames = [
+        "timestamp", "time", "date", "ts", "datetime", "day", "hour", "created_at", "createdat", "created", "period",
+        "month", "week", "year", "date_time", "event_time", "time_stamp",
+    ]
 }
 
 extension CSVOptions.TimeFormat {
@@ -75,6 +149,18 @@ extension CSVOptions.TimeFormat {
         case .date: return "a date (YYYY-MM-DD)"
         case .epochSeconds: return "an epoch time in seconds"
         case .epochMilliseconds: return "an epoch time in milliseconds"
+        case .dayFirst: return "a day-first date (15/01/2024)"
+        case .monthFirst: return "a month-first date (01/15/2024)"
+        case .written: return "a written date (Jan 15 2024, 15 Jan 2024, 2024/01/15 10:00)"
+        case .yearMonth: return "a year-month (2024-01)"
+        case .isoWeek: return "an ISO week (2024-W03)"
+        case .year: return "a year (2017)"
+        case .pattern(let pattern): return "a time in the form \(pattern)"
         }
     }
+
+    /// Every form detection tries, for an error about a time that fits none.
+    static let formsTried = "ISO 8601 (2024-01-15T10:00:00Z), epoch seconds or milliseconds, 2010/01/01 00:00, "
+        + "15/01/2024 or 01/15/2024, 15.01.2024, Jan 1 2000, 15 Jan 2024, Mon, 15 Jan 2024 10:00:00 GMT, 2024-W03, "
+        + "2024-01, 2017"
 }

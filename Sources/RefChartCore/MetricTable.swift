@@ -16,6 +16,8 @@ public struct MetricTable: Sendable, Hashable {
     public var skippedLines: [Int]
     /// Whether the rows had to be sorted by time.
     public var wasSorted: Bool
+    /// How the time column was found: `named` (`--time-column`), `by name`, or `by content`.
+    public var timeColumnRule = "named"
     /// The long file's series column, when rows were split into one series per value.
     public var seriesColumn: String?
     /// Whether the series column was detected (rather than named with `--series-column`).

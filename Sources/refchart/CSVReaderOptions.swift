@@ -7,7 +7,7 @@ struct CSVReaderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The metrics CSV: a file, - for standard input, or an http(s) URL.", valueName: "file"))
     var csv: String
 
-    @Option(help: ArgumentHelp("The time column (default: timestamp, time, date, ts, datetime, day or hour).", valueName: "name"))
+    @Option(help: ArgumentHelp("The time column (default: one named like a time — timestamp, time, date, month, year, … — else the first whose values read as times).", valueName: "name"))
     var timeColumn: String?
 
     @Option(help: ArgumentHelp("A value column to read; repeat for several (default: every numeric column).", valueName: "name"))
@@ -19,7 +19,7 @@ struct CSVReaderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The delimiter: , ; or tab (default: sniffed from the header).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("How times are written (default: detected).", valueName: "format"))
+    @Option(help: ArgumentHelp("How times are written: a named form or a strftime pattern such as %d/%m/%Y %H:%M (default: detected).", valueName: "format"))
     var timeFormat: CSVOptions.TimeFormat?
 
     @Flag(inversion: .prefixedNo, help: "Read 12,5 as 12.5 (default: on for ;-delimited files only).")

@@ -22,6 +22,8 @@ struct InspectCommand: AsyncParsableCommand {
     struct Report: Codable {
         var delimiter: String
         var timeColumn: String
+        /// How the time column was found: `named` (--time-column), `by name`, or `by content`.
+        var timeColumnRule: String
         var timeFormat: String
         var rows: Int
         var series: [SeriesSummary]
@@ -53,7 +55,7 @@ struct InspectCommand: AsyncParsableCommand {
         for warning in table.warnings(source: input.csv) { printWarning(warning) }
         let report = Report(
             delimiter: table.delimiter == 0x09 ? "\t" : String(UnicodeScalar(table.delimiter)),
-            timeColumn: table.timeColumn, timeFormat: table.timeFormat.rawValue, rows: table.rows,
+            timeColumn: table.timeColumn, timeColumnRule: table.timeColumnRule, timeFormat: table.timeFormat.rawValue, rows: table.rows,
             series: table.series.map(SeriesSummary.init), duplicates: table.duplicates,
             skippedRows: table.skippedLines, reordered: table.wasSorted, seriesColumn: table.seriesColumn,
             seriesColumnRule: table.seriesColumn == nil ? nil : table.seriesColumnDetected ? "detected" : "named")
@@ -66,7 +68,8 @@ struct InspectCommand: AsyncParsableCommand {
         let delimiterName = [",": "comma", ";": "semicolon", "\t": "tab"][report.delimiter] ?? report.delimiter
         print("\(input.csv)")
         print("  delimiter    \(delimiterName)")
-        print("  time column  \(report.timeColumn) (\(report.timeFormat)\(table.wasSorted ? ", rows were out of order: sorted" : ""))")
+        let rule = report.timeColumnRule == "named" ? "named with --time-column" : "found \(report.timeColumnRule)"
+        print("  time column  \(report.timeColumn) (\(rule); \(report.timeFormat)\(table.wasSorted ? ", rows were out of order: sorted" : ""))")
         if let column = report.seriesColumn {
             print("  series from  \(column) (\(report.seriesColumnRule == "detected" ? "detected: times repeat and it tells the rows apart" : "--series-column")): one series per value")
         }

@@ -9,8 +9,11 @@ extension CSVOptions.DuplicatePolicy: ExpressibleByArgument {}
 extension FootnoteMode: ExpressibleByArgument {}
 
 extension CSVOptions.TimeFormat: ExpressibleByArgument {
-    /// `iso`, `iso8601`, `date`, `epoch-s` or `epoch-ms`.
+    /// A named form (`iso8601`, `day-first`, …) or a strftime pattern (`%d/%m/%Y %H:%M`).
     public init?(argument: String) {
-        self.init(rawValue: argument == "iso" ? "iso8601" : argument)
+        self.init(rawValue: argument)
     }
+
+    /// The named forms, for `--help`.
+    public static var allValueStrings: [String] { names }
 }

@@ -56,7 +56,7 @@ struct CLIRenderTests {
         let files = [
             "good.csv": "timestamp,value\n2024-01-01T00:00:00Z,1\n2024-01-01T01:00:00Z,2\n",
             "bad.csv": "timestamp,value\n2024-01-01T00:00:00Z,1\n2024-01-01T01:00:00Z,twelve\n",
-            "notime.csv": "when,value\n2024-01-01,1\n",
+            "notime.csv": "when,value\nsoon,1\n",
             "nonumber.csv": "date,name\n2024-01-01,alice\n",
             "badrefs.json": #"{"data":[{"title":"Ok","date":"2024-01-01"},{"title":"Launch","date":"yesterday"}]}"#,
             "broken.json": #"{"data": [}"#,
