@@ -5,7 +5,10 @@ struct CSVIngest {
     /// What a value column turned out to hold.
     private enum ColumnKind { case undecided, numeric, text }
 
-    private struct Column {
+    /// One value column (or text column) as it is read. A class: the row loop reads a column's kind and
+    /// field and appends to its buffers; copying a struct of five buffers per cell (retains and uniqueness
+    /// checks) made a 1M-row long file parse 2× slower than a wide one.
+    private final class Column {
         let name: String
         let field: Int
         let requested: Bool
@@ -15,6 +18,14 @@ struct CSVIngest {
         var sample: (text: String, line: Int)?
         /// A text column's value on each row: a candidate series column.
         var keys: CSVSeriesKeys?
+
+        init(name: String, field: Int, requested: Bool, kind: ColumnKind, keys: CSVSeriesKeys? = nil) {
+            self.name = name
+            self.field = field
+            self.requested = requested
+            self.kind = kind
+            self.keys = keys
+        }
     }
 
     let source: String
@@ -36,7 +47,8 @@ struct CSVIngest {
     private var times: [Double] = []
     private var lines: [Int32] = []
     private var rowValues: [Double] = []
-    private var rowKeys: [(column: Int, value: String)] = []
+    /// The row's text cells of tracked columns: field ranges into the record, kept until the row is accepted.
+    private var rowKeys: [Int] = []
     private var sorted = true
     private var hasDuplicates = false
     private var skippedLines: [Int] = []
@@ -109,18 +121,19 @@ struct CSVIngest {
         let rows = times.count
         let candidates = columns.filter { $0.kind == .text && $0.keys != nil }.map { ($0.name, $0.keys!) }
         let seriesName = options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
-            ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, candidates: candidates) : nil)
+            ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, sorted: sorted, candidates: candidates) : nil)
         let keys = seriesName.flatMap { name in candidates.first { $0.0 == name }?.1 }
         let names = kept.map(\.name)
         var values = kept.map(\.values)
-        columns = []  // release the column buffers so each value array is uniquely owned
+        for column in kept { column.values = [] }  // so each value array is uniquely owned (no copy on sort)
+        columns = []
         var series: [MetricSeries] = []
         var merged = (merged: 0, lines: [Int]())
         if let keys {
             for (key, members) in CSVPivot.rows(by: keys) {
                 var memberTimes = members.map { times[$0] }
                 var memberValues = values.map { column in members.map { column[$0] } }
-                if !memberTimes.elementsEqual(memberTimes.sorted()) || Set(memberTimes).count < memberTimes.count {
+                if !zip(memberTimes, memberTimes.dropFirst()).allSatisfy({ $0 < $1 }) {
                     let result = try CSVRowOrder.sortAndMerge(
                         times: &memberTimes, values: &memberValues, lines: members.map { lines[$0] },
                         policy: options.duplicates, source: source)
@@ -259,9 +272,7 @@ struct CSVIngest {
         rowKeys.removeAll(keepingCapacity: true)
         for index in columns.indices {
             let column = columns[index]
-            if column.kind == .text, column.keys?.tracking == true {
-                rowKeys.append((index, column.field < record.count ? record.string(column.field) : ""))
-            }
+            if column.kind == .text, column.keys?.tracking == true { rowKeys.append(index) }
             guard column.kind != .text, column.field < record.count else {
                 rowValues.append(.nan)
                 continue
@@ -283,7 +294,7 @@ struct CSVIngest {
                     columns[index].values = []
                     columns[index].sample = (record.string(column.field), record.line)
                     columns[index].keys = CSVSeriesKeys(startingAt: times.count)
-                    rowKeys.append((index, record.string(column.field)))
+                    rowKeys.append(index)
                     rowValues.append(.nan)
                     continue
                 }
@@ -296,7 +307,14 @@ struct CSVIngest {
         if let pendingCell { pendingTimes.append((times.count, pendingCell, record.line)) }
         times.append(time)
         lines.append(Int32(clamping: record.line))
-        for (index, value) in rowKeys { columns[index].keys?.append(value) }
+        for index in rowKeys {
+            let field = columns[index].field
+            if field < record.count {
+                columns[index].keys?.append(bytes: record.field(field))
+            } else {
+                columns[index].keys?.append("")
+            }
+        }
         for index in columns.indices where columns[index].kind != .text {
             columns[index].values.append(rowValues[index])
         }

@@ -1,8 +1,23 @@
 /// Long ("tidy") files: one series per distinct value of a series column, and finding that column when the
 /// file does not say.
 enum CSVPivot {
-    /// How many rows share a time with another row, and how many share both a time and a key.
-    static func repeats(times: [Double], keys: [UInt32]?) -> Int {
+    /// How many rows repeat an earlier row's time (and key, when `keys` are given). Linear for a file in
+    /// time order (equal times are neighbours); a sort otherwise.
+    static func repeats(times: [Double], sorted: Bool, keys: [UInt32]?) -> Int {
+        guard sorted else { return repeatsBySorting(times: times, keys: keys) }
+        var count = 0
+        var seen: Set<UInt32> = []
+        for row in times.indices {
+            if row > 0 && times[row] == times[row - 1] {
+                if let keys { if !seen.insert(keys[row]).inserted { count += 1 } } else { count += 1 }
+            } else {
+                seen = keys.map { [$0[row]] } ?? []
+            }
+        }
+        return count
+    }
+
+    private static func repeatsBySorting(times: [Double], keys: [UInt32]?) -> Int {
         var order = Array(times.indices)
         if let keys {
             order.sort { times[$0] != times[$1] ? times[$0] < times[$1] : keys[$0] < keys[$1] }
@@ -14,12 +29,12 @@ enum CSVPivot {
 
     /// The first candidate column whose keys explain the repeated times: the time repeats, and the
     /// column varies among the rows of one time (fewer rows repeat both than repeat the time alone).
-    static func detect(times: [Double], candidates: [(name: String, keys: CSVSeriesKeys)]) -> String? {
-        let timeRepeats = repeats(times: times, keys: nil)
+    static func detect(times: [Double], sorted: Bool, candidates: [(name: String, keys: CSVSeriesKeys)]) -> String? {
+        let timeRepeats = repeats(times: times, sorted: sorted, keys: nil)
         guard timeRepeats > 0 else { return nil }
         return candidates.first { candidate in
             candidate.keys.tracking && candidate.keys.names.count > 1 && candidate.keys.keys.count == times.count
-                && repeats(times: times, keys: candidate.keys.keys) < timeRepeats
+                && repeats(times: times, sorted: sorted, keys: candidate.keys.keys) < timeRepeats
         }?.name
     }
 

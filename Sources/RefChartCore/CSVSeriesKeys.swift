@@ -9,6 +9,10 @@ struct CSVSeriesKeys {
     /// The column's distinct values in first-seen order.
     private(set) var names: [String] = []
     private var index: [String: UInt32] = [:]
+    /// Each name's bytes, to find a cell's key without making a `String` (a long file repeats a handful of
+    /// names a million times: 1M rows parsed in 0.84 s making Strings, see the notes).
+    private var nameBytes: [[UInt8]] = []
+    private var lastKey: UInt32 = 0
     /// Each row's key.
     private(set) var keys: [UInt32] = []
     /// False once the column had too many distinct values.
@@ -20,13 +24,30 @@ struct CSVSeriesKeys {
         if rows > 0 { keys = Array(repeating: id(""), count: rows) }
     }
 
+    /// Appends a row's key from the cell's bytes.
+    mutating func append(bytes cell: UnsafeBufferPointer<UInt8>) {
+        guard tracking else { return }
+        if Int(lastKey) < nameBytes.count, nameBytes[Int(lastKey)].elementsEqual(cell) {
+            keys.append(lastKey)
+            return
+        }
+        if nameBytes.count <= 32, let found = nameBytes.firstIndex(where: { $0.elementsEqual(cell) }) {
+            lastKey = UInt32(found)
+            keys.append(lastKey)
+            return
+        }
+        append(String(decoding: cell, as: UTF8.self))
+    }
+
     mutating func append(_ value: String) {
         guard tracking else { return }
-        keys.append(id(value))
+        lastKey = id(value)
+        keys.append(lastKey)
         if names.count > Self.maximumKeys {
             tracking = false
             keys = []
             index = [:]
+            nameBytes = []
         }
     }
 
@@ -34,6 +55,7 @@ struct CSVSeriesKeys {
         if let id = index[value] { return id }
         let id = UInt32(names.count)
         names.append(value)
+        nameBytes.append(Array(value.utf8))
         index[value] = id
         return id
     }
