@@ -3,10 +3,12 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// One call to the References API, before it is sent.
+/// One call to the API, before it is sent.
 struct APIRequest: Sendable {
     var method: String
-    /// Path components after `manage/references`.
+    /// The endpoint's path under the base URL.
+    var endpoint = ["manage", "references"]
+    /// Path components after the endpoint.
     var path: [String] = []
     var query: [URLQueryItem] = []
     /// A JSON body; `Content-Type: application/json` is sent only with one (a DELETE with the header and
@@ -18,10 +20,12 @@ struct APIRequest: Sendable {
 
     /// The URLRequest, with the root client's headers.
     func urlRequest(baseURL: URL, credentials: OpenPanelCredentials, timeout: TimeInterval) -> URLRequest {
-        var url = baseURL.appendingPathComponent("manage").appendingPathComponent("references")
-        for component in path { url.appendPathComponent(component) }
+        var url = baseURL
+        for component in endpoint + path { url.appendPathComponent(component) }
         if !query.isEmpty, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) {
-            parts.queryItems = query
+            // Every byte but the unreserved ones percent-encoded: the server decodes a literal `+` to a
+            // space, which breaks offsets such as `+01:00` (URLComponents leaves `+` alone).
+            parts.percentEncodedQuery = query.map { Self.encode($0.name) + "=" + Self.encode($0.value ?? "") }.joined(separator: "&")
             url = parts.url ?? url
         }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
@@ -34,6 +38,12 @@ struct APIRequest: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         return request
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
     /// A JSON body with sorted keys; `NSNull` values are sent as `null`.

@@ -53,16 +53,26 @@ public final class ChartPipeline: Sendable {
         try request.validate()
         let zone = try request.zone()
         let outputs = try request.outputs(now: now)
-        let table = try await readMetrics(request, zone: zone)
+        let table = try await metrics(for: request)
         var references: [Reference] = []
+        var warnings = table.warnings(source: request.csv ?? "the export")
         for file in request.references { references += try ReferencesFile.read(path: file, zone: zone) }
-        if let project = request.openpanelProject { references += try await sources.references(project: project) }
+        if let project = request.openpanelProject {
+            do {
+                references += try await sources.references(project: project)
+            } catch let error as OpenPanelError where error.kind == .unauthorized && !request.events.isEmpty {
+                // A read client may export but not list references: the metric is still worth drawing.
+                warnings.append("the project's references could not be listed (\(error.message)): a read client cannot list them; "
+                    + "use a root client for both, or pass the references with --references")
+            }
+        }
         references = references.filter(request.keeps)
         let extent = table.series.timeExtent ?? 0...0
+        let window = request.events.isEmpty ? try request.window(dataExtent: extent, now: now) : try exportWindow(request)
         let footnotesPath = try request.footnotesFile.map { try request.filled($0, now: now, field: .footnotesFile) }
         var chart = Chart(
             title: request.title, width: request.width, height: request.height, theme: request.theme, timeZone: zone,
-            series: table.series, references: references, window: try request.window(dataExtent: extent, now: now))
+            series: table.series, references: references, window: window)
         chart.footnotes = request.footnotes
         chart.maxHeight = request.maxHeight
         chart.footnotesFile = footnotesPath.map { URL(fileURLWithPath: $0).lastPathComponent }
@@ -81,7 +91,7 @@ public final class ChartPipeline: Sendable {
         }
         return RenderedChart(
             request: request, images: images, layoutReport: report!, footnoteTable: footnoteTable,
-            warnings: table.warnings(source: request.csv ?? "the CSV"), page: keepingPage ? page : nil)
+            warnings: warnings, page: keepingPage ? page : nil)
     }
 
     /// Writes what `chart` names: the layout report first, then each image.
@@ -100,14 +110,46 @@ public final class ChartPipeline: Sendable {
         return chart
     }
 
-    private func readMetrics(_ request: ChartRequest, zone: TimeZone) async throws -> MetricTable {
+    /// The request's metrics: its CSV (a file, standard input or a URL, downloaded once per pipeline), or
+    /// its events from OpenPanel's Export API.
+    /// - Throws: ``ChartRequestError`` when there is no source, ``InputError``, ``OpenPanelError``.
+    public func metrics(for request: ChartRequest) async throws -> MetricTable {
+        try request.validate()
+        if !request.events.isEmpty { return try await exportedMetrics(request) }
         guard let csv = request.csv else {
-            throw ChartRequestError(.csv, "is missing: give the metrics CSV (a path, - or an http(s) URL)")
+            throw ChartRequestError(.csv, "is missing: give the metrics CSV (a path, - or an http(s) URL), or OpenPanel events")
         }
         let options = try request.csvOptions()
         guard MetricSource.isURL(csv) else { return try CSVReader.read(path: csv, options: options) }
         let file = try await sources.csvFile(csv)
         return try CSVReader.read(path: file.path, source: MetricSource.redacted(csv), options: options)
+    }
+
+    /// The window an export asks for: `from`/`to`/`last`, or the last 30 days.
+    private func exportWindow(_ request: ChartRequest) throws -> ClosedRange<Date> {
+        var windowed = request
+        if request.from == nil && request.last == nil { windowed.last = "30d" }
+        let high = now.timeIntervalSince1970
+        return try windowed.window(dataExtent: high...high, now: now) ?? now.addingTimeInterval(-30 * 86_400)...now
+    }
+
+    private func exportedMetrics(_ request: ChartRequest) async throws -> MetricTable {
+        let window = try exportWindow(request)
+        let zoneName = request.orgTimezone ?? ProcessInfo.processInfo.environment["OPENPANEL_ORG_TIMEZONE"] ?? "UTC"
+        guard let orgZone = TimeZone(identifier: zoneName) else {
+            throw ChartRequestError(.orgTimezone, "\(quoted(zoneName)) (from OPENPANEL_ORG_TIMEZONE) is not an IANA time zone")
+        }
+        let interval = request.interval
+            ?? ExportInterval.suiting(windowSeconds: window.upperBound.timeIntervalSince(window.lowerBound), width: request.width)
+        let client = try await sources.openPanelClient()
+        let series = try await client.exportSeries(
+            projectId: request.openpanelProject!, events: request.events, segment: request.segment, interval: interval,
+            window: window, orgZone: orgZone, now: now)
+        var table = MetricTable(
+            series: series, delimiter: UInt8(ascii: ","), timeColumn: "date (\(interval.rawValue), \(orgZone.identifier))",
+            timeFormat: .iso8601, rows: series.first?.times.count ?? 0)
+        table.timeColumnRule = "OpenPanel export"
+        return table
     }
 }
 

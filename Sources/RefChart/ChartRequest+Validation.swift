@@ -11,6 +11,20 @@ extension ChartRequest {
             throw ChartRequestError(.name, "\"\(name)\" is not a name: use letters, digits, '.', '_' and '-'")
         }
         if let csv, csv.isEmpty { throw ChartRequestError(.csv, "is empty: give a path, - or an http(s) URL") }
+        if csv != nil && !events.isEmpty {
+            throw ChartRequestError(.events, "cannot be used with a CSV: draw either the CSV's series or OpenPanel's events")
+        }
+        if !events.isEmpty && openpanelProject == nil {
+            throw ChartRequestError(.events, "need the OpenPanel project to export them from: give --openpanel-project")
+        }
+        if let orgTimezone, TimeZone(identifier: orgTimezone) == nil {
+            throw ChartRequestError(.orgTimezone, "\(quoted(orgTimezone)) is not an IANA time zone (e.g. UTC, Europe/Stockholm)")
+        }
+        let validSegments = ["event", "user", "session", "group", "user_average", "one_event_per_user", "property_sum",
+                             "property_average", "property_max", "property_min"]
+        if let segment, !validSegments.contains(segment) {
+            throw ChartRequestError(.segment, "\(quoted(segment)) is not a segment: use \(validSegments.joined(separator: ", "))")
+        }
         _ = try delimiterByte()
         for (field, value) in [(CodingKeys.width, width), (.height, height)] where !Chart.sizeRange.contains(value) {
             throw ChartRequestError(field, "\(value) is out of range: use \(Chart.sizeRange.lowerBound) to \(Chart.sizeRange.upperBound)")

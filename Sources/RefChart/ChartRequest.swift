@@ -31,6 +31,18 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     /// A long file's series column: one series per distinct value (default: detected when times repeat).
     public var seriesColumn: String?
 
+    // MARK: Metrics from OpenPanel's Export API (instead of a CSV)
+
+    /// Events whose counts to draw, one series each, from ``openpanelProject`` (instead of ``csv``).
+    public var events: [String]
+    /// What to count per bucket: `event` (the default), `user`, `session`, `user_average`, …
+    public var segment: String?
+    /// The bucket size (default: one that suits the window and the width).
+    public var interval: ExportInterval?
+    /// The organization's IANA zone, in which the Export API writes its (offset-less) dates (default:
+    /// `OPENPANEL_ORG_TIMEZONE`, else UTC).
+    public var orgTimezone: String?
+
     // MARK: References
 
     /// Local references files (`{"data": [...]}` or a plain array).
@@ -84,6 +96,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         self.name = name
         self.csv = csv
         valueColumns = []
+        events = []
         duplicates = .last
         lenient = false
         references = []
@@ -102,6 +115,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     /// The keys a request has, as written in job files.
     public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
         case name, csv, timeColumn, valueColumns, seriesColumn, delimiter, timeFormat, decimalComma, duplicates, lenient
+        case events, segment, interval, orgTimezone
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
     }
@@ -120,6 +134,10 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         duplicates = try c.decodeIfPresent(CSVOptions.DuplicatePolicy.self, forKey: .duplicates) ?? duplicates
         lenient = try c.decodeIfPresent(Bool.self, forKey: .lenient) ?? lenient
         seriesColumn = try c.decodeIfPresent(String.self, forKey: .seriesColumn)
+        events = try c.decodeIfPresent([String].self, forKey: .events) ?? events
+        segment = try c.decodeIfPresent(String.self, forKey: .segment)
+        interval = try c.decodeIfPresent(ExportInterval.self, forKey: .interval)
+        orgTimezone = try c.decodeIfPresent(String.self, forKey: .orgTimezone)
         references = try c.decodeIfPresent([String].self, forKey: .references) ?? references
         openpanelProject = try c.decodeIfPresent(String.self, forKey: .openpanelProject)
         categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? categories

@@ -26,6 +26,7 @@ public struct ChartRequestError: Error, Sendable, Hashable, CustomStringConverti
         case .references: return "--references"
         case .formats: return "--format"
         case .categories: return "--category"
+        case .events: return "--event"
         case .excludeCategories: return "--exclude-category"
         default:
             let kebab = field.stringValue.reduce(into: "") { text, character in

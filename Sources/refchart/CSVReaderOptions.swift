@@ -4,8 +4,20 @@ import RefChart
 
 /// The CSV reader's flags, shared by `render` and `inspect`.
 struct CSVReaderOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The metrics CSV: a file, - for standard input, or an http(s) URL.", valueName: "file"))
-    var csv: String
+    @Option(help: ArgumentHelp("The metrics CSV: a file, - for standard input, or an http(s) URL (or use --event).", valueName: "file"))
+    var csv: String?
+
+    @Option(name: .customLong("event"), help: ArgumentHelp("Draw this event's counts from OpenPanel's Export API instead of a CSV; repeat for several.", valueName: "name"))
+    var events: [String] = []
+
+    @Option(help: ArgumentHelp("What --event counts per bucket: event (default), user, session, user_average, …", valueName: "segment"))
+    var segment: String?
+
+    @Option(help: "The bucket of --event series (default: one that suits the window and the width).")
+    var interval: ExportInterval?
+
+    @Option(help: ArgumentHelp("The OpenPanel organization's IANA zone, in which the Export API writes dates (default: $OPENPANEL_ORG_TIMEZONE or UTC).", valueName: "zone"))
+    var orgTimezone: String?
 
     @Option(help: ArgumentHelp("The time column (default: one named like a time — timestamp, time, date, month, year, … — else the first whose values read as times).", valueName: "name"))
     var timeColumn: String?
@@ -34,6 +46,10 @@ struct CSVReaderOptions: ParsableArguments {
     /// A request holding these flags.
     func request() -> ChartRequest {
         var request = ChartRequest(csv: csv)
+        request.events = events
+        request.segment = segment
+        request.interval = interval
+        request.orgTimezone = orgTimezone
         request.timeColumn = timeColumn
         request.valueColumns = valueColumn
         request.seriesColumn = seriesColumn

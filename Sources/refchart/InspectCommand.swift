@@ -12,6 +12,20 @@ struct InspectCommand: AsyncParsableCommand {
 
     @OptionGroup var deadline: DeadlineOption
 
+    @Option(help: ArgumentHelp("The OpenPanel project --event series come from.", valueName: "id"))
+    var openpanelProject: String?
+
+    @OptionGroup(title: "OpenPanel") var api: OpenPanelOptions
+
+    @Option(help: ArgumentHelp("Start of an --event window (ISO 8601).", valueName: "datetime"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("End of an --event window (ISO 8601).", valueName: "datetime"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("An --event window ending at --to (default: now): 30d, 12h, 6w.", valueName: "duration"))
+    var last: String?
+
     @Option(help: ArgumentHelp("The IANA time zone for times without an offset.", valueName: "zone"))
     var timezone = "UTC"
 
@@ -40,6 +54,10 @@ struct InspectCommand: AsyncParsableCommand {
     var request: ChartRequest {
         var request = input.request()
         request.timezone = timezone
+        request.openpanelProject = openpanelProject
+        request.from = from
+        request.to = to
+        request.last = last
         return request
     }
 
@@ -50,9 +68,9 @@ struct InspectCommand: AsyncParsableCommand {
     func run() async throws {
         deadline.arm()
         let table = try await reportingErrors {
-            try await MetricSource.read(input.csv, options: try request.csvOptions())
+            try await ChartPipeline(openPanel: { [api] in try api.client() }).metrics(for: request)
         }
-        for warning in table.warnings(source: input.csv) { printWarning(warning) }
+        for warning in table.warnings(source: input.csv ?? "the export") { printWarning(warning) }
         let report = Report(
             delimiter: table.delimiter == 0x09 ? "\t" : String(UnicodeScalar(table.delimiter)),
             timeColumn: table.timeColumn, timeColumnRule: table.timeColumnRule, timeFormat: table.timeFormat.rawValue, rows: table.rows,
@@ -66,7 +84,7 @@ struct InspectCommand: AsyncParsableCommand {
             return
         }
         let delimiterName = [",": "comma", ";": "semicolon", "\t": "tab"][report.delimiter] ?? report.delimiter
-        print("\(input.csv)")
+        print(input.csv ?? "OpenPanel export of \(input.events.joined(separator: ", "))")
         print("  delimiter    \(delimiterName)")
         let rule = report.timeColumnRule == "named" ? "named with --time-column" : "found \(report.timeColumnRule)"
         print("  time column  \(report.timeColumn) (\(rule); \(report.timeFormat)\(table.wasSorted ? ", rows were out of order: sorted" : ""))")

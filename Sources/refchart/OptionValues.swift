@@ -7,6 +7,7 @@ extension ChartFormat: ExpressibleByArgument {}
 extension ChartTheme: ExpressibleByArgument {}
 extension CSVOptions.DuplicatePolicy: ExpressibleByArgument {}
 extension FootnoteMode: ExpressibleByArgument {}
+extension ExportInterval: ExpressibleByArgument {}
 
 extension CSVOptions.TimeFormat: ExpressibleByArgument {
     /// A named form (`iso8601`, `day-first`, …) or a strftime pattern (`%d/%m/%Y %H:%M`).

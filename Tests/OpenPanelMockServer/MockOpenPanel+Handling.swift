@@ -54,13 +54,18 @@ extension MockOpenPanel {
             "x-ratelimit-limit": "\(limit)", "x-ratelimit-remaining": "\(max(0, limit - current.count))",
             "x-ratelimit-reset": "\(reset)",
         ]
-        var answer = route(method: method, path: path, query: query, headers: headers, body: body, overLimit: current.count > limit)
+        let isExport = path.suffix(2) == ["export", "charts"]
+        let groupLimit = isExport ? exportLimit : limit
+        var answer = isExport
+            ? exportCharts(method: method, query: query, headers: headers, overLimit: current.count > groupLimit)
+            : route(method: method, path: path, query: query, headers: headers, body: body, overLimit: current.count > groupLimit)
         answer.headers.merge(rateHeaders) { $1 }
+        if isExport { answer.headers["x-ratelimit-limit"] = "\(exportLimit)"; answer.headers["x-ratelimit-remaining"] = "\(max(0, exportLimit - current.count))" }
         if answer.status == 429 { answer.headers["retry-after"] = "\(reset)" }
         return answer
     }
 
-    private func route(method: String, path: [String], query: [String: String], headers: [String: String], body: String,
+    func route(method: String, path: [String], query: [String: String], headers: [String: String], body: String,
                        overLimit: Bool) -> Answer {
         if overLimit {
             return json(429, ["statusCode": 429, "error": "Too Many Requests", "message": "Rate limit exceeded, retry in 10 seconds"])
@@ -91,7 +96,7 @@ extension MockOpenPanel {
         }
     }
 
-    private func list(projectId: String?) -> Answer {
+    func list(projectId: String?) -> Answer {
         if let projectId, !projects.contains(projectId) { return json(404, ["status": 404, "message": "Project not found"]) }
         let chosen = references.filter { projectId == nil || $0.projectId == projectId }.sorted { $0.sequence > $1.sequence }
         return json(200, ["data": chosen.map(object)])
@@ -161,7 +166,7 @@ extension MockOpenPanel {
          "projectId": stored.projectId, "createdAt": stored.createdAt, "updatedAt": stored.updatedAt]
     }
 
-    private func json(_ status: Int, _ object: [String: Any]) -> Answer {
+    func json(_ status: Int, _ object: [String: Any]) -> Answer {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return Answer(status: status, body: String(decoding: data, as: UTF8.self))
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An in-process stand-in for OpenPanel's References API that follows the contract (and the live
 /// server's quirks described in DESIGN.md §3.1): root-client auth, both 400 shapes, 404s, 500 for bad
@@ -10,11 +10,14 @@ public actor MockOpenPanel {
         public var id: String
         public var secret: String
         public var root: Bool
+        /// Read and root clients may export; a write client (the default kind) may not.
+        public var canExport: Bool
 
-        public init(id: String, secret: String, root: Bool = true) {
+        public init(id: String, secret: String, root: Bool = true, canExport: Bool? = nil) {
             self.id = id
             self.secret = secret
             self.root = root
+            self.canExport = canExport ?? root
         }
     }
 
@@ -50,6 +53,12 @@ public actor MockOpenPanel {
     public private(set) var log: [LoggedRequest] = []
     /// Plain files served as they are (GET path → body), for URL inputs such as a CSV.
     var files: [String: String] = [:]
+    /// Events per project, for `/export/charts`: name and instant (seconds since the epoch).
+    var events: [String: [(name: String, time: Double)]] = [:]
+    /// The organization's time zone: the export's buckets and its offset-less labels are in it.
+    public var orgZone = TimeZone(identifier: "UTC")!
+    /// The export's limit, on the same per-client counter as the manage limit (OpenPanel shares it).
+    public var exportLimit = 100
     /// How often each static file was fetched.
     public internal(set) var fileFetches: [String: Int] = [:]
     /// Rejects `"description": null` on PATCH with a 400, as the live server does.
@@ -75,6 +84,14 @@ public actor MockOpenPanel {
 
     /// Serves `body` at `path` (e.g. "/data/pageviews.csv") without authentication.
     public func serve(_ body: String, at path: String) { files[path] = body }
+
+    /// Records events for the export endpoint.
+    public func addEvents(projectId: String, name: String, at times: [Double]) {
+        events[projectId, default: []] += times.map { (name, $0) }
+    }
+
+    /// Sets the organization's time zone.
+    public func setOrgZone(_ zone: TimeZone) { orgZone = zone }
 
     /// How many answers had this status.
     public func count(status: Int) -> Int { log.filter { $0.status == status }.count }

@@ -1,0 +1,91 @@
+public import Foundation
+public import RefChartCore
+
+extension OpenPanelClient {
+    /// The series of `events` from OpenPanel's Export API (`GET /export/charts`), one per event in the
+    /// order asked, every bucket of the window present.
+    ///
+    /// The server answers wall-clock labels without an offset, in the organization's zone, so `orgZone`
+    /// must be that zone; the dates sent carry explicit offsets in it. The buckets are those that start
+    /// before `window`'s end (the one it falls in included); the server's fill stops before its end
+    /// bucket, so the request asks up to the next bucket boundary; buckets
+    /// the server leaves out are zeros (an event without data comes back as no series at all: all zeros),
+    /// and buckets that start after `now` are left out (no data yet).
+    /// - Throws: ``OpenPanelError``; a write client gets a hint to use a read or root client.
+    public func exportSeries(
+        projectId: String, events: [String], segment: String? = nil, interval: ExportInterval,
+        window: ClosedRange<Date>, orgZone: TimeZone, now: Date = Date()
+    ) async throws -> [MetricSeries] {
+        let project = try Validation.projectId(projectId)
+        guard !events.isEmpty else { throw OpenPanelError.invalidInput("no event to export", hint: "name one with --event") }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = orgZone
+        calendar.firstWeekday = 2
+        calendar.minimumDaysInFirstWeek = 4
+        let buckets = Self.buckets(window, interval: interval, calendar: calendar).filter { $0 <= now }
+        let end = Self.bucketStart(window.upperBound, interval: interval, calendar: calendar) < window.upperBound
+            ? calendar.date(byAdding: interval.component, value: 1, to: Self.bucketStart(window.upperBound, interval: interval, calendar: calendar))!
+            : window.upperBound
+        let series = events.map { event -> [String: Any] in
+            var item: [String: Any] = ["name": event]
+            if let segment { item["segment"] = segment }
+            return item
+        }
+        let seriesJSON = String(decoding: (try? JSONSerialization.data(withJSONObject: series, options: [.sortedKeys])) ?? Data("[]".utf8), as: UTF8.self)
+        var request = APIRequest(method: "GET", endpoint: ["export", "charts"])
+        request.query = [
+            URLQueryItem(name: "projectId", value: project), URLQueryItem(name: "series", value: seriesJSON),
+            URLQueryItem(name: "interval", value: interval.rawValue),
+            URLQueryItem(name: "startDate", value: Self.offsetString(Self.bucketStart(window.lowerBound, interval: interval, calendar: calendar), zone: orgZone)),
+            URLQueryItem(name: "endDate", value: Self.offsetString(end, zone: orgZone)),
+        ]
+        let body: Data
+        do {
+            body = try await send(request)
+        } catch var error as OpenPanelError where error.kind == .unauthorized && error.message.contains("not allowed to export") {
+            error.hint = "a write client cannot export: create a read (or root) client in OpenPanel's project settings and use its id and secret"
+            throw error
+        }
+        return try ExportDecoding.series(body, events: events, buckets: buckets, zone: orgZone, now: now)
+    }
+
+    /// The starts of the buckets covering `window`, in the zone of `calendar`.
+    static func buckets(_ window: ClosedRange<Date>, interval: ExportInterval, calendar: Calendar) -> [Date] {
+        var result: [Date] = []
+        var cursor = bucketStart(window.lowerBound, interval: interval, calendar: calendar)
+        while cursor < window.upperBound, result.count < 100_000 {
+            result.append(cursor)
+            guard let next = calendar.date(byAdding: interval.component, value: 1, to: cursor) else { break }
+            cursor = next
+        }
+        return result
+    }
+
+    static func bucketStart(_ date: Date, interval: ExportInterval, calendar: Calendar) -> Date {
+        calendar.dateInterval(of: interval.bucketComponent, for: date)?.start ?? date
+    }
+
+    /// `2024-03-11T00:00:00+01:00`: the instant as wall-clock time in `zone` with its offset.
+    static func offsetString(_ date: Date, zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let wall = date.timeIntervalSince1970 + Double(offset)
+        let text = ISO8601.string(fromSeconds: wall, fractionalSeconds: false).dropLast()  // without the Z
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        return "\(text)\(sign)\(String(format: "%02d:%02d", minutes / 60, minutes % 60))"
+    }
+}
+
+extension ExportInterval {
+    var component: Calendar.Component {
+        switch self {
+        case .minute: return .minute
+        case .hour: return .hour
+        case .day: return .day
+        case .week: return .weekOfYear
+        case .month: return .month
+        }
+    }
+
+    var bucketComponent: Calendar.Component { self == .day ? .day : component }
+}
