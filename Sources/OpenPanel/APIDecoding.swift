@@ -38,7 +38,7 @@ public enum APIDecoding {
             throw OpenPanelError(kind: .badResponse, message: "a reference lacks an id, a title or a readable date")
         }
         return Reference(
-            id: id, title: title, description: object["description"] as? String, date: when,
+            id: id, title: title, description: (object["description"] as? String).flatMap { $0.isEmpty ? nil : $0 }, date: when,
             projectId: object["projectId"] as? String, createdAt: date("createdAt"), updatedAt: date("updatedAt"))
     }
 

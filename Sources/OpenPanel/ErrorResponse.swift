@@ -25,6 +25,10 @@ enum ErrorResponse {
         case 403:
             kind = .unauthorized
             hint = "the client may not manage this organization's references"
+        case 404 where message.hasPrefix("Route ") || (object?["error"] as? String) == "Not Found":
+            // The server has no such route: the API URL's path is wrong, not the id.
+            kind = .notFound
+            hint = "the server has no such endpoint: check the API URL (a self-hosted server's API is usually under /api)"
         case 404:
             kind = .notFound
             hint = message.lowercased().contains("project")

@@ -25,7 +25,8 @@ extension OpenPanelClient {
     public static func configured(
         apiURL: String?, credentialsFile: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        configuration: OpenPanelConfiguration = OpenPanelConfiguration()
+        configuration: OpenPanelConfiguration = OpenPanelConfiguration(),
+        onWait: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> OpenPanelClient {
         var fileURL: String?
         let credentials: OpenPanelCredentials
@@ -41,6 +42,6 @@ extension OpenPanelClient {
         if let url = apiURL ?? fileURL ?? environmentURL {
             configuration.baseURL = try OpenPanelConfiguration.baseURL(from: url)
         }
-        return OpenPanelClient(credentials: credentials, configuration: configuration)
+        return OpenPanelClient(credentials: credentials, configuration: configuration, onWait: onWait)
     }
 }

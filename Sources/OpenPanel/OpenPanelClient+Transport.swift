@@ -20,7 +20,7 @@ extension OpenPanelClient {
         var attempt = 0
         while true {
             attempt += 1
-            try await pacer.acquire()
+            try await pacer.acquire { [onWait] in onWait("rate limited, waiting \(Int($0.rounded(.up))) s") }
             var failure: OpenPanelError
             var wait: Double
             do {
@@ -69,6 +69,13 @@ extension OpenPanelClient {
                 var final = failure
                 if attempt > 1 { final.message += " (after \(attempt) attempts)" }
                 throw final
+            }
+            let seconds = wait < 1 ? String(format: "%.1f", wait) : String(Int(wait.rounded(.up)))
+            if failure.kind == .rateLimited {
+                onWait("rate limited, waiting \(seconds) s")
+            } else {
+                let what = failure.status.map { "HTTP \($0)" } ?? failure.message
+                onWait("\(what), retrying in \(seconds) s (attempt \(attempt + 1) of \(configuration.maxAttempts))")
             }
             try await Task.sleep(for: .seconds(wait))
         }

@@ -20,11 +20,19 @@ public struct OpenPanelClient: Sendable {
     let credentials: OpenPanelCredentials
     let session: URLSession
     let pacer: RequestPacer
+    /// Told of each wait for the rate limit or before a retry, in words (`rate limited, waiting 10 s`).
+    let onWait: @Sendable (String) -> Void
 
     /// Creates a client.
-    public init(credentials: OpenPanelCredentials, configuration: OpenPanelConfiguration = OpenPanelConfiguration()) {
+    /// - Parameter onWait: Hears of each wait for the rate limit or before a retry, once per wait (the CLI
+    ///   prints it on stderr); by default nothing is said.
+    public init(
+        credentials: OpenPanelCredentials, configuration: OpenPanelConfiguration = OpenPanelConfiguration(),
+        onWait: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.credentials = credentials
         self.configuration = configuration
+        self.onWait = onWait
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout
         sessionConfiguration.httpCookieStorage = nil
@@ -93,7 +101,16 @@ public struct OpenPanelClient: Sendable {
         case nil: break
         }
         if let datetime = patch.datetime { body["datetime"] = try Validation.datetime(datetime) }
-        return try APIDecoding.reference(in: try await send(APIRequest(method: "PATCH", path: [id], body: APIRequest.json(body))))
+        do {
+            return try APIDecoding.reference(in: try await send(APIRequest(method: "PATCH", path: [id], body: APIRequest.json(body))))
+        } catch let error as OpenPanelError
+            where patch.description == .clear && error.kind == .rejected && error.message.contains("description")
+        {
+            // The docs say null clears a description; the live server refuses null (a 400 naming the
+            // field). An empty description is what it stores instead, and reads back as none.
+            body["description"] = ""
+            return try APIDecoding.reference(in: try await send(APIRequest(method: "PATCH", path: [id], body: APIRequest.json(body))))
+        }
     }
 
     /// Deletes a reference for good.

@@ -27,7 +27,8 @@ public struct ReferencePatch: Sendable, Hashable {
     public enum DescriptionChange: Sendable, Hashable {
         /// Set it to this text.
         case set(String)
-        /// Clear it (sends `"description": null`, as documented).
+        /// Clear it: sends `"description": null` as documented, and an empty description when the server
+        /// refuses null (the live one does).
         case clear
     }
 

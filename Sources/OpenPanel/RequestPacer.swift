@@ -18,11 +18,12 @@ actor RequestPacer {
         margin = .seconds(window * 0.05)
     }
 
-    /// Waits for a slot, then claims it.
-    func acquire() async throws {
+    /// Waits for a slot, then claims it; a wait of a second or more is told to `report` (in seconds).
+    func acquire(report: (Double) -> Void = { _ in }) async throws {
         while true {
             let now = clock.now
             if let pausedUntil, pausedUntil > now {
+                tell(pausedUntil - now, report)
                 try await Task.sleep(until: pausedUntil, clock: clock)
                 continue
             }
@@ -31,8 +32,14 @@ actor RequestPacer {
                 sent.append(now)
                 return
             }
+            tell(sent[0] + window + margin - now, report)
             try await Task.sleep(until: sent[0] + window + margin, clock: clock)
         }
+    }
+
+    private func tell(_ wait: Duration, _ report: (Double) -> Void) {
+        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+        if seconds >= 1 { report(seconds) }
     }
 
     /// Pauses every caller for `seconds` (a 429's `retry-after`, or a spent server window).

@@ -38,17 +38,18 @@ public struct ReportRunner: Sendable {
     ///   - selection: Which charts (`--only`, `--shard`).
     ///   - openPanel: Makes the shared OpenPanel client on first use (default: the job's `openpanel`
     ///     settings, then the environment).
+    ///   - onWait: Hears of each wait for OpenPanel's rate limit or before a retry.
     ///   - progress: Called as each chart finishes, from any task.
     /// - Throws: ``JobFileError`` only for a selection the file cannot satisfy; chart failures are in the
     ///   summary.
     public func run(
         _ selection: ReportSelection = ReportSelection(), openPanel: (@Sendable () throws -> OpenPanelClient)? = nil,
-        progress: @escaping @Sendable (Progress) -> Void = { _ in }
+        onWait: @escaping @Sendable (String) -> Void = { _ in }, progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> ReportSummary {
         let charts = try selection.charts(of: job)
         let settings = job.openPanel
         let pipeline = ChartPipeline(now: now, openPanel: openPanel ?? {
-            try OpenPanelClient.configured(apiURL: settings.apiUrl, credentialsFile: settings.credentialsFile)
+            try OpenPanelClient.configured(apiURL: settings.apiUrl, credentialsFile: settings.credentialsFile, onWait: onWait)
         })
         let started = Date()
         var outcomes = [(ReportSummary.Chart, Scene?)?](repeating: nil, count: charts.count)

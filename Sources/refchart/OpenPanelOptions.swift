@@ -15,7 +15,7 @@ struct OpenPanelOptions: ParsableArguments {
     /// A client for the configured API.
     /// - Throws: ``OpenPanelError`` when credentials are missing or the URL is not http(s).
     func client() throws -> OpenPanelClient {
-        try OpenPanelClient.configured(apiURL: apiUrl, credentialsFile: credentialsFile)
+        try OpenPanelClient.configured(apiURL: apiUrl, credentialsFile: credentialsFile) { printWarning($0) }
     }
 }
 

@@ -69,7 +69,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let runner = ReportRunner(job: job, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let printer = ProgressPrinter(quiet: quiet)
-        let result = try await runner.run(selection, progress: { printer.finished($0) })
+        let result = try await runner.run(selection, onWait: { printer.line("refchart: \($0)") }, progress: { printer.finished($0) })
         printer.close()
         if let pdf = result.pdf {
             if let error = pdf.error { printer.line("refchart: error: combined PDF \(pdf.path): \(error)") }

@@ -22,7 +22,11 @@ public final class MockOpenPanelServer: Sendable {
             let body = String(decoding: try await request.bodyData, as: UTF8.self)
             var path = request.path
             if !prefix.isEmpty {
-                guard path.hasPrefix(prefix + "/") else { return HTTPResponse(statusCode: .notFound) }
+                guard path.hasPrefix(prefix + "/") else {
+                    // Fastify's answer for a route it does not have.
+                    let body = #"{"message":"Route \#(request.method.rawValue):\#(path) not found","error":"Not Found","statusCode":404}"#
+                    return HTTPResponse(statusCode: .notFound, headers: [HTTPHeader("content-type"): "application/json"], body: Data(body.utf8))
+                }
                 path.removeFirst(prefix.count)
             }
             let segments = path.split(separator: "/").map(String.init)

@@ -60,10 +60,11 @@ struct OpenPanelClientTests {
 
         // The live server's 400 shape: one message.
         let reference = try await client.create(ReferenceDraft(projectId: "acme-web", title: "A", datetime: "2024-01-01"))
-        let clear = await failure { try await client.update(id: reference.id, ReferencePatch(description: .clear)) }
-        #expect(clear.kind == .rejected && clear.status == 400)
-        #expect(clear.message == "body/description Invalid input: expected string, received null")
-        // Where the server accepts null (as documented), clearing works.
+        await fixture.api.inject(.status(400, body: #"{"status":400,"error":"Error","message":"body/title Too small: expected string to have >=1 characters"}"#))
+        let refused = await failure { try await client.update(id: reference.id, ReferencePatch(title: "B")) }
+        #expect(refused.kind == .rejected && refused.status == 400)
+        #expect(refused.message == "body/title Too small: expected string to have >=1 characters")
+        // Where the server accepts null (as documented), clearing sends null and works.
         await fixture.api.setRejectsNullDescription(false)
         _ = try await client.update(id: reference.id, ReferencePatch(description: .set("x")))
         #expect(try await client.update(id: reference.id, ReferencePatch(description: .clear)).description == nil)
@@ -204,6 +205,44 @@ struct OpenPanelClientTests {
         #expect(missing.kind == .notFound)
     }
 
+    @Test func clearingADescriptionWorksAgainstTheLiveServersRules() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        let client = fixture.client()
+        let reference = try await client.create(ReferenceDraft(projectId: "acme-web", title: "T", description: "notes", datetime: "2024-03-01"))
+        // The mock, like the live server, refuses null; the client falls back to an empty description.
+        let cleared = try await client.update(id: reference.id, ReferencePatch(description: .clear))
+        #expect(cleared.description == nil)
+        #expect(try await client.get(id: reference.id).description == nil)
+    }
+
+    @Test func aWrongPathPrefixSaysToCheckTheURL() async throws {
+        let fixture = try await OpenPanelFixture.start(prefix: "/api")
+        defer { Task { await fixture.stop() } }
+        var configuration = fixture.client().configuration
+        configuration.baseURL = configuration.baseURL.deletingLastPathComponent()  // the /api left out
+        let client = OpenPanelClient(
+            credentials: OpenPanelCredentials(clientId: OpenPanelFixture.rootId, clientSecret: OpenPanelFixture.secret),
+            configuration: configuration)
+        let error = await failure { try await client.list() }
+        #expect(error.kind == .notFound && error.hint?.contains("check the API URL") == true, "\(error)")
+    }
+
+    @Test func waitsAndRetriesAreToldOncePerWait() async throws {
+        let fixture = try await OpenPanelFixture.start(limit: 3, window: 2)
+        defer { Task { await fixture.stop() } }
+        let heard = Heard()
+        let client = OpenPanelClient(
+            credentials: OpenPanelCredentials(clientId: OpenPanelFixture.rootId, clientSecret: OpenPanelFixture.secret),
+            configuration: OpenPanelConfiguration(baseURL: fixture.server.baseURL, requestsPerWindow: 3, rateWindow: 2, retryBaseDelay: 0.05),
+            onWait: { heard.add($0) })
+        await fixture.api.inject(.status(503, body: "Service Unavailable"))
+        for _ in 0..<4 { _ = try await client.list() }
+        let lines = heard.all
+        #expect(lines.contains { $0.hasPrefix("HTTP 503, retrying in") && $0.contains("(attempt 2 of 5)") }, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("rate limited, waiting") }.count == 1, "\(lines)")
+    }
+
     @Test func redirectsAreNotFollowedWithTheSecret() async throws {
         let fixture = try await OpenPanelFixture.start()
         defer { Task { await fixture.stop() } }
@@ -286,4 +325,13 @@ struct OpenPanelFullScaleTests {
         #expect(rejected == 0)
         #expect(await fixture.api.referenceCount == 100)
     }
+}
+
+/// Collects what a client says, from any task.
+final class Heard: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func add(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }
