@@ -38,6 +38,10 @@ public struct Chart: Sendable, Hashable {
     public var maxHeight: Int?
     /// Where the full footnote table is written, named on the chart when its rows had to group.
     public var footnotesFile: String?
+    /// Impact numbers after each label: the window each side of a reference (`7d`); `nil` for none.
+    public var impactWindow: String?
+    /// The series impact numbers measure (default: the first).
+    public var impactSeries: String?
 
     /// Creates a chart.
     public init(
@@ -86,11 +90,15 @@ public struct Chart: Sendable, Hashable {
 
     /// Lays the chart out without drawing it (for benchmarks and tests).
     package func layout(pixelScale: Double = 1) -> (scene: Scene, report: LayoutReport) {
-        let spec = ChartSpec(
+        var spec = ChartSpec(
             title: title, size: Size(width: Double(width), height: Double(height)),
             theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
             window: window.map { $0.lowerBound.timeIntervalSince1970...$0.upperBound.timeIntervalSince1970 },
             pixelScale: pixelScale, footnotes: footnotes, maxHeight: maxHeight.map(Double.init), footnotesFile: footnotesFile)
+        if let impactWindow, let window = RelativeWindow(impactWindow) {
+            let index = impactSeries.flatMap { name in series.firstIndex { $0.name == name } } ?? 0
+            spec.impact = (window, impactWindow, index)
+        }
         return ChartLayout.layout(spec, measurer: PangoTextMeasurer())
     }
 
@@ -104,6 +112,13 @@ public struct Chart: Sendable, Hashable {
         let device = Double(max(width, height)) * scale
         guard device <= Double(ChartRenderer.maximumDevicePixels) else {
             throw ChartError("\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower --scale or the size")
+        }
+        if let impactWindow, RelativeWindow(impactWindow) == nil {
+            throw ChartError("the impact window \(quoted(impactWindow)) is not a duration: use e.g. 12h, 7d, 2w or 1mo")
+        }
+        if let impactSeries, !series.contains(where: { $0.name == impactSeries }) {
+            throw ChartError("there is no series named \(quoted(impactSeries)) to measure impact on: the series are "
+                + series.map { quoted($0.name) }.joined(separator: ", "))
         }
         guard series.contains(where: { !$0.times.isEmpty }) else {
             throw ChartError("there is no data to draw: every series is empty")

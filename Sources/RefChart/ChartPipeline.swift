@@ -76,6 +76,10 @@ public final class ChartPipeline: Sendable {
         chart.footnotes = request.footnotes
         chart.maxHeight = request.maxHeight
         chart.footnotesFile = footnotesPath.map { URL(fileURLWithPath: $0).lastPathComponent }
+        if request.impact {
+            chart.impactWindow = request.impactWindow
+            chart.impactSeries = request.impactSeries
+        }
         var images: [RenderedChart.Image] = []
         var report: LayoutReport?
         var page: Scene?

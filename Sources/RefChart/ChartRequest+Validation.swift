@@ -40,6 +40,9 @@ extension ChartRequest {
                 throw ChartRequestError(.footnotesFile, "\"\(footnotesFile)\" must end in .csv or .md")
             }
         }
+        if RelativeWindow(impactWindow) == nil {
+            throw ChartRequestError(.impactWindow, "\(quoted(impactWindow)) is not a duration: use e.g. 12h, 7d, 2w or 1mo")
+        }
         let zone = try self.zone()
         if let last {
             guard RelativeWindow(last) != nil else {

@@ -90,6 +90,12 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var maxHeight: Int?
     /// Where to write the whole footnote table: CSV, or Markdown for `.md` (`{name}` and `{date}` allowed).
     public var footnotesFile: String?
+    /// Impact numbers: each reference's effect on the measured series, after its label and in its footnote.
+    public var impact: Bool
+    /// The window each side of a reference for impact numbers (default `7d`).
+    public var impactWindow: String
+    /// The series impact numbers measure (default: the first).
+    public var impactSeries: String?
 
     /// Creates a request; every field not given keeps its default.
     public init(csv: String? = nil, name: String? = nil) {
@@ -103,6 +109,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         categories = []
         excludeCategories = []
         footnotes = .auto
+        impact = false
+        impactWindow = "7d"
         timezone = "UTC"
         title = ""
         width = 1200
@@ -118,6 +126,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         case events, segment, interval, orgTimezone
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
+        case impact, impactWindow, impactSeries
     }
 
     /// Decodes a request; absent keys keep their defaults.
@@ -157,5 +166,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         footnotes = try c.decodeIfPresent(FootnoteMode.self, forKey: .footnotes) ?? footnotes
         maxHeight = try c.decodeIfPresent(Int.self, forKey: .maxHeight)
         footnotesFile = try c.decodeIfPresent(String.self, forKey: .footnotesFile)
+        impact = try c.decodeIfPresent(Bool.self, forKey: .impact) ?? impact
+        impactWindow = try c.decodeIfPresent(String.self, forKey: .impactWindow) ?? impactWindow
+        impactSeries = try c.decodeIfPresent(String.self, forKey: .impactSeries)
     }
 }

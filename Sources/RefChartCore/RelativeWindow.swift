@@ -37,4 +37,11 @@ public struct RelativeWindow: Sendable, Hashable {
         calendar.timeZone = zone
         return calendar.date(byAdding: unit, value: -count, to: end) ?? end
     }
+
+    /// The window's end: `count` units after `start`, in calendar arithmetic in `zone`.
+    public func end(after start: Date, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(byAdding: unit, value: count, to: start) ?? start
+    }
 }

@@ -9,13 +9,14 @@ extension ChartComposer {
                 id: reference.id, title: reference.title,
                 date: ISO8601.string(fromSeconds: reference.date.timeIntervalSince1970, fractionalSeconds: false),
                 x: nil, state: .outOfRange, lane: nil, shifted: false, truncated: false, badge: nil, footnote: nil,
-                box: nil)
+                box: nil, impact: nil)
         }
         var badgeBoxes: [Int: Rect] = [:]
         for badge in badges { for number in badge.numbers { badgeBoxes[number] = badge.box } }
         for marker in markers {
             var entry = entries[marker.reference]
             entry.x = marker.x
+            entry.impact = impacts[marker.reference]
             entry.truncated = marker.truncated
             entry.shifted = marker.shift > 0
             entry.footnote = marker.footnoteNumber

@@ -28,6 +28,8 @@ struct ChartComposer<Measurer: TextMeasuring> {
     let categorySlots: [String: Int]
     /// Each reference's title as drawn: one line, printable, capped (computed once; every pass reads it).
     let titles: [String]
+    /// Each in-range reference's impact on the measured series, when the spec asks for impact numbers.
+    let impacts: [Int: ReferenceImpact]
 
     var width: Double
     var height: Double
@@ -82,6 +84,17 @@ struct ChartComposer<Measurer: TextMeasuring> {
         for category in spec.references.compactMap(\.category) where slots[category] == nil { slots[category] = slots.count }
         categorySlots = slots
         titles = spec.references.map { Self.printable($0.title) }
+        var impacts: [Int: ReferenceImpact] = [:]
+        if let impact = spec.impact, spec.series.indices.contains(impact.series) {
+            for index in inRange {
+                let date = spec.references[index].date
+                impacts[index] = ReferenceImpact(
+                    series: spec.series[impact.series], instant: date.timeIntervalSince1970,
+                    beforeStart: impact.window.start(before: date, in: spec.zone).timeIntervalSince1970,
+                    afterEnd: impact.window.end(after: date, in: spec.zone).timeIntervalSince1970, window: impact.text)
+            }
+        }
+        self.impacts = impacts
     }
 
     /// The time extent of all series, widened to an hour for a single instant.

@@ -21,6 +21,8 @@ package struct ChartSpec: Sendable {
     package var maxHeight: Double?
     /// Where the full footnote table is written, if anywhere: named on the chart when rows had to group.
     package var footnotesFile: String?
+    /// Impact numbers after each label: the window each side of a reference, and the series measured.
+    package var impact: (window: RelativeWindow, text: String, series: Int)?
 
     package init(
         title: String = "", size: Size = Size(width: 1200, height: 600), theme: Theme = .light,

@@ -1,3 +1,5 @@
+public import RefChartCore
+
 /// Where every annotation went: returned by the chart pipeline, written as JSON with `--layout-report`,
 /// summed up per chart in a report job's summary.
 ///
@@ -37,6 +39,8 @@ public struct LayoutReport: Sendable, Hashable, Codable {
         public var footnote: Int?
         /// The drawn label, or the badge for a badged reference; absent when out of range.
         public var box: Box?
+        /// What the reference did to the measured series, when impact numbers were asked for.
+        public var impact: ReferenceImpact?
 
         /// Writes every key, `null` included, so readers can rely on the shape.
         public func encode(to encoder: any Encoder) throws {
@@ -52,6 +56,7 @@ public struct LayoutReport: Sendable, Hashable, Codable {
             try c.encode(badge, forKey: .badge)
             try c.encode(footnote, forKey: .footnote)
             if let box { try c.encode(box, forKey: .box) }
+            try c.encode(impact, forKey: .impact)
         }
     }
 

@@ -79,6 +79,15 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write every reference's footnote row to this file: .csv or .md.", valueName: "file"))
     var footnotesFile: String?
 
+    @Flag(help: "Impact numbers: after each label, how the series' mean after the reference differs from its mean before.")
+    var impact = false
+
+    @Option(help: ArgumentHelp("The window each side of a reference for --impact (default 7d).", valueName: "duration"))
+    var impactWindow = "7d"
+
+    @Option(help: ArgumentHelp("The series --impact measures (default: the first).", valueName: "name"))
+    var impactSeries: String?
+
     /// The request these flags describe.
     var request: ChartRequest {
         var request = input.request()
@@ -101,6 +110,9 @@ struct RenderCommand: AsyncParsableCommand {
         request.footnotes = footnotes
         request.maxHeight = maxHeight
         request.footnotesFile = footnotesFile
+        request.impact = impact
+        request.impactWindow = impactWindow
+        request.impactSeries = impactSeries
         return request
     }
 

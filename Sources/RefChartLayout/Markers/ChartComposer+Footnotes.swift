@@ -60,6 +60,7 @@ extension ChartComposer {
             var date = FootnoteDate.format(first.date, calendar: calendar)
             var text = titles[members[0]]
             if members.count == 1 {
+                if let impact = impacts[members[0]]?.text { text += " (\(impact) over \(spec.impact?.text ?? ""))" }
                 if let description = first.description.map(singleLine), !description.isEmpty { text += " — " + description }
             } else {
                 date += " – " + FootnoteDate.format(last.date, calendar: calendar)

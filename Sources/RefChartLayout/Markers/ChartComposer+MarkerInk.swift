@@ -1,4 +1,5 @@
 import Foundation
+import RefChartCore
 
 /// Reference marks inside the plot, on an ink budget: whatever the count, they must leave the data visible.
 ///
@@ -107,8 +108,18 @@ extension ChartComposer {
             }
             let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
             items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
+            if let impact = marker.impactText, let change = impacts[marker.reference]?.change {
+                items.append(.text(TextRun(
+                    text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
+                    color: impactColor(change))))
+            }
             return items
         }
+    }
+
+    /// Green for a rise, red for a fall, the muted text colour for a change under 1 % either way.
+    func impactColor(_ change: Double) -> Color {
+        abs(change) < 0.01 ? theme.mutedText : change > 0 ? theme.positive : theme.negative
     }
 
     /// Rug ticks: one pixel column per instant, in the reference's colour (the muted text colour where

@@ -79,13 +79,15 @@ extension ChartComposer {
         // it when the right side is too narrow; right of it, cut to the room left before the edge.
         let right = x + style.labelOffset
         var candidates: [(text: String, truncated: Bool, left: Double)] = []
+        let impactText = impacts[index]?.text
+        let impactWidth = impactText.map { measure($0, style.label).width + 4 } ?? 0
         let full = fitted(title, maxWidth: maxLabelWidth, font: style.label)
-        let fullWidth = measure(full.text + (full.truncated ? Self.superscript(number + 1) : ""), style.label).width
+        let fullWidth = measure(full.text + (full.truncated ? Self.superscript(number + 1) : ""), style.label).width + impactWidth
         if right + fullWidth <= rightLimit {
             candidates.append((full.text, full.truncated, right))
         } else {
             candidates.append((full.text, full.truncated, max(leftLimit, x - style.labelOffset - fullWidth)))
-            let space = rightLimit - right - measure(Self.superscript(number + 1), style.label).width
+            let space = rightLimit - right - measure(Self.superscript(number + 1), style.label).width - impactWidth
             if space >= style.minimumLabelWidth {
                 let cut = fitted(title, maxWidth: space, font: style.label)
                 candidates.append((cut.text, cut.truncated, right))
@@ -93,16 +95,21 @@ extension ChartComposer {
         }
         for candidate in candidates {
             let text = candidate.text + (candidate.truncated ? Self.superscript(number + 1) : "")
-            let size = measure(text, style.label)
+            var size = measure(text, style.label)
+            let titleWidth = size.width
+            size.width += impactWidth
             guard let placement = assigner.place(
                 span: candidate.left...(candidate.left + size.width), lineX: x, maxShift: style.maxShift,
                 rightLimit: rightLimit, abovePlot: room == nil, roomInPlot: { room?.fits(lane: $0, span: $1) ?? false })
             else { continue }
             if candidate.truncated { number += 1 }
-            return MarkerPlan(
+            var plan = MarkerPlan(
                 reference: index, x: x, endX: endX, text: text, truncated: candidate.truncated, size: size,
                 left: candidate.left + placement.shift, lane: placement.lane, shift: placement.shift,
                 footnote: candidate.truncated ? number : nil)
+            plan.impactText = impactText
+            plan.titleWidth = titleWidth
+            return plan
         }
         return nil
     }

@@ -9,7 +9,12 @@ struct MarkerPlan {
     /// The label text (possibly truncated) and its size.
     var text: String
     var truncated: Bool
+    /// The whole label's size: the title, and the impact number after it when there is one.
     var size: Size
+    /// The impact number drawn after the title (`+18 %`), if any.
+    var impactText: String? = nil
+    /// The title's width alone.
+    var titleWidth = 0.0
     /// The label's left edge; labels sit right of their line unless that would leave the image.
     var left: Double
     var lane: Int?

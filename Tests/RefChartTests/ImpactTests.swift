@@ -1,0 +1,64 @@
+import Foundation
+import RefChart
+import RefChartCore
+import RefChartLayout
+import Testing
+
+/// Impact numbers: each reference's effect on the series, against a hand computation.
+struct ImpactTests {
+    static let t = TestSupport.seconds("2024-03-10T00:00:00Z")
+
+    /// Hourly points: 10 for the 7 days before `t`, 12 from `t` on, one gap before and one after.
+    static func series() -> MetricSeries {
+        let times = (-24 * 10..<24 * 10).map { t + Double($0) * 3600 }
+        var values = times.map { $0 < t ? 10.0 : 12.0 }
+        values[24 * 10 - 5] = .nan
+        values[24 * 10 + 5] = .nan
+        values[0] = 1000  // outside the 7-day window: never counted
+        return MetricSeries(name: "v", times: times, values: values)
+    }
+
+    @Test func beforeAndAfterAreTheMeansOfTheWindowsEachSide() {
+        let impact = ReferenceImpact(series: Self.series(), instant: Self.t, beforeStart: Self.t - 7 * 86_400,
+                                     afterEnd: Self.t + 7 * 86_400, window: "7d")
+        #expect(impact.before == 10 && impact.after == 12)
+        #expect(abs(impact.change! - 0.2) < 1e-12)
+        #expect(impact.text == "+20 %")
+        // A side without points gives no number, never 0.
+        let edge = ReferenceImpact(series: Self.series(), instant: Self.t - 10 * 86_400, beforeStart: Self.t - 17 * 86_400,
+                                   afterEnd: Self.t - 3 * 86_400, window: "7d")
+        #expect(edge.before == nil && edge.change == nil && edge.text == nil)
+        var falling = impact
+        falling.change = -0.032
+        #expect(falling.text == "−3.2 %")
+    }
+
+    @Test func theNumberFollowsTheLabelInTheSignsColourAndIsInTheReport() throws {
+        var spec = ChartSpec(series: [Self.series()], references: [
+            Reference(id: "up", title: "Launch", date: Date(timeIntervalSince1970: Self.t)),
+            Reference(id: "flat", title: "Nothing", date: Date(timeIntervalSince1970: Self.t + 86_400 * 8)),
+        ])
+        spec.impact = (RelativeWindow("7d")!, "7d", 0)
+        let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
+        let runs = scene.items.compactMap { item -> TextRun? in if case .text(let run) = item { run } else { nil } }
+        let launch = try #require(runs.first { $0.text == "Launch" })
+        let number = try #require(runs.first { $0.text == "+20 %" })
+        #expect(number.color == Theme.light.positive)
+        #expect(abs(number.origin.y - launch.origin.y) < 0.01 && number.origin.x > launch.origin.x)
+        // 8 days after t: both sides are 12 (the 7 days before it start a day after t): under 1 %, neutral.
+        let flat = try #require(runs.first { $0.text == "+0.0 %" })
+        #expect(flat.color == Theme.light.mutedText)
+        #expect(report.references[0].impact?.change.map { abs($0 - 0.2) < 1e-12 } == true)
+        #expect(report.references[0].impact?.window == "7d")
+        #expect(TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer()).isEmpty)
+    }
+
+    @Test func impactNeedsAKnownSeriesAndADuration() throws {
+        var chart = Chart(series: [Self.series()])
+        chart.impactWindow = "soon"
+        #expect(throws: ChartError.self) { try chart.render(.png) }
+        chart.impactWindow = "7d"
+        chart.impactSeries = "nope"
+        #expect(throws: ChartError.self) { try chart.render(.png) }
+    }
+}
