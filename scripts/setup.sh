@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what refchart needs on Debian/Ubuntu: Cairo and Pango headers, pkg-config and fonts.
 # Installs only what is missing, quietly; safe to run again. Swift 6.1 or newer must already be installed.
+# Usage: scripts/setup.sh [EXTRA-PACKAGE …]   (install.sh adds libcurl4-openssl-dev for a static build)
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-color-emoji fonts-droid-fallback)
+packages=(pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-color-emoji fonts-droid-fallback "$@")
 
 missing=()
 for package in "${packages[@]}"; do
