@@ -4,7 +4,10 @@
 # Usage: scripts/setup.sh [EXTRA-PACKAGE …]   (install.sh adds libcurl4-openssl-dev for a static build)
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-color-emoji fonts-droid-fallback "$@")
+# Fonts: DejaVu (the charts' face), Noto core (Latin, Greek, Cyrillic, Arabic, Hebrew, Thai, Devanagari and
+# more; 12 MB), Droid fallback (Chinese, Japanese; 4 MB), Nanum (Korean; 10 MB), Noto colour emoji (10 MB).
+packages=(pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
+    fonts-noto-color-emoji "$@")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -90,6 +90,7 @@ public final class ChartPipeline: Sendable {
             if format != .png { page = page ?? scene }
         }
         if keepingPage, page == nil { page = try chart.rendered(.pdf).scene }
+        warnings += Self.fontWarnings(report!)
         let footnoteTable = footnotesPath.map { path in
             (path, FootnoteTable.make(FootnoteTable.Format(path: path)!, references: references, report: report!, zone: zone))
         }
@@ -154,6 +155,21 @@ public final class ChartPipeline: Sendable {
             timeFormat: .iso8601, rows: series.first?.times.count ?? 0)
         table.timeColumnRule = "OpenPanel export"
         return table
+    }
+}
+
+extension ChartPipeline {
+    /// A warning for each reference (and the title) with characters no installed font has.
+    static func fontWarnings(_ report: LayoutReport) -> [String] {
+        let hint = "install a font that has them (scripts/setup.sh installs Noto for Latin, Greek, Cyrillic, Arabic, Hebrew, "
+            + "Thai, Devanagari, CJK, Korean and emoji)"
+        var warnings = report.references.compactMap { entry in
+            entry.missingGlyphs.map { "reference \(quoted(entry.title, limit: 40)) (\(entry.id)) has characters no installed font can draw, shown as boxes: \($0); " + hint }
+        }
+        if let missing = report.missingGlyphs {
+            warnings.append("the title or a series name has characters no installed font can draw, shown as boxes: \(missing); " + hint)
+        }
+        return warnings
     }
 }
 

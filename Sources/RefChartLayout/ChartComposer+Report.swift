@@ -17,6 +17,8 @@ extension ChartComposer {
             var entry = entries[marker.reference]
             entry.x = marker.x
             entry.impact = impacts[marker.reference]
+            let missing = missingCharacters(titles[marker.reference], style.label)
+            entry.missingGlyphs = missing.isEmpty ? nil : missing
             entry.truncated = marker.truncated
             entry.shifted = marker.shift > 0
             entry.footnote = marker.footnoteNumber
@@ -36,6 +38,12 @@ extension ChartComposer {
         return LayoutReport(
             width: width, height: height, plot: LayoutReport.Box(plot), lanes: lanes, references: entries,
             footnotes: footnotes.flatMap { row in row.numbers.map { LayoutReport.Footnote(badge: $0, box: LayoutReport.Box(row.box)) } },
-            outOfRange: LayoutReport.OutOfRange(before: before, after: after))
+            outOfRange: LayoutReport.OutOfRange(before: before, after: after),
+            missingGlyphs: chartMissingGlyphs())
+    }
+
+    private func chartMissingGlyphs() -> String? {
+        let missing = missingCharacters(singleLine(spec.title) + spec.series.map { singleLine($0.name) }.joined(), style.title)
+        return missing.isEmpty ? nil : missing
     }
 }

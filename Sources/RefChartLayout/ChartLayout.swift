@@ -103,6 +103,21 @@ struct ChartComposer<Measurer: TextMeasuring> {
         return extent.lowerBound < extent.upperBound ? extent : (extent.lowerBound - 1800)...(extent.upperBound + 1800)
     }
 
+    /// The characters of `text` no installed font can draw, in order, each once; empty when all can be.
+    func missingCharacters(_ text: String, _ font: FontSpec) -> String {
+        guard !text.allSatisfy(\.isASCII) else { return "" }
+        let total = measurer.missingGlyphs(text, font: font)
+        guard total > 0 else { return "" }
+        // A character is missing when taking it out of the text leaves fewer boxes (Pango shapes in
+        // context: a lone character may fall back differently).
+        var seen = Set<Character>()
+        let missing = String(text.filter { character in
+            !character.isASCII && seen.insert(character).inserted
+                && measurer.missingGlyphs(text.filter { $0 != character }, font: font) < total
+        })
+        return missing.isEmpty ? "\u{FFFD}" : missing
+    }
+
     func measure(_ text: String, _ font: FontSpec) -> Size {
         measureCache.size(text, font) { measurer.measure($0, font: $1) }
     }

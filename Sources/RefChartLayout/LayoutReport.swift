@@ -41,6 +41,8 @@ public struct LayoutReport: Sendable, Hashable, Codable {
         public var box: Box?
         /// What the reference did to the measured series, when impact numbers were asked for.
         public var impact: ReferenceImpact?
+        /// Characters of the title that no installed font has (drawn as boxes); absent when there are none.
+        public var missingGlyphs: String?
 
         /// Writes every key, `null` included, so readers can rely on the shape.
         public func encode(to encoder: any Encoder) throws {
@@ -57,6 +59,7 @@ public struct LayoutReport: Sendable, Hashable, Codable {
             try c.encode(footnote, forKey: .footnote)
             if let box { try c.encode(box, forKey: .box) }
             try c.encode(impact, forKey: .impact)
+            if let missingGlyphs { try c.encode(missingGlyphs, forKey: .missingGlyphs) }
         }
     }
 
@@ -106,6 +109,8 @@ public struct LayoutReport: Sendable, Hashable, Codable {
     public var footnotes: [Footnote]
     /// The references outside the window.
     public var outOfRange: OutOfRange
+    /// Characters of the chart's title or series names that no installed font has; absent when none.
+    public var missingGlyphs: String?
 
     /// How many references ended in `state`.
     public func count(_ state: State) -> Int { references.reduce(0) { $0 + ($1.state == state ? 1 : 0) } }

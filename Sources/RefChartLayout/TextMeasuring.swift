@@ -5,4 +5,12 @@
 package protocol TextMeasuring {
     /// The logical size of one line of `text` in `font`, in output pixels.
     func measure(_ text: String, font: FontSpec) -> Size
+
+    /// How many glyphs of `text` no installed font can draw (they would show as boxes).
+    func missingGlyphs(_ text: String, font: FontSpec) -> Int
+}
+
+extension TextMeasuring {
+    /// How many glyphs of `text` no installed font can draw (they show as boxes); 0 by default.
+    package func missingGlyphs(_ text: String, font: FontSpec) -> Int { 0 }
 }

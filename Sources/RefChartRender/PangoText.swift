@@ -39,6 +39,9 @@ final class PangoText {
         return Size(width: Double(logical.width) / scale, height: Double(logical.height) / scale)
     }
 
+    /// How many glyphs of the current text no font has (Pango draws them as hex boxes).
+    var unknownGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
+
     /// Draws the current text with its logical box's top-left corner at the Cairo current point.
     func show(on cairo: OpaquePointer) {
         pango_cairo_show_layout(cairo, layout)

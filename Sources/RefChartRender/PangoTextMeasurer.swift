@@ -31,6 +31,11 @@ package final class PangoTextMeasurer: TextMeasuring {
         cache[key] = size
         return size
     }
+
+    package func missingGlyphs(_ string: String, font: FontSpec) -> Int {
+        text.set(string, font: font)
+        return text.unknownGlyphs
+    }
 }
 
 @available(*, unavailable)
