@@ -38,6 +38,12 @@ public struct Chart: Sendable, Hashable {
     public var maxHeight: Int?
     /// Where the full footnote table is written, named on the chart when its rows had to group.
     public var footnotesFile: String?
+    /// The value axis's title, with its unit (`Pageviews per hour`); `nil` for none.
+    public var yLabel: String?
+    /// The value axis's lower bound (default: zero for counts near it, else zoomed to the data).
+    public var yMin: Double?
+    /// The value axis's upper bound (default: the data's nice top).
+    public var yMax: Double?
     /// Impact numbers after each label: the window each side of a reference (`7d`); `nil` for none.
     public var impactWindow: String?
     /// The series impact numbers measure (default: the first).
@@ -95,6 +101,9 @@ public struct Chart: Sendable, Hashable {
             theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
             window: window.map { $0.lowerBound.timeIntervalSince1970...$0.upperBound.timeIntervalSince1970 },
             pixelScale: pixelScale, footnotes: footnotes, maxHeight: maxHeight.map(Double.init), footnotesFile: footnotesFile)
+        spec.yLabel = yLabel
+        spec.yMin = yMin
+        spec.yMax = yMax
         if let impactWindow, let window = RelativeWindow(impactWindow) {
             let index = impactSeries.flatMap { name in series.firstIndex { $0.name == name } } ?? 0
             spec.impact = (window, impactWindow, index)
@@ -112,6 +121,9 @@ public struct Chart: Sendable, Hashable {
         let device = Double(max(width, height)) * scale
         guard device <= Double(ChartRenderer.maximumDevicePixels) else {
             throw ChartError("\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower --scale or the size")
+        }
+        if let yMin, let yMax, !(yMin < yMax) || !yMin.isFinite || !yMax.isFinite {
+            throw ChartError("the value axis's minimum \(yMin) must be below its maximum \(yMax)")
         }
         if let impactWindow, RelativeWindow(impactWindow) == nil {
             throw ChartError("the impact window \(quoted(impactWindow)) is not a duration: use e.g. 12h, 7d, 2w or 1mo")

@@ -75,6 +75,9 @@ public final class ChartPipeline: Sendable {
             series: table.series, references: references, window: window)
         chart.footnotes = request.footnotes
         chart.maxHeight = request.maxHeight
+        chart.yLabel = request.yLabel
+        chart.yMin = request.yMin
+        chart.yMax = request.yMax
         chart.footnotesFile = footnotesPath.map { URL(fileURLWithPath: $0).lastPathComponent }
         if request.impact {
             chart.impactWindow = request.impactWindow

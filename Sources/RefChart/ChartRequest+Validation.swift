@@ -40,6 +40,9 @@ extension ChartRequest {
                 throw ChartRequestError(.footnotesFile, "\"\(footnotesFile)\" must end in .csv or .md")
             }
         }
+        if let yMin, !yMin.isFinite { throw ChartRequestError(.yMin, "\(yMin) is not a finite number") }
+        if let yMax, !yMax.isFinite { throw ChartRequestError(.yMax, "\(yMax) is not a finite number") }
+        if let yMin, let yMax, yMin >= yMax { throw ChartRequestError(.yMax, "\(yMax) must be above the minimum \(yMin)") }
         if RelativeWindow(impactWindow) == nil {
             throw ChartRequestError(.impactWindow, "\(quoted(impactWindow)) is not a duration: use e.g. 12h, 7d, 2w or 1mo")
         }

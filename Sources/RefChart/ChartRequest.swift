@@ -90,6 +90,12 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var maxHeight: Int?
     /// Where to write the whole footnote table: CSV, or Markdown for `.md` (`{name}` and `{date}` allowed).
     public var footnotesFile: String?
+    /// The value axis's title, with its unit.
+    public var yLabel: String?
+    /// The value axis's lower bound (default: zero for counts near it, else zoomed to the data).
+    public var yMin: Double?
+    /// The value axis's upper bound.
+    public var yMax: Double?
     /// Impact numbers: each reference's effect on the measured series, after its label and in its footnote.
     public var impact: Bool
     /// The window each side of a reference for impact numbers (default `7d`).
@@ -126,7 +132,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         case events, segment, interval, orgTimezone
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
-        case impact, impactWindow, impactSeries
+        case impact, impactWindow, impactSeries, yLabel, yMin, yMax
     }
 
     /// Decodes a request; absent keys keep their defaults.
@@ -169,5 +175,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         impact = try c.decodeIfPresent(Bool.self, forKey: .impact) ?? impact
         impactWindow = try c.decodeIfPresent(String.self, forKey: .impactWindow) ?? impactWindow
         impactSeries = try c.decodeIfPresent(String.self, forKey: .impactSeries)
+        yLabel = try c.decodeIfPresent(String.self, forKey: .yLabel)
+        yMin = try c.decodeIfPresent(Double.self, forKey: .yMin)
+        yMax = try c.decodeIfPresent(Double.self, forKey: .yMax)
     }
 }

@@ -30,6 +30,7 @@ public struct ChartRequestError: Error, Sendable, Hashable, CustomStringConverti
         case .excludeCategories: return "--exclude-category"
         default:
             let kebab = field.stringValue.reduce(into: "") { text, character in
+                // yMin → y-min
                 if character.isUppercase { text += "-" + character.lowercased() } else { text.append(character) }
             }
             return "--" + kebab

@@ -54,10 +54,11 @@ extension ChartComposer {
         var items: [SceneItem] = [.beginClip(plot.insetBy(-1))]
         let columns = Int((plot.width * spec.pixelScale).rounded(.up)) * M4Reducer.bucketsPerPixel
         let referenceTimes = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
-        for (s, series) in spec.series.enumerated() {
+        for (s, series) in spec.series.prefix(Legend.maximumEntries).enumerated() {
             let keep = nearestIndices(series.times, to: referenceTimes)
             let runs = M4Reducer.reduce(times: series.times, values: series.values, domain: domain, columns: columns, keep: keep)
-            let stroke = Stroke(color: theme.series[s % theme.series.count], width: 1.75)
+            let stroke = Stroke(
+                color: theme.series[s % theme.series.count], width: 1.75, dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
             for run in runs {
                 let points = run.map { Point(x: xScale(series.times[$0]), y: yScale(series.values[$0])) }
                 if points.count == 1 {
@@ -141,28 +142,33 @@ extension ChartComposer {
 
     private func titleItems() -> [SceneItem] {
         var items: [SceneItem] = []
+        let legend = geometry.legend
         if !spec.title.isEmpty {
-            let maxWidth = width - 2 * style.padding - legendWidth() - 16
+            let legendSpace = legend.inline ? legend.entries.reduce(0) { $0 + $1.width + Legend.gap } + 16 : 0
+            let maxWidth = width - 2 * style.padding - legendSpace
             let title = fitted(singleLine(spec.title), maxWidth: maxWidth, font: style.title).text
             items.append(.text(TextRun(text: title, origin: Point(x: style.padding, y: style.padding), font: style.title, color: theme.text)))
         }
-        guard !spec.series.isEmpty else { return items }
-        var x = width - style.padding - legendWidth()
-        let mid = style.padding + geometry.titleHeight / 2
-        for (s, series) in spec.series.enumerated() {
-            let color = theme.series[s % theme.series.count]
-            items.append(.line(from: Point(x: x, y: mid), to: Point(x: x + 14, y: mid), stroke: Stroke(color: color, width: 2.5)))
-            let name = singleLine(series.name)
-            let size = measure(name, style.axis)
-            items.append(.text(TextRun(text: name, origin: Point(x: x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
-            x += 18 + size.width + 14
+        for entry in legend.entries {
+            let mid = entry.row == 0
+                ? style.padding + geometry.titleHeight / 2
+                : style.padding + geometry.titleHeight + 4 + (Double(entry.row) - 0.5) * geometry.legendRowHeight
+            let size = measure(entry.text, style.axis)
+            guard let s = entry.series else {
+                items.append(.text(TextRun(text: entry.text, origin: Point(x: entry.x, y: mid - size.height / 2), font: style.axis, color: theme.mutedText)))
+                continue
+            }
+            let stroke = Stroke(
+                color: theme.series[s % theme.series.count], width: 2.5,
+                dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
+            items.append(.line(from: Point(x: entry.x, y: mid), to: Point(x: entry.x + 14, y: mid), stroke: stroke))
+            items.append(.text(TextRun(text: entry.text, origin: Point(x: entry.x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
+        }
+        if let label = spec.yLabel.map(singleLine), !label.isEmpty {
+            let text = fitted(label, maxWidth: width - 2 * style.padding, font: style.axis).text
+            items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: geometry.yLabelTop), font: style.axis, color: theme.mutedText)))
         }
         return items
-    }
-
-    private func legendWidth() -> Double {
-        guard !spec.series.isEmpty else { return 0 }
-        return spec.series.reduce(0) { $0 + 18 + measure(singleLine($1.name), style.axis).width + 14 } - 14
     }
 
     private func accessibleDescription() -> String {

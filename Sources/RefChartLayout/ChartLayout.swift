@@ -183,13 +183,17 @@ struct ChartComposer<Measurer: TextMeasuring> {
     }
 
     mutating func valueLabelWidth(plotHeight: Double) -> Double {
-        let (low, high) = valueExtent()
-        let includeZero = low >= 0 && (high - low) > 0.2 * high
+        let (dataLow, dataHigh) = valueExtent()
+        let (low, high) = (spec.yMin ?? dataLow, max(spec.yMax ?? dataHigh, spec.yMin ?? -.infinity))
+        // A zero baseline for counts that come near it; levels far from zero (130k–143k) are zoomed to, so
+        // a forced zero never flattens them. A given minimum or maximum wins.
+        let includeZero = spec.yMin == nil && low >= 0 && (high - low) > 0.2 * high
         // As many ticks as fit about every 56 px, and never so many that their labels touch.
         let labelHeight = measure("0", style.axis).height + 2
         var count = max(2, Int(plotHeight / style.valueTickSpacing))
         repeat {
             valueTicks = ValueTicks(low: low, high: high, count: count, includeZero: includeZero).withHeadroom(headroomSteps)
+                .clamped(low: spec.yMin, high: spec.yMax)
             count -= 1
         } while count >= 1 && valueTicks.values.count > 1
             && plotHeight / Double(valueTicks.values.count - 1) < labelHeight
@@ -200,7 +204,7 @@ struct ChartComposer<Measurer: TextMeasuring> {
     private func valueExtent() -> (Double, Double) {
         var low = Double.infinity
         var high = -Double.infinity
-        for series in spec.series {
+        for series in spec.series.prefix(Legend.maximumEntries) {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
             for value in series.values[start..<end] where !value.isNaN {

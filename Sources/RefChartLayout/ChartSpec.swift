@@ -21,6 +21,11 @@ package struct ChartSpec: Sendable {
     package var maxHeight: Double?
     /// Where the full footnote table is written, if anywhere: named on the chart when rows had to group.
     package var footnotesFile: String?
+    /// The value axis's title, with its unit (`Pageviews per hour`).
+    package var yLabel: String?
+    /// The value axis's bounds, when given; otherwise from the data (see ``ValueTicks``).
+    package var yMin: Double?
+    package var yMax: Double?
     /// Impact numbers after each label: the window each side of a reference, and the series measured.
     package var impact: (window: RelativeWindow, text: String, series: Int)?
 

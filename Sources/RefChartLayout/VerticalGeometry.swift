@@ -1,7 +1,14 @@
+import RefChartCore
+
 /// The chart's rows from top to bottom: title, label lanes, plot, badge row, tick labels, caption,
 /// footnote table. All values in output pixels.
 struct VerticalGeometry {
     var titleHeight = 0.0
+    /// The legend: on the title's line, or in rows under it.
+    var legend = Legend()
+    var legendRowHeight = 0.0
+    /// The y-axis title's row, above the label lanes (0 when there is none).
+    var yLabelTop = 0.0
     var bandTop = 0.0
     var laneHeight = 0.0
     var badgeTop = 0.0
@@ -41,7 +48,16 @@ extension ChartComposer {
         let pad = style.padding
         g.titleHeight = spec.title.isEmpty && spec.series.isEmpty ? 0 : measure("Hg", style.title).height
         g.laneHeight = laneHeight
-        g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0)
+        g.legendRowHeight = measure("Hg", style.axis).height + 6
+        let titleWidth = spec.title.isEmpty ? 0 : min(width - 2 * pad, measure(singleLine(spec.title), style.title).width)
+        g.legend = Legend(
+            names: spec.series.map { singleLine($0.name) }, titleWidth: titleWidth, left: pad, right: width - pad
+        ) { measure($0, style.axis).width }
+        g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0) + Double(g.legend.rowsBelow) * g.legendRowHeight
+        if let label = spec.yLabel, !label.isEmpty {
+            g.yLabelTop = g.bandTop
+            g.bandTop += measure("Hg", style.axis).height + 6
+        }
         let plotTop = g.bandTop + Double(lanes) * g.laneHeight + 8
         g.outerLanes = lanes
         g.plotTop = plotTop

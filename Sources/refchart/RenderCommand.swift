@@ -79,6 +79,15 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write every reference's footnote row to this file: .csv or .md.", valueName: "file"))
     var footnotesFile: String?
 
+    @Option(help: ArgumentHelp("The value axis's title, with its unit (e.g. \"Pageviews per hour\").", valueName: "text"))
+    var yLabel: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The value axis's lower bound (default: zero for counts near it, else zoomed to the data).", valueName: "number"))
+    var yMin: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The value axis's upper bound.", valueName: "number"))
+    var yMax: Double?
+
     @Flag(help: "Impact numbers: after each label, how the series' mean after the reference differs from its mean before.")
     var impact = false
 
@@ -110,6 +119,9 @@ struct RenderCommand: AsyncParsableCommand {
         request.footnotes = footnotes
         request.maxHeight = maxHeight
         request.footnotesFile = footnotesFile
+        request.yLabel = yLabel
+        request.yMin = yMin
+        request.yMax = yMax
         request.impact = impact
         request.impactWindow = impactWindow
         request.impactSeries = impactSeries

@@ -43,6 +43,18 @@ package struct ValueTicks: Sendable, Hashable {
         values = stride(from: first, through: last, by: 1).map { ($0 * step).rounded(toMultipleOf: step) }
     }
 
+    /// The ticks with the domain's ends set to a given minimum or maximum (ticks outside dropped).
+    package func clamped(low: Double?, high: Double?) -> ValueTicks {
+        guard low != nil || high != nil else { return self }
+        var copy = self
+        let lower = low ?? domain.lowerBound
+        let upper = max(high ?? domain.upperBound, lower + (step.isNormal ? step : 1))
+        copy.domain = lower...upper
+        copy.values = values.filter { $0 >= lower && $0 <= upper }
+        if copy.values.isEmpty { copy.values = [lower, upper] }
+        return copy
+    }
+
     /// The same ticks with `steps` more steps above the top: headroom inside the plot for labels.
     package func withHeadroom(_ steps: Int) -> ValueTicks {
         guard steps > 0, values.count > 1, step.isNormal else { return self }
