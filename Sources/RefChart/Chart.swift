@@ -38,6 +38,12 @@ public struct Chart: Sendable, Hashable {
     public var maxHeight: Int?
     /// Where the full footnote table is written, named on the chart when its rows had to group.
     public var footnotesFile: String?
+    /// Lines, areas or bars.
+    public var type: ChartType = .line
+    /// Areas or bars stacked on one another.
+    public var stacked = false
+    /// The bar width, as a duration (`1d`, `1h`); `nil` uses the data's interval.
+    public var bucket: String?
     /// The value axis's title, with its unit (`Pageviews per hour`); `nil` for none.
     public var yLabel: String?
     /// The value axis's lower bound (default: zero for counts near it, else zoomed to the data).
@@ -101,6 +107,9 @@ public struct Chart: Sendable, Hashable {
             theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
             window: window.map { $0.lowerBound.timeIntervalSince1970...$0.upperBound.timeIntervalSince1970 },
             pixelScale: pixelScale, footnotes: footnotes, maxHeight: maxHeight.map(Double.init), footnotesFile: footnotesFile)
+        spec.chartType = type
+        spec.stacked = stacked
+        spec.bucket = bucket.flatMap(RelativeWindow.init).map { Double($0.count) * $0.nominalSeconds }
         spec.yLabel = yLabel
         spec.yMin = yMin
         spec.yMax = yMax
@@ -121,6 +130,9 @@ public struct Chart: Sendable, Hashable {
         let device = Double(max(width, height)) * scale
         guard device <= Double(ChartRenderer.maximumDevicePixels) else {
             throw ChartError("\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower --scale or the size")
+        }
+        if let bucket, RelativeWindow(bucket) == nil {
+            throw ChartError("the bucket \(quoted(bucket)) is not a duration: use e.g. 1h, 1d or 1w")
         }
         if let yMin, let yMax, !(yMin < yMax) || !yMin.isFinite || !yMax.isFinite {
             throw ChartError("the value axis's minimum \(yMin) must be below its maximum \(yMax)")

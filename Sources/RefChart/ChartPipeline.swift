@@ -75,6 +75,9 @@ public final class ChartPipeline: Sendable {
             series: table.series, references: references, window: window)
         chart.footnotes = request.footnotes
         chart.maxHeight = request.maxHeight
+        chart.type = request.type
+        chart.stacked = request.stacked
+        chart.bucket = request.bucket
         chart.yLabel = request.yLabel
         chart.yMin = request.yMin
         chart.yMax = request.yMax

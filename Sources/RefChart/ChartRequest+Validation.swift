@@ -40,6 +40,10 @@ extension ChartRequest {
                 throw ChartRequestError(.footnotesFile, "\"\(footnotesFile)\" must end in .csv or .md")
             }
         }
+        if let bucket, RelativeWindow(bucket) == nil {
+            throw ChartRequestError(.bucket, "\(quoted(bucket)) is not a duration: use e.g. 1h, 1d or 1w")
+        }
+        if stacked && type == .line { throw ChartRequestError(.stacked, "needs --type area or bar: lines are not stacked") }
         if let yMin, !yMin.isFinite { throw ChartRequestError(.yMin, "\(yMin) is not a finite number") }
         if let yMax, !yMax.isFinite { throw ChartRequestError(.yMax, "\(yMax) is not a finite number") }
         if let yMin, let yMax, yMin >= yMax { throw ChartRequestError(.yMax, "\(yMax) must be above the minimum \(yMin)") }

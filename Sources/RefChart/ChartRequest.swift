@@ -90,6 +90,12 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var maxHeight: Int?
     /// Where to write the whole footnote table: CSV, or Markdown for `.md` (`{name}` and `{date}` allowed).
     public var footnotesFile: String?
+    /// Lines, areas or bars.
+    public var type: ChartType
+    /// Areas or bars stacked on one another.
+    public var stacked: Bool
+    /// The bar width as a duration (`1d`); default: the data's interval.
+    public var bucket: String?
     /// The value axis's title, with its unit.
     public var yLabel: String?
     /// The value axis's lower bound (default: zero for counts near it, else zoomed to the data).
@@ -116,6 +122,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         excludeCategories = []
         footnotes = .auto
         impact = false
+        type = .line
+        stacked = false
         impactWindow = "7d"
         timezone = "UTC"
         title = ""
@@ -132,7 +140,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         case events, segment, interval, orgTimezone
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
-        case impact, impactWindow, impactSeries, yLabel, yMin, yMax
+        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax
     }
 
     /// Decodes a request; absent keys keep their defaults.
@@ -175,6 +183,9 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         impact = try c.decodeIfPresent(Bool.self, forKey: .impact) ?? impact
         impactWindow = try c.decodeIfPresent(String.self, forKey: .impactWindow) ?? impactWindow
         impactSeries = try c.decodeIfPresent(String.self, forKey: .impactSeries)
+        type = try c.decodeIfPresent(ChartType.self, forKey: .type) ?? type
+        stacked = try c.decodeIfPresent(Bool.self, forKey: .stacked) ?? stacked
+        bucket = try c.decodeIfPresent(String.self, forKey: .bucket)
         yLabel = try c.decodeIfPresent(String.self, forKey: .yLabel)
         yMin = try c.decodeIfPresent(Double.self, forKey: .yMin)
         yMax = try c.decodeIfPresent(Double.self, forKey: .yMax)

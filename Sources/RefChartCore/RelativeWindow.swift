@@ -30,6 +30,19 @@ public struct RelativeWindow: Sendable, Hashable {
         self.count = count
     }
 
+    /// One unit's usual length in seconds (a month is 30.44 days): for fixed-width buckets.
+    public var nominalSeconds: Double {
+        switch unit {
+        case .second: return 1
+        case .minute: return 60
+        case .hour: return 3_600
+        case .day: return 86_400
+        case .weekOfYear: return 7 * 86_400
+        case .month: return 30.44 * 86_400
+        default: return 365.25 * 86_400
+        }
+    }
+
     /// The window's start: `count` units before `end`, in calendar arithmetic in `zone` (so `1d` across a
     /// DST change is 23 or 25 hours, and `1mo` is a calendar month).
     public func start(before end: Date, in zone: TimeZone) -> Date {

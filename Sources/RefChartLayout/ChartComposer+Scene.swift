@@ -8,7 +8,7 @@ extension ChartComposer {
         items += grid()
         items += rangeBands()
         items += markerLines()
-        items += seriesLines()
+        items += seriesItems()
         items += axes()
         items += markerLabels()
         items += badgeItems()
@@ -50,26 +50,26 @@ extension ChartComposer {
         return items
     }
 
-    private func seriesLines() -> [SceneItem] {
-        var items: [SceneItem] = [.beginClip(plot.insetBy(-1))]
+    /// Each drawn series' unbroken runs of points, reduced per pixel column (M4).
+    func seriesRuns() -> [(series: Int, runs: [[Point]])] {
         let columns = Int((plot.width * spec.pixelScale).rounded(.up)) * M4Reducer.bucketsPerPixel
         let referenceTimes = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
-        for (s, series) in spec.series.prefix(Legend.maximumEntries).enumerated() {
+        return spec.series.prefix(Legend.maximumEntries).enumerated().map { s, series in
             let keep = nearestIndices(series.times, to: referenceTimes)
             let runs = M4Reducer.reduce(times: series.times, values: series.values, domain: domain, columns: columns, keep: keep)
-            let stroke = Stroke(
-                color: theme.series[s % theme.series.count], width: 1.75, dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
-            for run in runs {
-                let points = run.map { Point(x: xScale(series.times[$0]), y: yScale(series.values[$0])) }
-                if points.count == 1 {
-                    items.append(.circle(center: points[0], radius: 1.75, fill: stroke.color, stroke: nil))
-                } else {
-                    items.append(.polyline(points: points, stroke: stroke))
-                }
-            }
+            return (s, runs.map { run in run.map { Point(x: xScale(series.times[$0]), y: yScale(series.values[$0])) } })
         }
-        items.append(.endClip)
-        return items
+    }
+
+    func seriesStroke(_ s: Int) -> Stroke {
+        Stroke(color: theme.series[s % theme.series.count], width: 1.75, dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
+    }
+
+    func lineItems(_ runs: [[Point]], stroke: Stroke) -> [SceneItem] {
+        runs.map { points in
+            points.count == 1
+                ? .circle(center: points[0], radius: 1.75, fill: stroke.color, stroke: nil) : .polyline(points: points, stroke: stroke)
+        }
     }
 
     /// For each time, the index of the nearest sample; ascending and unique.
@@ -175,7 +175,8 @@ extension ChartComposer {
         let names = spec.series.map(\.name).joined(separator: ", ")
         let from = ISO8601.string(fromSeconds: domain.lowerBound, fractionalSeconds: false)
         let to = ISO8601.string(fromSeconds: domain.upperBound, fractionalSeconds: false)
-        var text = "Line chart of \(names) from \(from) to \(to)."
+        let kind = spec.stacked ? "Stacked \(spec.chartType.rawValue)" : spec.chartType.rawValue.capitalized
+        var text = "\(kind) chart of \(names) from \(from) to \(to)."
         if !spec.references.isEmpty {
             let list = inRange.map { "\(FootnoteDate.format(spec.references[$0].date, calendar: calendar)): \(titles[$0])" }
             text += " \(inRange.count) references: " + list.joined(separator: "; ") + "."

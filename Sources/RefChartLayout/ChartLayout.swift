@@ -183,11 +183,11 @@ struct ChartComposer<Measurer: TextMeasuring> {
     }
 
     mutating func valueLabelWidth(plotHeight: Double) -> Double {
-        let (dataLow, dataHigh) = valueExtent()
+        let (dataLow, dataHigh) = shapeExtent() ?? valueExtent()
         let (low, high) = (spec.yMin ?? dataLow, max(spec.yMax ?? dataHigh, spec.yMin ?? -.infinity))
         // A zero baseline for counts that come near it; levels far from zero (130k–143k) are zoomed to, so
         // a forced zero never flattens them. A given minimum or maximum wins.
-        let includeZero = spec.yMin == nil && low >= 0 && (high - low) > 0.2 * high
+        let includeZero = spec.yMin == nil && (spec.chartType != .line || (low >= 0 && (high - low) > 0.2 * high))
         // As many ticks as fit about every 56 px, and never so many that their labels touch.
         let labelHeight = measure("0", style.axis).height + 2
         var count = max(2, Int(plotHeight / style.valueTickSpacing))

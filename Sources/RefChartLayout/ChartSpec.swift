@@ -21,6 +21,12 @@ package struct ChartSpec: Sendable {
     package var maxHeight: Double?
     /// Where the full footnote table is written, if anywhere: named on the chart when rows had to group.
     package var footnotesFile: String?
+    /// Lines, areas or bars.
+    package var chartType: ChartType = .line
+    /// Areas or bars stacked on one another.
+    package var stacked = false
+    /// The bar width in seconds (default: the data's interval).
+    package var bucket: Double?
     /// The value axis's title, with its unit (`Pageviews per hour`).
     package var yLabel: String?
     /// The value axis's bounds, when given; otherwise from the data (see ``ValueTicks``).

@@ -31,6 +31,13 @@ struct SceneDrawer {
             cairo_move_to(cairo, first.x, first.y)
             for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
             apply(stroke)
+        case .polygon(let points, let fill):
+            guard let first = points.first else { return }
+            cairo_move_to(cairo, first.x, first.y)
+            for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
+            cairo_close_path(cairo)
+            setColor(fill)
+            cairo_fill(cairo)
         case .rect(let rect, let fill, let stroke, let radius):
             path(rect, radius: radius)
             if let fill {

@@ -79,6 +79,15 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write every reference's footnote row to this file: .csv or .md.", valueName: "file"))
     var footnotesFile: String?
 
+    @Option(help: "How series are drawn: line, area, or bar (bars sum the points of each bucket).")
+    var type = ChartType.line
+
+    @Flag(help: "Stack areas or bars on one another.")
+    var stacked = false
+
+    @Option(help: ArgumentHelp("The bar width: 1h, 1d, 1w (default: the data's interval, widened to fit).", valueName: "duration"))
+    var bucket: String?
+
     @Option(help: ArgumentHelp("The value axis's title, with its unit (e.g. \"Pageviews per hour\").", valueName: "text"))
     var yLabel: String?
 
@@ -119,6 +128,9 @@ struct RenderCommand: AsyncParsableCommand {
         request.footnotes = footnotes
         request.maxHeight = maxHeight
         request.footnotesFile = footnotesFile
+        request.type = type
+        request.stacked = stacked
+        request.bucket = bucket
         request.yLabel = yLabel
         request.yMin = yMin
         request.yMax = yMax

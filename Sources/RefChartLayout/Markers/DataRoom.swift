@@ -47,6 +47,19 @@ extension ChartComposer {
     func computeDataColumns() -> [Double] {
         let count = max(1, Int(plot.width.rounded(.up)) + 1)
         var columns = [Double](repeating: -.infinity, count: count)
+        if spec.chartType == .bar || (spec.chartType == .area && spec.stacked) {
+            // What is drawn is each bucket's (stacked) top across the bucket's width.
+            let shapes = shapes()
+            let tops = spec.stacked ? shapes.stacked().last ?? [] : shapes.sums.reduce(into: [Double]()) { best, values in
+                best = best.isEmpty ? values : zip(best, values).map { max($0.isNaN ? -.infinity : $0, $1.isNaN ? -.infinity : $1) }
+            }
+            for (k, top) in tops.enumerated() where !top.isNaN {
+                let first = max(0, Int(xScale(shapes.starts[k]) - plot.minX))
+                let last = min(count - 1, Int(xScale(shapes.starts[k] + shapes.width) - plot.minX))
+                if first <= last { for c in first...last { columns[c] = max(columns[c], max(top, 0)) } }
+            }
+            return columns
+        }
         for series in spec.series {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)

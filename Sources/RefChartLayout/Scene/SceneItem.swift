@@ -4,6 +4,8 @@ package enum SceneItem: Sendable, Hashable {
     case line(from: Point, to: Point, stroke: Stroke)
     /// A connected line through the points (one unbroken segment of a series).
     case polyline(points: [Point], stroke: Stroke)
+    /// A closed shape, filled (an area under a series).
+    case polygon(points: [Point], fill: Color)
     /// A rectangle, filled and/or outlined; `cornerRadius` rounds the corners.
     case rect(Rect, fill: Color?, stroke: Stroke?, cornerRadius: Double)
     /// A circle.
