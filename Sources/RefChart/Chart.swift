@@ -38,6 +38,8 @@ public struct Chart: Sendable, Hashable {
     public var maxHeight: Int?
     /// Where the full footnote table is written, named on the chart when its rows had to group.
     public var footnotesFile: String?
+    /// How an SVG holds its text: `<text>` (default) or glyph outlines.
+    public var svgText: SVGTextMode = .text
     /// Lines, areas or bars.
     public var type: ChartType = .line
     /// Areas or bars stacked on one another.
@@ -94,7 +96,7 @@ public struct Chart: Sendable, Hashable {
         try validate(scale: scale)
         let (scene, report) = layout(pixelScale: scale)
         do {
-            return (try ChartRenderer.render(scene, format: format.output, scale: scale), report, scene)
+            return (try ChartRenderer.render(scene, format: format.output, scale: scale, svgText: svgText), report, scene)
         } catch let error as RenderError {
             throw ChartError(error.description)
         }

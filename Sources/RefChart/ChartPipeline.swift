@@ -76,6 +76,7 @@ public final class ChartPipeline: Sendable {
         chart.footnotes = request.footnotes
         chart.maxHeight = request.maxHeight
         chart.type = request.type
+        chart.svgText = request.svgText
         chart.stacked = request.stacked
         chart.bucket = request.bucket
         chart.yLabel = request.yLabel

@@ -90,6 +90,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var maxHeight: Int?
     /// Where to write the whole footnote table: CSV, or Markdown for `.md` (`{name}` and `{date}` allowed).
     public var footnotesFile: String?
+    /// How an SVG holds its text: `<text>` elements (default) or glyph outlines.
+    public var svgText: SVGTextMode
     /// Lines, areas or bars.
     public var type: ChartType
     /// Areas or bars stacked on one another.
@@ -123,6 +125,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         footnotes = .auto
         impact = false
         type = .line
+        svgText = .text
         stacked = false
         impactWindow = "7d"
         timezone = "UTC"
@@ -140,7 +143,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         case events, segment, interval, orgTimezone
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
-        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax
+        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax, svgText
     }
 
     /// Decodes a request; absent keys keep their defaults.
@@ -184,6 +187,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         impactWindow = try c.decodeIfPresent(String.self, forKey: .impactWindow) ?? impactWindow
         impactSeries = try c.decodeIfPresent(String.self, forKey: .impactSeries)
         type = try c.decodeIfPresent(ChartType.self, forKey: .type) ?? type
+        svgText = try c.decodeIfPresent(SVGTextMode.self, forKey: .svgText) ?? svgText
         stacked = try c.decodeIfPresent(Bool.self, forKey: .stacked) ?? stacked
         bucket = try c.decodeIfPresent(String.self, forKey: .bucket)
         yLabel = try c.decodeIfPresent(String.self, forKey: .yLabel)

@@ -5,17 +5,16 @@ import RefChartCore
 extension ChartComposer {
     func scene() -> Scene {
         var items: [SceneItem] = []
-        items += grid()
-        items += rangeBands()
-        items += markerLines()
-        items += seriesItems()
-        items += axes()
-        items += markerLabels()
-        items += badgeItems()
-        items += footnoteItems()
-        items += captionItems()
-        items += categoryKeyItems()
-        items += titleItems()
+        items += .group(SceneGroup("grid"), grid())
+        items += .group(SceneGroup("bands"), rangeBands())
+        items += .group(SceneGroup("references"), markerLines())
+        items += .group(SceneGroup("series"), seriesItems())
+        items += .group(SceneGroup("axes"), axes())
+        items += .group(SceneGroup("labels"), markerLabels())
+        items += .group(SceneGroup("badges"), badgeItems())
+        items += .group(SceneGroup("footnotes"), footnoteItems())
+        items += .group(SceneGroup("caption"), captionItems() + categoryKeyItems())
+        items += .group(SceneGroup("title"), titleItems())
         return Scene(
             size: Size(width: width, height: height), background: spec.theme.background, items: items,
             accessibleTitle: spec.title.isEmpty ? "Chart" : singleLine(spec.title),

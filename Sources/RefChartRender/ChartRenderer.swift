@@ -15,10 +15,11 @@ package enum ChartRenderer {
     ///   - format: The output format.
     ///   - scale: Device pixels per output pixel (PNG only), e.g. 2 for HiDPI.
     /// - Throws: ``RenderError`` when Cairo fails.
-    package static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
+    ///   - svgText: SVG text as `<text>` elements (selectable, searchable) or as Cairo's glyph outlines.
+    package static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1, svgText: SVGTextMode = .text) throws -> [UInt8] {
         switch format {
         case .png: return try png(scene, scale: scale)
-        case .svg: return try svg(scene)
+        case .svg: return svgText == .text ? SVGWriter.write(scene) : try svg(scene)
         case .pdf: return try pdf(scene)
         }
     }

@@ -39,6 +39,9 @@ final class PangoText {
         return Size(width: Double(logical.width) / scale, height: Double(logical.height) / scale)
     }
 
+    /// The current text's first baseline, from the top of its logical box, in user-space pixels.
+    var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
+
     /// How many glyphs of the current text no font has (Pango draws them as hex boxes).
     var unknownGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
 

@@ -63,6 +63,8 @@ struct SceneDrawer {
             cairo_save(cairo)
             cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
             cairo_clip(cairo)
+        case .beginGroup, .endGroup:
+            break
         case .endClip:
             cairo_restore(cairo)
         }

@@ -9,6 +9,7 @@ extension CSVOptions.DuplicatePolicy: ExpressibleByArgument {}
 extension FootnoteMode: ExpressibleByArgument {}
 extension ExportInterval: ExpressibleByArgument {}
 extension ChartType: ExpressibleByArgument {}
+extension SVGTextMode: ExpressibleByArgument {}
 
 extension CSVOptions.TimeFormat: ExpressibleByArgument {
     /// A named form (`iso8601`, `day-first`, …) or a strftime pattern (`%d/%m/%Y %H:%M`).

@@ -82,6 +82,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "How series are drawn: line, area, or bar (bars sum the points of each bucket).")
     var type = ChartType.line
 
+    @Option(help: "SVG text as <text> elements (selectable, searchable) or as glyph outlines (exact glyphs everywhere).")
+    var svgText = SVGTextMode.text
+
     @Flag(help: "Stack areas or bars on one another.")
     var stacked = false
 
@@ -129,6 +132,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.maxHeight = maxHeight
         request.footnotesFile = footnotesFile
         request.type = type
+        request.svgText = svgText
         request.stacked = stacked
         request.bucket = bucket
         request.yLabel = yLabel

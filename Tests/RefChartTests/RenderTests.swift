@@ -106,9 +106,18 @@ struct RenderTests {
 /// Collects the root element's attributes and the `<title>`/`<desc>` text of an SVG.
 final class SVGProbe: NSObject, XMLParserDelegate {
     var rootAttributes: [String: String] = [:]
+    /// The document's own title and description (not a reference group's hover title).
     var title = ""
     var desc = ""
+    /// Every `<text>` element's content, in order.
+    var texts: [String] = []
+    /// `data-reference-id` of each reference group, and each group's hover title.
+    var referenceIds: [String] = []
+    var groupTitles: [String] = []
+    /// The classes of the layer groups.
+    var classes: [String] = []
     private var current: String?
+    private var currentId: String?
     private var sawRoot = false
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -119,11 +128,21 @@ final class SVGProbe: NSObject, XMLParserDelegate {
             sawRoot = true
         }
         current = name
+        currentId = attributes["id"]
+        if name == "text" { texts.append("") }
+        if name == "title" && attributes["id"] != "chart-title" { groupTitles.append("") }
+        if name == "g", let className = attributes["class"] { classes.append(className) }
+        if name == "g", let id = attributes["data-reference-id"] { referenceIds.append(id) }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if current == "title" { title += string }
-        if current == "desc" { desc += string }
+        switch (current, currentId) {
+        case ("title", "chart-title"): title += string
+        case ("title", _): groupTitles[groupTitles.count - 1] += string
+        case ("desc", _): desc += string
+        case ("text", _): texts[texts.count - 1] += string
+        default: break
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {

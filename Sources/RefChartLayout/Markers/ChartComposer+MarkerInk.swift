@@ -79,13 +79,13 @@ extension ChartComposer {
                     // A badge's line starts under any label inside the plot that sits across it.
                     let top = markers.filter { $0.lane.map { $0 >= lanes } ?? false && $0.left - 2 < x && x < $0.left + $0.size.width + 2 }
                         .map { geometry.laneTop($0.lane!) + $0.size.height + style.lanePadding }.max() ?? plot.minY
-                    items.append(.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed))
+                    items += .group(referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed)])
                 }
                 continue
             }
             let top = marker.shift > 0 ? (geometry.laneTop(lane) + geometry.laneHeight).rounded() - 0.5 : geometry.laneTop(lane)
             let bottom = fullLabels ? plot.maxY : plot.minY + 10
-            items.append(.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: dashed))
+            items += .group(referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: dashed)])
             if !fullLabels { rugged.append((marker.x, color)) }
         }
         return items + rugItems(rugged)
@@ -94,27 +94,41 @@ extension ChartComposer {
     /// Labels and their leaders, over everything in the plot.
     func markerLabels() -> [SceneItem] {
         markers.flatMap { marker -> [SceneItem] in
-            guard let lane = marker.lane else { return [] }
-            let color = referenceColor(marker.reference)
-            let laneTop = geometry.laneTop(lane)
-            var items: [SceneItem] = []
-            if marker.shift > 0 {
-                // The line stops under the lane; a leader runs along the lane's bottom edge to the label.
-                let leaderY = (laneTop + geometry.laneHeight).rounded() - 0.5
-                items.append(.polyline(
-                    points: [Point(x: marker.x.rounded() + 0.5, y: leaderY), Point(x: marker.left, y: leaderY),
-                             Point(x: marker.left, y: leaderY - 3)],
-                    stroke: Stroke(color: color.withAlpha(0.8), width: 1)))
-            }
-            let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
-            items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
-            if let impact = marker.impactText, let change = impacts[marker.reference]?.change {
-                items.append(.text(TextRun(
-                    text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
-                    color: impactColor(change))))
-            }
-            return items
+            guard marker.lane != nil else { return [] }
+            return .group(referenceGroup(marker.reference), markerLabel(marker))
         }
+    }
+
+    /// A reference's group: its id, and the text a viewer shows on hover (title, date, impact).
+    func referenceGroup(_ index: Int) -> SceneGroup {
+        let reference = spec.references[index]
+        var title = "\(titles[index]) — \(FootnoteDate.format(reference.date, calendar: calendar))"
+        if let impact = impacts[index]?.text { title += " (\(impact) over \(spec.impact?.text ?? ""))" }
+        if let description = reference.description.map(singleLine), !description.isEmpty { title += ": " + description }
+        return SceneGroup("reference", referenceId: reference.id, title: title)
+    }
+
+    private func markerLabel(_ marker: MarkerPlan) -> [SceneItem] {
+        guard let lane = marker.lane else { return [] }
+        let color = referenceColor(marker.reference)
+        let laneTop = geometry.laneTop(lane)
+        var items: [SceneItem] = []
+        if marker.shift > 0 {
+            // The line stops under the lane; a leader runs along the lane's bottom edge to the label.
+            let leaderY = (laneTop + geometry.laneHeight).rounded() - 0.5
+            items.append(.polyline(
+                points: [Point(x: marker.x.rounded() + 0.5, y: leaderY), Point(x: marker.left, y: leaderY),
+                         Point(x: marker.left, y: leaderY - 3)],
+                stroke: Stroke(color: color.withAlpha(0.8), width: 1)))
+        }
+        let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
+        items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
+        if let impact = marker.impactText, let change = impacts[marker.reference]?.change {
+            items.append(.text(TextRun(
+                text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
+                color: impactColor(change))))
+        }
+        return items
     }
 
     /// Green for a rise, red for a fall, the muted text colour for a change under 1 % either way.

@@ -1,0 +1,160 @@
+import CCairoPango
+import Foundation
+import RefChartCore
+import RefChartLayout
+
+/// Writes a ``Scene`` as an SVG document with real text, beside the Cairo drawer (as Vega's SVG renderer
+/// walks its scene graph): `<text>` that can be selected, searched and read aloud, positioned on the
+/// baselines Pango measured and held to the measured widths with `textLength` (so a viewer with other
+/// fonts keeps the layout's no-overlap guarantee); `<g>` per layer with a class, each reference a group
+/// with `data-reference-id` and a `<title>` a browser shows on hover; compact path data. Deterministic:
+/// the same scene gives the same bytes.
+struct SVGWriter {
+    /// The font stack written for text: the layout's face, then look-alikes.
+    static let fontStack = #""DejaVu Sans", Verdana, "Bitstream Vera Sans", sans-serif"#
+
+    private var out = ""
+    private var clipCount = 0
+    private let text: PangoText
+    private let surface: OpaquePointer
+    private let cairo: OpaquePointer
+
+    init() {
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+        cairo = cairo_create(surface)
+        text = PangoText(cairo: cairo)
+    }
+
+    /// The document's bytes.
+    static func write(_ scene: Scene) -> [UInt8] {
+        var writer = SVGWriter()
+        defer { writer.close() }
+        return Array(writer.document(scene).utf8)
+    }
+
+    private func close() {
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    private mutating func document(_ scene: Scene) -> String {
+        let (w, h) = (Self.number(scene.size.width), Self.number(scene.size.height))
+        out.reserveCapacity(64 * scene.items.count)
+        out += #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        out += #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(w)px" height="\#(h)px" viewBox="0 0 \#(w) \#(h)" "#
+        out += #"role="img" aria-labelledby="chart-title chart-desc">"# + "\n"
+        out += #"<title id="chart-title">\#(Self.escape(scene.accessibleTitle))</title>"#
+        out += #"<desc id="chart-desc">\#(Self.escape(scene.accessibleDescription))</desc>"# + "\n"
+        out += "<style>text{font-family:\(Self.fontStack);white-space:pre}</style>\n"
+        out += #"<rect width="100%" height="100%" fill="\#(Self.hex(scene.background))"/>"# + "\n"
+        for item in scene.items { write(item) }
+        out += "</svg>\n"
+        return out
+    }
+
+    private mutating func write(_ item: SceneItem) {
+        switch item {
+        case .line(let from, let to, let stroke):
+            out += #"<path d="M\#(Self.point(from))L\#(Self.point(to))"\#(Self.stroke(stroke))/>"# + "\n"
+        case .polyline(let points, let stroke):
+            out += #"<path d="\#(Self.path(points, closed: false))" fill="none"\#(Self.stroke(stroke))/>"# + "\n"
+        case .polygon(let points, let fill):
+            out += #"<path d="\#(Self.path(points, closed: true))"\#(Self.fill(fill))/>"# + "\n"
+        case .rect(let rect, let fill, let stroke, let radius):
+            var element = #"<rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))""#
+            if radius > 0 { element += #" rx="\#(Self.number(radius))""# }
+            element += fill.map(Self.fill) ?? #" fill="none""#
+            if let stroke { element += Self.stroke(stroke) }
+            out += element + "/>\n"
+        case .circle(let center, let radius, let fill, let stroke):
+            var element = #"<circle cx="\#(Self.number(center.x))" cy="\#(Self.number(center.y))" r="\#(Self.number(radius))""#
+            element += fill.map(Self.fill) ?? #" fill="none""#
+            if let stroke { element += Self.stroke(stroke) }
+            out += element + "/>\n"
+        case .text(let run):
+            let size = text.set(run.text, font: run.font)
+            let baseline = run.origin.y + text.baseline
+            var element = #"<text x="\#(Self.number(run.origin.x))" y="\#(Self.number(baseline))" font-size="\#(Self.number(run.font.size))""#
+            if run.font.bold { element += #" font-weight="bold""# }
+            element += Self.fill(run.color)
+            if size.width > 0 { element += #" textLength="\#(Self.number(size.width))" lengthAdjust="spacingAndGlyphs""# }
+            out += element + ">" + Self.escape(run.text) + "</text>\n"
+        case .beginClip(let rect):
+            clipCount += 1
+            out += #"<clipPath id="clip\#(clipCount)"><rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))"/></clipPath>"#
+            out += #"<g clip-path="url(#clip\#(clipCount))">"# + "\n"
+        case .endClip, .endGroup:
+            out += "</g>\n"
+        case .beginGroup(let group):
+            var element = #"<g class="\#(Self.escape(group.className))""#
+            if let id = group.referenceId { element += #" data-reference-id="\#(Self.escape(id))""# }
+            out += element + ">"
+            if let title = group.title { out += "<title>\(Self.escape(title))</title>" }
+            out += "\n"
+        }
+    }
+
+    // MARK: Attributes
+
+    private static func stroke(_ stroke: Stroke) -> String {
+        var text = #" stroke="\#(hex(stroke.color))" stroke-width="\#(number(stroke.width))""#
+        if stroke.color.alpha < 1 { text += #" stroke-opacity="\#(number(stroke.color.alpha))""# }
+        if !stroke.dash.isEmpty { text += #" stroke-dasharray="\#(stroke.dash.map(number).joined(separator: " "))""# }
+        return text
+    }
+
+    private static func fill(_ color: Color) -> String {
+        var text = #" fill="\#(hex(color))""#
+        if color.alpha < 1 { text += #" fill-opacity="\#(number(color.alpha))""# }
+        return text
+    }
+
+    static func hex(_ color: Color) -> String {
+        let channels = [color.red, color.green, color.blue].map { Int(($0 * 255).rounded()) }
+        return "#" + channels.map { String(format: "%02x", min(255, max(0, $0))) }.joined()
+    }
+
+    /// Path data: absolute first point, then relative moves with two decimals at most (compact).
+    static func path(_ points: [Point], closed: Bool) -> String {
+        guard let first = points.first else { return "" }
+        var text = "M" + point(first)
+        var previous = (x: (first.x * 100).rounded(), y: (first.y * 100).rounded())
+        var parts: [String] = []
+        parts.reserveCapacity(points.count)
+        for p in points.dropFirst() {
+            let current = (x: (p.x * 100).rounded(), y: (p.y * 100).rounded())
+            parts.append(hundredths(current.x - previous.x) + (current.y - previous.y < 0 ? "" : " ") + hundredths(current.y - previous.y))
+            previous = current
+        }
+        if !parts.isEmpty { text += "l" + parts.joined(separator: " ") }
+        return closed ? text + "Z" : text
+    }
+
+    private static func point(_ p: Point) -> String { number(p.x) + " " + number(p.y) }
+
+    /// A coordinate with at most two decimals and no trailing zeros: `12`, `12.5`, `12.25`.
+    static func number(_ value: Double) -> String { hundredths((value * 100).rounded()) }
+
+    private static func hundredths(_ scaled: Double) -> String {
+        let n = Int(scaled)
+        let sign = n < 0 ? "-" : ""
+        let whole = abs(n) / 100
+        let fraction = abs(n) % 100
+        if fraction == 0 { return sign + String(whole) }
+        return sign + String(whole) + (fraction % 10 == 0 ? "." + String(fraction / 10) : String(format: ".%02d", fraction))
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in PrintableText.clean(text) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

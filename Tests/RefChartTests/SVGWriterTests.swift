@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import RefChart
+import RefChartRender
+import Testing
+
+/// The native SVG: a document with real text, layers and reference groups, that real readers draw like the
+/// PNG.
+struct SVGWriterTests {
+    static func chart() throws -> Chart {
+        var chart = try RenderTests.sampleChart(width: 1200, height: 600, title: "Pageviews & visits <90 days>")
+        chart.impactWindow = "7d"
+        return chart
+    }
+
+    static func probe(_ svg: [UInt8]) throws -> SVGProbe {
+        let probe = SVGProbe()
+        let parser = XMLParser(data: Data(svg))
+        parser.delegate = probe
+        try #require(parser.parse(), "not XML: \(String(describing: parser.parserError))")
+        return probe
+    }
+
+    @Test func titlesAreTextGroupedByLayerAndReference() throws {
+        let chart = try Self.chart()
+        let (svg, report) = try chart.renderWithReport(.svg)
+        let probe = try Self.probe(svg)
+        #expect(probe.title == "Pageviews & visits <90 days>")
+        let labelled = report.references.filter { $0.state == .label }
+        for entry in labelled { #expect(probe.texts.contains(entry.title), "no <text> for \(entry.title)") }
+        #expect(probe.texts.contains("Pageviews & visits <90 days>") && probe.texts.contains("Oct 2024"))
+        #expect(Set(probe.referenceIds) == Set(labelled.map(\.id)))
+        #expect(probe.groupTitles.contains { $0.hasPrefix("Product Launch 2.0 — 8 Oct 2024 10:00 (+35 % over 7d)") })
+        for layer in ["grid", "references", "series", "axes", "labels", "caption", "title"] {
+            #expect(probe.classes.contains(layer), "no \(layer) layer")
+        }
+        // Text keeps the measured widths whatever font a viewer has.
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.contains(#"lengthAdjust="spacingAndGlyphs""#))
+        #expect(svg.count < 80_000, "\(svg.count) bytes")
+    }
+
+    @Test func sameSceneSameBytesAndOutlinesOnRequest() throws {
+        var chart = try Self.chart()
+        #expect(try chart.render(.svg) == chart.render(.svg))
+        chart.svgText = .outline
+        let outlined = try chart.render(.svg)
+        let probe = try Self.probe(outlined)
+        #expect(probe.texts.isEmpty && probe.title == "Pageviews & visits <90 days>")
+    }
+
+    /// rsvg-convert (librsvg, as GNOME and many pipelines use) rasterises the SVG almost exactly like the PNG.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert")))
+    func aRealReaderDrawsItLikeThePNG() throws {
+        let chart = try Self.chart()
+        let dir = try TestSupport.temporaryDirectory()
+        let svgPath = dir.appendingPathComponent("c.svg")
+        try Data(try chart.render(.svg)).write(to: svgPath)
+        let rasterPath = dir.appendingPathComponent("c.png")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/rsvg-convert")
+        process.arguments = [svgPath.path, "-o", rasterPath.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rasterised = try DecodedImage(png: [UInt8](Data(contentsOf: rasterPath)))
+        let png = try DecodedImage(png: try chart.render(.png))
+        #expect(rasterised.width == png.width && rasterised.height == png.height)
+        var (total, far) = (0, 0)
+        for y in 0..<png.height {
+            for x in 0..<png.width {
+                let (a, b) = (png.pixel(x: x, y: y), rasterised.pixel(x: x, y: y))
+                let d = max(abs(Int(a.red) - Int(b.red)), abs(Int(a.green) - Int(b.green)), abs(Int(a.blue) - Int(b.blue)))
+                total += d
+                if d > 64 { far += 1 }
+            }
+        }
+        let mean = Double(total) / Double(png.width * png.height)
+        let share = Double(far) / Double(png.width * png.height)
+        print("SVG vs PNG: mean channel difference \(mean), \(share * 100) % of pixels differ by more than 64")
+        #expect(mean < 4 && share < 0.02)
+    }
+}
