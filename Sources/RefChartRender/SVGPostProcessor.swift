@@ -9,8 +9,8 @@ enum SVGPostProcessor {
     static func process(_ bytes: [UInt8], title: String, description: String) -> [UInt8] {
         var svg = renumberIds(String(decoding: bytes, as: UTF8.self))
         if let open = svg.range(of: "<svg"), let close = svg.range(of: ">", range: open.upperBound..<svg.endIndex) {
-            let accessible = "<title id=\"chart-title\">\(escape(PrintableText.clean(title)))</title>"
-                + "<desc id=\"chart-desc\">\(escape(PrintableText.clean(description)))</desc>\n"
+            let accessible = "<title id=\"chart-title\">\(escape(title))</title>"
+                + "<desc id=\"chart-desc\">\(escape(description))</desc>\n"
             svg.insert(contentsOf: accessible, at: close.upperBound)
             svg.insert(contentsOf: " role=\"img\" aria-labelledby=\"chart-title chart-desc\"", at: close.lowerBound)
         }
@@ -36,18 +36,6 @@ enum SVGPostProcessor {
         return result
     }
 
-    /// XML-escapes text for element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// XML-escapes text for element content and attribute values (without what XML forbids).
+    static func escape(_ text: String) -> String { SVGWriter.escape(text) }
 }

@@ -17,14 +17,7 @@ struct InspectCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "OpenPanel") var api: OpenPanelOptions
 
-    @Option(help: ArgumentHelp("Start of an --event window (ISO 8601).", valueName: "datetime"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("End of an --event window (ISO 8601).", valueName: "datetime"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("An --event window ending at --to (default: now): 30d, 12h, 6w.", valueName: "duration"))
-    var last: String?
+    @OptionGroup(title: "Time window (for --event)") var window: WindowOptions
 
     @Option(help: ArgumentHelp("The IANA time zone for times without an offset.", valueName: "zone"))
     var timezone = "UTC"
@@ -55,9 +48,7 @@ struct InspectCommand: AsyncParsableCommand {
         var request = input.request()
         request.timezone = timezone
         request.openpanelProject = openpanelProject
-        request.from = from
-        request.to = to
-        request.last = last
+        window.apply(to: &request)
         return request
     }
 

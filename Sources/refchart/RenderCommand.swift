@@ -58,14 +58,7 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The IANA time zone for axis labels and dates without an offset.", valueName: "zone"))
     var timezone = "UTC"
 
-    @Option(help: ArgumentHelp("Start of the time window (ISO 8601).", valueName: "datetime"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("End of the time window (ISO 8601).", valueName: "datetime"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("A window ending at --to (default: now): 30d, 12h, 6w, 3mo, 1y.", valueName: "duration"))
-    var last: String?
+    @OptionGroup(title: "Time window") var window: WindowOptions
 
     @Option(help: ArgumentHelp("Also write the layout report (where each reference went) as JSON; - for standard output.", valueName: "file"))
     var layoutReport: String?
@@ -122,9 +115,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.theme = theme
         request.scale = scale
         request.timezone = timezone
-        request.from = from
-        request.to = to
-        request.last = last
+        window.apply(to: &request)
         request.layoutReport = layoutReport
         request.categories = categories
         request.excludeCategories = excludeCategories

@@ -80,11 +80,15 @@ struct ExportTests {
         let window = ["--from", "2024-03-11T00:00:00+01:00", "--to", "2024-03-14T00:00:00+01:00"]
         let rendered = try await CLIRunner.runAsync(
             ["render", "--openpanel-project", "acme-web", "--event", "screen_view", "--interval", "hour", "-o", png,
+             "--impact", "--impact-window", "1d", "--title", "screen_view from OpenPanel, Stockholm time",
              "--layout-report", dir.appendingPathComponent("r.json").path] + window, environment: environment)
         #expect(rendered.status == 0, "\(rendered.stderr)")
         #expect(RenderTests.pngSize(try [UInt8](Data(contentsOf: URL(fileURLWithPath: png)))).map { [$0.0, $0.1] } == [1200, 600])
         let report = try JSONDecoder().decode(LayoutReport.self, from: Data(contentsOf: dir.appendingPathComponent("r.json")))
         #expect(report.references.map(\.title) == ["Launch"] && report.references[0].state == .label)
+        // Launch at 2024-03-12T08:00Z: the day before has 2 events in 24 hourly buckets, the day after 2.
+        #expect(report.references[0].impact?.before != nil && report.references[0].impact?.window == "1d")
+        print("export chart with impact numbers: \(png)")
         // One export and one list: the whole chart is two requests.
         #expect(await fixture.api.log.count == 2)
         let inspected = try await CLIRunner.runAsync(
