@@ -17,15 +17,14 @@ struct CSVIngest {
         var values: [Double] = []
         /// The first cell that made this a text column, and its line.
         var sample: (text: String, line: Int)?
-        /// A text column's value on each row: a candidate series column.
-        var keys: CSVSeriesKeys?
+        /// Where a text column's keys are in ``CSVIngest/keyStore`` (a candidate series column), or -1.
+        var keySlot = -1
 
-        init(name: String, field: Int, requested: Bool, kind: ColumnKind, keys: CSVSeriesKeys? = nil) {
+        init(name: String, field: Int, requested: Bool, kind: ColumnKind) {
             self.name = name
             self.field = field
             self.requested = requested
             self.kind = kind
-            self.keys = keys
         }
     }
 
@@ -50,6 +49,9 @@ struct CSVIngest {
     private var rowValues: [Double] = []
     /// The row's text cells of tracked columns: field ranges into the record, kept until the row is accepted.
     private var rowKeys: [Int] = []
+    /// The keys of text columns, apart from the columns so the row loop appends to them in place (an
+    /// optional struct inside each column was copied out and back on every row).
+    private var keyStore: [CSVSeriesKeys] = []
     private var sorted = true
     private var hasDuplicates = false
     private var skippedLines: [Int] = []
@@ -120,7 +122,7 @@ struct CSVIngest {
                 hint: hint + ", or name a column with --value-column")
         }
         let rows = times.count
-        let candidates = columns.filter { $0.kind == .text && $0.keys != nil }.map { ($0.name, $0.keys!) }
+        let candidates = columns.filter { $0.kind == .text && $0.keySlot >= 0 }.map { ($0.name, keyStore[$0.keySlot]) }
         let seriesName = options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
             ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, sorted: sorted, candidates: candidates) : nil)
         let keys = seriesName.flatMap { name in candidates.first { $0.0 == name }?.1 }
@@ -213,10 +215,9 @@ struct CSVIngest {
         }
         if options.valueColumns.isEmpty {
             columns = names.indices.filter { $0 != timeField && !names[$0].isEmpty }.map {
-                $0 == seriesField
-                    ? Column(name: names[$0], field: $0, requested: false, kind: .text, keys: CSVSeriesKeys(startingAt: 0))
-                    : Column(name: names[$0], field: $0, requested: false, kind: .undecided)
+                Column(name: names[$0], field: $0, requested: false, kind: $0 == seriesField ? .text : .undecided)
             }
+            if let k = columns.firstIndex(where: { $0.field == seriesField }) { trackKeys(of: k) }
         } else {
             columns = try options.valueColumns.map { wanted in
                 guard let index = lowered.firstIndex(of: wanted.lowercased()), index != timeField else {
@@ -227,10 +228,16 @@ struct CSVIngest {
                 return Column(name: names[index], field: index, requested: true, kind: .undecided)
             }
             if let seriesField {
-                columns.append(Column(
-                    name: names[seriesField], field: seriesField, requested: false, kind: .text, keys: CSVSeriesKeys(startingAt: 0)))
+                columns.append(Column(name: names[seriesField], field: seriesField, requested: false, kind: .text))
+                trackKeys(of: columns.count - 1)
             }
         }
+    }
+
+    /// Starts recording column `index`'s value on every row (earlier rows get the empty key).
+    private mutating func trackKeys(of index: Int) {
+        columns[index].keySlot = keyStore.count
+        keyStore.append(CSVSeriesKeys(startingAt: times.count))
     }
 
     /// Finds the time column by its values, on the first row, when no column has a time's name: the first
@@ -268,26 +275,33 @@ struct CSVIngest {
                 hint: "the row has \(record.count) fields but the header has \(headerCount)")
         }
         let time = try readTime(record)
-        rowValues.removeAll(keepingCapacity: true)
-        rowKeys.removeAll(keepingCapacity: true)
+        // Fixed-size row buffers written by index: clearing and appending to them on every row (a
+        // uniqueness check per append) was a sixth of a long file's parse.
+        if rowValues.count != columns.count { rowValues = Array(repeating: .nan, count: columns.count) }
+        var keyed = 0
+        if rowKeys.count != columns.count { rowKeys = Array(repeating: 0, count: columns.count) }
         for index in columns.indices {
             let kind = columns[index].kind
             let field = columns[index].field
             if kind == .text {
-                if columns[index].keys?.tracking == true { rowKeys.append(index) }
-                rowValues.append(.nan)
+                let slot = columns[index].keySlot
+                if slot >= 0 && keyStore[slot].tracking {
+                    rowKeys[keyed] = index
+                    keyed += 1
+                }
+                rowValues[index] = .nan
                 continue
             }
             guard field < record.count else {
-                rowValues.append(.nan)
+                rowValues[index] = .nan
                 continue
             }
             switch CSVCell.value(record.field(field), decimalComma: decimalComma) {
             case .number(let value):
-                rowValues.append(value)
+                rowValues[index] = value
                 if kind == .undecided { columns[index].kind = .numeric }
             case .gap:
-                rowValues.append(.nan)
+                rowValues[index] = .nan
             case .outOfRange:
                 throw InputError(
                     source: source, line: record.line, location: "column \(quoted(columns[index].name))",
@@ -298,9 +312,10 @@ struct CSVIngest {
                     columns[index].kind = .text
                     columns[index].values = []
                     columns[index].sample = (record.string(field), record.line)
-                    columns[index].keys = CSVSeriesKeys(startingAt: times.count)
-                    rowKeys.append(index)
-                    rowValues.append(.nan)
+                    trackKeys(of: index)
+                    rowKeys[keyed] = index
+                    keyed += 1
+                    rowValues[index] = .nan
                     continue
                 }
                 throw notANumber(record, column: columns[index])
@@ -312,12 +327,12 @@ struct CSVIngest {
         if let pendingCell { pendingTimes.append((times.count, pendingCell, record.line)) }
         times.append(time)
         lines.append(Int32(clamping: record.line))
-        for index in rowKeys {
-            let field = columns[index].field
+        for index in rowKeys.prefix(keyed) {
+            let (field, slot) = (columns[index].field, columns[index].keySlot)
             if field < record.count {
-                columns[index].keys?.append(bytes: record.field(field))
+                keyStore[slot].append(bytes: record.field(field))
             } else {
-                columns[index].keys?.append("")
+                keyStore[slot].append("")
             }
         }
         for index in columns.indices where columns[index].kind != .text {

@@ -6,12 +6,18 @@ enum CSVPivot {
     static func repeats(times: [Double], sorted: Bool, keys: [UInt32]?) -> Int {
         guard sorted else { return repeatsBySorting(times: times, keys: keys) }
         var count = 0
-        var seen: Set<UInt32> = []
+        // The keys of the current run of equal times: few (a long file's series), so an array beats a Set.
+        var seen: [UInt32] = []
         for row in times.indices {
             if row > 0 && times[row] == times[row - 1] {
-                if let keys { if !seen.insert(keys[row]).inserted { count += 1 } } else { count += 1 }
-            } else {
-                seen = keys.map { [$0[row]] } ?? []
+                guard let keys else {
+                    count += 1
+                    continue
+                }
+                if seen.contains(keys[row]) { count += 1 } else { seen.append(keys[row]) }
+            } else if let keys {
+                seen.removeAll(keepingCapacity: true)
+                seen.append(keys[row])
             }
         }
         return count
