@@ -34,7 +34,7 @@ struct CSVReaderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How times are written: a named form or a strftime pattern such as %d/%m/%Y %H:%M (default: detected).", valueName: "format"))
     var timeFormat: CSVOptions.TimeFormat?
 
-    @Flag(inversion: .prefixedNo, help: "Read 12,5 as 12.5 (default: on for ;-delimited files only).")
+    @Flag(inversion: .prefixedNo, help: "Read 12,5 as 12.5 (default: sniffed from the values of ;-delimited files).")
     var decimalComma: Bool?
 
     @Option(help: ArgumentHelp("Rows with the same time.", valueName: "policy"))

@@ -6,7 +6,7 @@ import RefChart
 struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a chart from a metrics CSV and a references file.",
+        abstract: "Render a chart of a metrics CSV (or OpenPanel events) with its references.",
         discussion: """
             Example:
               refchart render --csv samples/pageviews.csv --references samples/references.json -o chart.png
