@@ -16,7 +16,7 @@ mkdir -p "$out"
     --title "Pageviews, last 90 days" --theme dark --scale 2 -o "$out/pageviews-dark@2x.png"
 "$bin" render --csv samples/pageviews.csv --references samples/dense-references.json \
     --title "Pageviews with 200 references" -o "$out/dense-200.png" --footnotes-file "$out/dense-200-footnotes.md"
-# The weekly report job: six charts and one combined PDF. Its outputs are set in the jobs file
+# The weekly report job: ten charts and one combined PDF. Its outputs are set in the jobs file
 # (relative to it): out/weekly/ at the top of the repository.
 "$bin" report samples/weekly.yaml --summary "$out/weekly-summary.json"
 echo "Rendered:"
