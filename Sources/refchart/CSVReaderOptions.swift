@@ -43,6 +43,13 @@ struct CSVReaderOptions: ParsableArguments {
     @Flag(help: "Skip unreadable rows (and say how many) instead of stopping at the first.")
     var lenient = false
 
+    /// The display zone when `--timezone` is not given: an OpenPanel export's organization zone (so the axis
+    /// and the buckets agree), else UTC.
+    var defaultZone: String {
+        guard !events.isEmpty else { return "UTC" }
+        return orgTimezone ?? ProcessInfo.processInfo.environment["OPENPANEL_ORG_TIMEZONE"] ?? "UTC"
+    }
+
     /// A request holding these flags.
     func request() -> ChartRequest {
         var request = ChartRequest(csv: csv)

@@ -20,7 +20,7 @@ struct InspectCommand: AsyncParsableCommand {
     @OptionGroup(title: "Time window (for --event)") var window: WindowOptions
 
     @Option(help: ArgumentHelp("The IANA time zone for times without an offset.", valueName: "zone"))
-    var timezone = "UTC"
+    var timezone: String?
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -46,7 +46,7 @@ struct InspectCommand: AsyncParsableCommand {
     /// The request these flags describe (only its source and reader options are used).
     var request: ChartRequest {
         var request = input.request()
-        request.timezone = timezone
+        request.timezone = timezone ?? input.defaultZone
         request.openpanelProject = openpanelProject
         window.apply(to: &request)
         return request

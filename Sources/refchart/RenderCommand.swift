@@ -55,8 +55,8 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Device pixels per pixel for PNG (2 for HiDPI).")
     var scale = 1.0
 
-    @Option(help: ArgumentHelp("The IANA time zone for axis labels and dates without an offset.", valueName: "zone"))
-    var timezone = "UTC"
+    @Option(help: ArgumentHelp("The IANA time zone for axis labels and dates without an offset (default: UTC; for --event, the organization's zone).", valueName: "zone"))
+    var timezone: String?
 
     @OptionGroup(title: "Time window") var window: WindowOptions
 
@@ -114,7 +114,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.title = title
         request.theme = theme
         request.scale = scale
-        request.timezone = timezone
+        request.timezone = timezone ?? input.defaultZone
         window.apply(to: &request)
         request.layoutReport = layoutReport
         request.categories = categories
