@@ -13,10 +13,12 @@ enum TestSupport {
         root.appendingPathComponent("Tests/RefChartTests/Fixtures/\(name)").path
     }
 
-    /// A fresh empty directory under the system's temporary directory.
+    /// A fresh empty directory under the system's temporary directory, removed when the test process exits
+    /// (set `REFCHART_KEEP_TEST_FILES=1` to keep them for a look).
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("refchart-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        ScratchFolders.shared.add(url)
         return url
     }
 
@@ -44,5 +46,24 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The test process's scratch folders, removed at exit.
+final class ScratchFolders: @unchecked Sendable {
+    static let shared = ScratchFolders()
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var folders: [URL] = []
+
+    private init() {
+        atexit { ScratchFolders.shared.removeAll() }
+    }
+
+    func add(_ url: URL) { lock.withLock { folders.append(url) } }
+
+    func removeAll() {
+        guard ProcessInfo.processInfo.environment["REFCHART_KEEP_TEST_FILES"] == nil else { return }
+        for url in lock.withLock({ folders }) { try? FileManager.default.removeItem(at: url) }
     }
 }
