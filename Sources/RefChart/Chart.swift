@@ -94,7 +94,7 @@ public struct Chart: Sendable, Hashable {
     package func rendered(_ format: ChartFormat, scale: Double = 1) throws -> (image: [UInt8], report: LayoutReport, scene: Scene) {
         let scale = format == .png ? scale : 1
         try validate(scale: scale)
-        let (scene, report) = layout(pixelScale: scale)
+        let (scene, report) = layout(pixelScale: scale, paged: format == .pdf)
         do {
             return (try ChartRenderer.render(scene, format: format.output, scale: scale, svgText: svgText), report, scene)
         } catch let error as RenderError {
@@ -103,7 +103,8 @@ public struct Chart: Sendable, Hashable {
     }
 
     /// Lays the chart out without drawing it (for benchmarks and tests).
-    package func layout(pixelScale: Double = 1) -> (scene: Scene, report: LayoutReport) {
+    /// - Parameter paged: Lay footnotes out on pages of the chart's height (PDF), instead of growing it.
+    package func layout(pixelScale: Double = 1, paged: Bool = false) -> (scene: Scene, report: LayoutReport) {
         var spec = ChartSpec(
             title: title, size: Size(width: Double(width), height: Double(height)),
             theme: theme == .dark ? .dark : .light, zone: timeZone, series: series, references: references,
@@ -112,6 +113,7 @@ public struct Chart: Sendable, Hashable {
         spec.chartType = type
         spec.stacked = stacked
         spec.bucket = bucket.flatMap(RelativeWindow.init).map { Double($0.count) * $0.nominalSeconds }
+        if paged && (footnotes == .auto || footnotes == .all) { spec.pageHeight = Double(height) }
         spec.yLabel = yLabel
         spec.yMin = yMin
         spec.yMax = yMax

@@ -15,11 +15,13 @@ extension ChartComposer {
         items += .group(SceneGroup("footnotes"), footnoteItems())
         items += .group(SceneGroup("caption"), captionItems() + categoryKeyItems())
         items += .group(SceneGroup("title"), titleItems())
-        return Scene(
+        var scene = Scene(
             size: Size(width: width, height: height), background: spec.theme.background, items: items,
             accessibleTitle: spec.title.isEmpty ? "Chart" : singleLine(spec.title),
             accessibleDescription: PrintableText.clean(accessibleDescription()),
             documentDate: domain.upperBound)
+        if let pageHeight = spec.pageHeight, height > pageHeight + 0.5 { scene.pageHeight = pageHeight }
+        return scene
     }
 
     var theme: Theme { spec.theme }

@@ -21,6 +21,8 @@ package struct ChartSpec: Sendable {
     package var maxHeight: Double?
     /// Where the full footnote table is written, if anywhere: named on the chart when rows had to group.
     package var footnotesFile: String?
+    /// The page height of a paged document (PDF): footnote rows that do not fit continue on following pages.
+    package var pageHeight: Double?
     /// Lines, areas or bars.
     package var chartType: ChartType = .line
     /// Areas or bars stacked on one another.

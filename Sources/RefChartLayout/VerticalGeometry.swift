@@ -114,6 +114,10 @@ extension ChartComposer {
         for k in badges.indices { badges[k].box.y = g.badgeTop }
         self.badges = badges
         let columnWidth = usable / Double(g.footnoteColumns)
+        if let pageHeight = spec.pageHeight, !groups.isEmpty {
+            paginate(groups, geometry: g, pageHeight: pageHeight, columnWidth: columnWidth)
+            return
+        }
         footnotes = groups.enumerated().map { k, group in
             let column = k / max(g.footnoteRows, 1)
             let row = k % max(g.footnoteRows, 1)
@@ -121,5 +125,40 @@ extension ChartComposer {
                            width: columnWidth - 12, height: g.footnoteRowHeight)
             return FootnoteRow(numbers: group.map(\.number), markers: group.map(\.marker), box: box)
         }
+    }
+
+    /// Footnote rows on pages of `pageHeight` (a PDF): the first page holds the chart and the rows that fit
+    /// under it, the rest continue on following pages of the same size, never grouped and never cut by a
+    /// page's edge. The image becomes a whole number of pages, stacked.
+    private mutating func paginate(
+        _ groups: [[(number: Int, marker: Int)]], geometry g: VerticalGeometry, pageHeight: Double, columnWidth: Double
+    ) {
+        let pad = style.padding
+        let rowHeight = g.footnoteRowHeight
+        let firstRows = max(0, Int((pageHeight - pad - g.footnoteTop) / rowHeight))
+        let laterRows = max(1, Int((pageHeight - 2 * pad) / rowHeight))
+        var placed: [FootnoteRow] = []
+        var page = 0
+        var index = 0
+        while index < groups.count {
+            let rows = page == 0 ? firstRows : laterRows
+            let top = page == 0 ? g.footnoteTop : Double(page) * pageHeight + pad
+            let perPage = rows * g.footnoteColumns
+            if perPage > 0 {
+                // Column-major on each page, as on a single tall page.
+                let count = min(perPage, groups.count - index)
+                let rowsUsed = (count + g.footnoteColumns - 1) / g.footnoteColumns
+                for k in 0..<count {
+                    let group = groups[index + k]
+                    let box = Rect(x: pad + Double(k / rowsUsed) * columnWidth, y: top + Double(k % rowsUsed) * rowHeight,
+                                   width: columnWidth - 12, height: rowHeight)
+                    placed.append(FootnoteRow(numbers: group.map(\.number), markers: group.map(\.marker), box: box))
+                }
+                index += count
+            }
+            page += 1
+        }
+        footnotes = placed
+        height = Double(max(1, page)) * pageHeight
     }
 }

@@ -80,9 +80,14 @@ package enum ChartRenderer {
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
             for page in pages {
-                cairo_pdf_surface_set_size(surface, page.size.width * pointsPerPixel, page.size.height * pointsPerPixel)
-                try draw(page, on: surface!, scale: pointsPerPixel)
-                cairo_surface_show_page(surface)
+                // A paged scene (footnotes continued) is its pages stacked: each is drawn shifted and clipped.
+                let height = page.pageHeight ?? page.size.height
+                let count = Int((page.size.height / height).rounded(.up))
+                for k in 0..<max(1, count) {
+                    cairo_pdf_surface_set_size(surface, page.size.width * pointsPerPixel, height * pointsPerPixel)
+                    try draw(page, on: surface!, scale: pointsPerPixel, offset: Double(k) * height, clipHeight: height)
+                    cairo_surface_show_page(surface)
+                }
             }
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface))
@@ -90,11 +95,18 @@ package enum ChartRenderer {
         return sink.bytes
     }
 
-    private static func draw(_ scene: Scene, on surface: OpaquePointer, scale: Double) throws {
+    private static func draw(
+        _ scene: Scene, on surface: OpaquePointer, scale: Double, offset: Double = 0, clipHeight: Double? = nil
+    ) throws {
         let cairo = cairo_create(surface)
         defer { cairo_destroy(cairo) }
         try check(cairo_status(cairo))
         cairo_scale(cairo, scale, scale)
+        if let clipHeight {
+            cairo_rectangle(cairo, 0, 0, scene.size.width, clipHeight)
+            cairo_clip(cairo)
+            cairo_translate(cairo, 0, -offset)
+        }
         SceneDrawer(cairo: cairo!).draw(scene)
         try check(cairo_status(cairo))
     }

@@ -87,6 +87,23 @@ struct DenseReferencesTests {
         #expect(TextBoxes.overlappingPairs(in: scene, measurer: PangoTextMeasurer()).isEmpty)
     }
 
+    @Test func aPDFContinuesItsFootnotesOnPagesOfTheSameSize() throws {
+        let chart = Chart(title: "Dense", series: [Self.series()], references: Self.references(200))
+        let (pdf, report) = try chart.renderWithReport(.pdf)
+        let text = String(decoding: pdf, as: UTF8.self)
+        let pages = PDFProbe.pageCount(text)
+        #expect(pages >= 2)
+        #expect(report.height == Double(pages) * 600)
+        // Every page is the requested size: 1200 × 600 px at 96 dpi is 900 × 450 pt.
+        let boxes = text.components(separatedBy: "/MediaBox [ ").dropFirst().map { $0.prefix { $0 != "]" } }
+        #expect(boxes.count == pages && boxes.allSatisfy { $0.trimmingCharacters(in: .whitespaces) == "0 0 900 450" }, "\(boxes)")
+        // Never grouped, never cut by a page's edge.
+        #expect(Dictionary(grouping: report.footnotes, by: \.box).values.allSatisfy { $0.count == 1 })
+        #expect(report.footnotes.allSatisfy { $0.box.y.truncatingRemainder(dividingBy: 600) + $0.box.height <= 600.01 })
+        let numbers = Set(report.footnotes.map(\.badge))
+        #expect(report.references.filter { $0.state == .badge }.allSatisfy { numbers.contains($0.badge!) })
+    }
+
     @Test func pastTheMaximumHeightRowsGroupAndTheChartSaysWhereTheListIs() {
         let (scene, report, _) = Self.layout(5000)
         #expect(report.height <= 2400)

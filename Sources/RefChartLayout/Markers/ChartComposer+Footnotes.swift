@@ -17,6 +17,8 @@ extension ChartComposer {
         case .grouped:
             let maxRows = max(4, Int(spec.size.height * style.footnoteHeightFraction / g.footnoteRowHeight))
             return FootnoteRow.group(numbered, clusters: clusters, capacity: maxRows * g.footnoteColumns)
+        case .auto where spec.pageHeight != nil:
+            return numbered.map { [$0] }  // pages hold every row
         case .auto:
             let limit = max(spec.maxHeight ?? 4 * spec.size.height, spec.size.height)
             let rows = Int((limit - spec.size.height - 10) / g.footnoteRowHeight)

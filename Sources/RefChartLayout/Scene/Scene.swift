@@ -13,6 +13,8 @@ package struct Scene: Sendable, Hashable {
     /// The instant the document is dated (a PDF's creation date), in seconds since the epoch: the end of
     /// the chart's time range, so the same chart always gives the same bytes.
     package var documentDate: Double
+    /// For a paged document (PDF): the page height; the scene is its pages stacked.
+    package var pageHeight: Double?
 
     package init(size: Size, background: Color, items: [SceneItem] = [], accessibleTitle: String = "",
                  accessibleDescription: String = "", documentDate: Double = 0) {
