@@ -94,9 +94,10 @@ public final class ChartPipeline: Sendable {
             let (bytes, layout, scene) = try chart.rendered(format, scale: request.scale)
             images.append(.init(format: format, bytes: bytes, path: outputs.first { $0.format == format }?.path))
             report = report ?? layout
-            if format != .png { page = page ?? scene }
+            if format == .pdf { page = scene }
         }
-        if keepingPage, page == nil { page = try chart.rendered(.pdf).scene }
+        // The combined PDF wants the chart's PDF page (footnotes paged): reuse it, or lay it out, not render it.
+        if keepingPage, page == nil { page = chart.layout(paged: true).scene }
         warnings += Self.fontWarnings(report!)
         let footnoteTable = footnotesPath.map { path in
             (path, FootnoteTable.make(FootnoteTable.Format(path: path)!, references: references, report: report!, zone: zone))

@@ -95,10 +95,7 @@ extension ChartRequest {
     public func outputs(now: Date) throws -> [(format: ChartFormat, path: String)] {
         let formats = try resolvedFormats()
         guard let output else { return [] }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = try zone()
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
-        let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        let date = ISO8601.day(of: now, in: try zone())
         return try formats.map { format in
             (format, try Self.fill(output, name: name, format: format, date: date))
         }
@@ -112,10 +109,7 @@ extension ChartRequest {
 
     /// `path` with `{name}` and `{date}` filled in, as for outputs.
     func filled(_ path: String, now: Date, field: CodingKeys) throws -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = try zone()
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
-        let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        let date = ISO8601.day(of: now, in: try zone())
         do {
             return try Self.fill(path, name: name, format: nil, date: date)
         } catch let error as ChartRequestError {

@@ -133,6 +133,13 @@ public enum ISO8601 {
 
     /// Converts a wall-clock time (fields read as if UTC) to an instant in `zone`, choosing the earlier
     /// instant for a repeated hour and moving forward through a skipped one.
+    /// `YYYY-MM-DD`: the day `date` falls on in `zone` (the `{date}` of output paths).
+    public static func day(of date: Date, in zone: TimeZone) -> String {
+        let wall = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        let (year, month, day) = CivilTime.civilFromDays(Int((wall / 86_400).rounded(.down)))
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
     package static func wallClockToInstant(_ wall: Double, in zone: TimeZone) -> Double {
         let guess = wall - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall)))
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: guess))

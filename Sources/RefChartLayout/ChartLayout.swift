@@ -17,6 +17,7 @@ struct ChartComposer<Measurer: TextMeasuring> {
     let spec: ChartSpec
     let measurer: Measurer
     let measureCache = MeasureCache()
+    let shapesCache = ShapesCache()
     let style: ChartStyle
     let calendar: Calendar
     /// The visible time range.

@@ -121,12 +121,11 @@ public struct ReportRunner: Sendable {
     }
 
     private func writeCombinedPDF(to template: String, pages: [Scene]) -> ReportSummary.CombinedPDF {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: job.timezone) ?? .gmt
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
         let path = template.replacingOccurrences(
-            of: "{date}", with: String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0))
-        var result = ReportSummary.CombinedPDF(path: path, pages: pages.count, error: nil)
+            of: "{date}", with: ISO8601.day(of: now, in: TimeZone(identifier: job.timezone) ?? .gmt))
+        // A chart whose footnotes continue on more pages counts each of them.
+        let count = pages.reduce(0) { $0 + Int(($1.size.height / ($1.pageHeight ?? $1.size.height)).rounded(.up)) }
+        var result = ReportSummary.CombinedPDF(path: path, pages: count, error: nil)
         do {
             guard !pages.isEmpty else { throw ChartError("no chart rendered, so there is nothing to put in it") }
             let bytes = try ChartRenderer.pdf(

@@ -34,11 +34,15 @@ struct DataRoom {
     func fits(lane k: Int, span: ClosedRange<Double>) -> Bool {
         let covered = (2 + Double(k + 1) * laneHeight + Self.margin) / plotHeight
         let limit = domain.upperBound - covered * (domain.upperBound - domain.lowerBound)
+        guard let under = Self.columns(under: span, left: left, count: columns.count) else { return false }
+        return !under.contains { columns[$0] >= limit }
+    }
+
+    /// The plot columns under `span` (x in output pixels), 2 px wider each side; `nil` when none.
+    static func columns(under span: ClosedRange<Double>, left: Double, count: Int) -> ClosedRange<Int>? {
         let first = max(0, Int((span.lowerBound - left).rounded(.down)) - 2)
-        let last = min(columns.count - 1, Int((span.upperBound - left).rounded(.up)) + 2)
-        guard first <= last else { return false }
-        for column in first...last where columns[column] >= limit { return false }
-        return true
+        let last = min(count - 1, Int((span.upperBound - left).rounded(.up)) + 2)
+        return first <= last ? first...last : nil
     }
 }
 
@@ -82,10 +86,9 @@ extension ChartComposer {
         for marker in markers {
             guard let lane = marker.lane, lane >= lanes else { continue }
             let bottom = geometry.laneTop(lane) + marker.size.height + style.lanePadding / 2 + DataRoom.margin - 1
-            let first = max(0, Int((marker.left - plot.minX).rounded(.down)) - 2)
-            let last = min(columns.count - 1, Int((marker.left + marker.size.width - plot.minX).rounded(.up)) + 2)
-            guard first <= last else { return false }
-            for column in first...last where columns[column] > -.infinity && yScale(columns[column]) <= bottom { return false }
+            let span = marker.left...(marker.left + marker.size.width)
+            guard let under = DataRoom.columns(under: span, left: plot.minX, count: columns.count) else { return false }
+            if under.contains(where: { columns[$0] > -.infinity && yScale(columns[$0]) <= bottom }) { return false }
         }
         return true
     }

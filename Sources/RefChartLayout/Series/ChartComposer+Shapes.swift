@@ -33,12 +33,17 @@ extension ChartComposer {
     }
 
     /// Buckets for bars (sums, about one per 3 px) or stacked areas (means, one per pixel at most).
+    /// Computed once per plot width: the value range, the data room and the drawing all ask for them, and
+    /// each pass of the layout again (each is a pass over every point).
     func shapes() -> SeriesShapes {
         let bar = spec.chartType == .bar
-        return SeriesShapes(
-            series: Array(spec.series.prefix(Legend.maximumEntries)), domain: domain, bucket: spec.bucket,
-            maxBuckets: max(1, Int((xScale.range.upperBound - xScale.range.lowerBound) / (bar ? 3 : 1))),
-            zoneOffset: Double(spec.zone.secondsFromGMT(for: Date(timeIntervalSince1970: domain.lowerBound))), mean: !bar)
+        let maxBuckets = max(1, Int((xScale.range.upperBound - xScale.range.lowerBound) / (bar ? 3 : 1)))
+        return shapesCache.shapes(maxBuckets: maxBuckets) {
+            SeriesShapes(
+                series: Array(spec.series.prefix(Legend.maximumEntries)), domain: domain, bucket: spec.bucket,
+                maxBuckets: maxBuckets,
+                zoneOffset: Double(spec.zone.secondsFromGMT(for: Date(timeIntervalSince1970: domain.lowerBound))), mean: !bar)
+        }
     }
 
     /// The value range bars and stacked areas need: from zero to the largest (summed or stacked) bucket.

@@ -53,3 +53,15 @@ struct SeriesShapes {
         return gaps.isEmpty ? 86_400 : gaps[gaps.count / 2]
     }
 }
+
+/// The shapes of one layout by bucket count; a class so copies of a layout in progress share it.
+final class ShapesCache {
+    private var byBuckets: [Int: SeriesShapes] = [:]
+
+    func shapes(maxBuckets: Int, make: () -> SeriesShapes) -> SeriesShapes {
+        if let shapes = byBuckets[maxBuckets] { return shapes }
+        let shapes = make()
+        byBuckets[maxBuckets] = shapes
+        return shapes
+    }
+}
