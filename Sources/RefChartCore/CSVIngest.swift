@@ -46,9 +46,6 @@ struct CSVIngest {
     private let zoneIsUTC: Bool
     private var times: [Double] = []
     private var lines: [Int32] = []
-    private var rowValues: [Double] = []
-    /// The row's text cells of tracked columns: field ranges into the record, kept until the row is accepted.
-    private var rowKeys: [Int] = []
     /// The keys of text columns, apart from the columns so the row loop appends to them in place (an
     /// optional struct inside each column was copied out and back on every row).
     private var keyStore: [CSVSeriesKeys] = []
@@ -132,12 +129,14 @@ struct CSVIngest {
         var series: [MetricSeries] = []
         var merged = (merged: 0, lines: [Int]())
         if let keys {
-            for (key, members) in CSVPivot.rows(by: keys) {
-                var memberTimes = members.map { times[$0] }
-                var memberValues = values.map { column in members.map { column[$0] } }
+            let (order, groups) = CSVPivot.groups(by: keys)
+            for (key, range) in groups {
+                let members = order[range]
+                var memberTimes = CSVPivot.gather(times, at: members)
+                var memberValues = values.map { CSVPivot.gather($0, at: members) }
                 if !zip(memberTimes, memberTimes.dropFirst()).allSatisfy({ $0 < $1 }) {
                     let result = try CSVRowOrder.sortAndMerge(
-                        times: &memberTimes, values: &memberValues, lines: members.map { lines[$0] },
+                        times: &memberTimes, values: &memberValues, lines: CSVPivot.gather(lines, at: members),
                         policy: options.duplicates, source: source)
                     merged = (merged.merged + result.merged, Array((merged.lines + result.lines).sorted().prefix(5)))
                 }
@@ -275,51 +274,19 @@ struct CSVIngest {
                 hint: "the row has \(record.count) fields but the header has \(headerCount)")
         }
         let time = try readTime(record)
-        // Fixed-size row buffers written by index: clearing and appending to them on every row (a
-        // uniqueness check per append) was a sixth of a long file's parse.
-        if rowValues.count != columns.count { rowValues = Array(repeating: .nan, count: columns.count) }
-        var keyed = 0
-        if rowKeys.count != columns.count { rowKeys = Array(repeating: 0, count: columns.count) }
-        for index in columns.indices {
-            let kind = columns[index].kind
-            let field = columns[index].field
-            if kind == .text {
-                let slot = columns[index].keySlot
-                if slot >= 0 && keyStore[slot].tracking {
-                    rowKeys[keyed] = index
-                    keyed += 1
-                }
-                rowValues[index] = .nan
-                continue
+        // Cells go straight to their columns, and a refused row is taken back from them: buffering the
+        // row first (a write and a uniqueness check per cell, then a copy) was a sixth of a long file's parse.
+        let accepted = times.count
+        do {
+            for index in columns.indices {
+                try readCell(record, column: index)
             }
-            guard field < record.count else {
-                rowValues[index] = .nan
-                continue
+        } catch {
+            for index in columns.indices where columns[index].values.count > accepted {
+                columns[index].values.removeLast(columns[index].values.count - accepted)
             }
-            switch CSVCell.value(record.field(field), decimalComma: decimalComma) {
-            case .number(let value):
-                rowValues[index] = value
-                if kind == .undecided { columns[index].kind = .numeric }
-            case .gap:
-                rowValues[index] = .nan
-            case .outOfRange:
-                throw InputError(
-                    source: source, line: record.line, location: "column \(quoted(columns[index].name))",
-                    message: "\(quoted(record.string(field))) is beyond the largest number a chart can hold (±1.8e308)",
-                    hint: "fix the cell, or pass --lenient to skip such rows")
-            case .invalid:
-                if kind == .undecided && !columns[index].requested {
-                    columns[index].kind = .text
-                    columns[index].values = []
-                    columns[index].sample = (record.string(field), record.line)
-                    trackKeys(of: index)
-                    rowKeys[keyed] = index
-                    keyed += 1
-                    rowValues[index] = .nan
-                    continue
-                }
-                throw notANumber(record, column: columns[index])
-            }
+            for slot in keyStore.indices { keyStore[slot].truncate(to: accepted) }
+            throw error
         }
         if let last = times.last {
             if time < last { sorted = false } else if time == last { hasDuplicates = true }
@@ -327,16 +294,36 @@ struct CSVIngest {
         if let pendingCell { pendingTimes.append((times.count, pendingCell, record.line)) }
         times.append(time)
         lines.append(Int32(clamping: record.line))
-        for index in rowKeys.prefix(keyed) {
-            let (field, slot) = (columns[index].field, columns[index].keySlot)
-            if field < record.count {
-                keyStore[slot].append(bytes: record.field(field))
-            } else {
-                keyStore[slot].append("")
-            }
+    }
+
+    /// Appends one cell to its column: a number (or a gap) to a value column, a key to a text column.
+    private mutating func readCell(_ record: borrowing CSVRecord, column index: Int) throws {
+        let kind = columns[index].kind
+        let field = columns[index].field
+        let cell = field < record.count ? record.field(field) : UnsafeBufferPointer(start: nil, count: 0)
+        if kind == .text {
+            let slot = columns[index].keySlot
+            if slot >= 0 { keyStore[slot].append(bytes: cell) }
+            return
         }
-        for index in columns.indices where columns[index].kind != .text {
-            columns[index].values.append(rowValues[index])
+        switch CSVCell.value(cell, decimalComma: decimalComma) {
+        case .number(let value):
+            columns[index].values.append(value)
+            if kind == .undecided { columns[index].kind = .numeric }
+        case .gap:
+            columns[index].values.append(.nan)
+        case .outOfRange:
+            throw InputError(
+                source: source, line: record.line, location: "column \(quoted(columns[index].name))",
+                message: "\(quoted(record.string(field))) is beyond the largest number a chart can hold (±1.8e308)",
+                hint: "fix the cell, or pass --lenient to skip such rows")
+        case .invalid:
+            guard kind == .undecided && !columns[index].requested else { throw notANumber(record, column: columns[index]) }
+            columns[index].kind = .text
+            columns[index].values = []
+            columns[index].sample = (record.string(field), record.line)
+            trackKeys(of: index)
+            keyStore[columns[index].keySlot].append(bytes: cell)
         }
     }
 

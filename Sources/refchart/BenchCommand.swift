@@ -8,7 +8,8 @@ import RefChart
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the CSV reader and the renderer on generated files (1k, 100k, 1M rows; 200 references).")
+        abstract: "Time the CSV reader and the renderer on generated files (1k, 100k, 1M rows; 200 references).",
+        discussion: "Each size runs in its own process. --long writes the same shape as a long export; compare its parse column with a wide run of the same row count.")
 
     @Option(parsing: .upToNextOption, help: "Row counts to generate.")
     var rows: [Int] = [1_000, 100_000, 1_000_000]
@@ -19,6 +20,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep the generated files in this directory.", valueName: "dir"))
     var keep: String?
 
+    @Flag(help: "Generate long (\"tidy\") files: a row per time and source, three sources.")
+    var long = false
+
     func run() throws {
         let directory = keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("refchart-bench-\(ProcessInfo.processInfo.processIdentifier)")
@@ -28,7 +32,7 @@ struct BenchCommand: ParsableCommand {
         for count in rows {
             let csv = directory.appendingPathComponent("bench-\(count).csv")
             let refs = directory.appendingPathComponent("bench-\(count)-refs.json")
-            try BenchData.write(rows: count, to: csv)
+            try BenchData.write(rows: count, long: long, to: csv)
             try BenchData.writeReferences(references, rows: count, to: refs)
             let child = Process()
             child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
@@ -73,7 +77,7 @@ struct BenchRunCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let table = try CSVReader.read(path: csv)
-        let parsed = clock.now
+        let parseSeconds = (clock.now - start).seconds
         let refs = try ReferencesFile.read(path: references)
         let chart = Chart(title: "Benchmark", series: table.series, references: refs)
         let layoutStart = clock.now
@@ -86,7 +90,7 @@ struct BenchRunCommand: ParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let figures = Figures(
-            parseSeconds: (parsed - start).seconds, layoutSeconds: layoutSeconds, renderSeconds: (rendered - renderStart).seconds,
+            parseSeconds: parseSeconds, layoutSeconds: layoutSeconds, renderSeconds: (rendered - renderStart).seconds,
             peakMegabytes: Double(usage.ru_maxrss) / 1024)
         print(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self))
     }

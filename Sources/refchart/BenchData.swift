@@ -6,19 +6,26 @@ import RefChart
 enum BenchData {
     static let start = 1_704_067_200.0  // 2024-01-01T00:00:00Z
 
-    static func write(rows: Int, to url: URL) throws {
+    /// The long ("tidy") form's series: `rows` rows hold `rows / 3` times.
+    static let longSeries = ["web", "ios", "android"]
+
+    /// Writes `rows` rows: wide (`timestamp,pageviews,note`) or long (`timestamp,source,pageviews,note`,
+    /// a row per time and source).
+    static func write(rows: Int, long: Bool = false, to url: URL) throws {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        var buffer = "timestamp,pageviews,note\n"
+        var buffer = long ? "timestamp,source,pageviews,note\n" : "timestamp,pageviews,note\n"
         var state: UInt64 = 42
         for row in 0..<rows {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let noise = Double(state >> 40) / Double(1 << 24)
-            let t = start + Double(row) * 60
-            let value = 1000 + 400 * sin(Double(row) / 1440 * 2 * .pi) + 200 * noise
+            let step = long ? row / longSeries.count : row
+            let t = start + Double(step) * 60
+            let value = 1000 + 400 * sin(Double(step) / 1440 * 2 * .pi) + 200 * noise
             let note = row % 1000 == 0 ? "\"batch, \"\"\(row)\"\"\"" : ""
-            buffer += "\(ISO8601.string(fromSeconds: t, fractionalSeconds: false)),\(String(format: "%.2f", value)),\(note)\n"
+            let source = long ? longSeries[row % longSeries.count] + "," : ""
+            buffer += "\(ISO8601.string(fromSeconds: t, fractionalSeconds: false)),\(source)\(String(format: "%.2f", value)),\(note)\n"
             if buffer.utf8.count > 1 << 20 {
                 handle.write(Data(buffer.utf8))
                 buffer = ""
