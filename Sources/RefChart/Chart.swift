@@ -52,6 +52,9 @@ public struct Chart: Sendable, Hashable {
     public var yMin: Double?
     /// The value axis's upper bound (default: the data's nice top).
     public var yMax: Double?
+    /// A logarithmic value axis: equal ratios take equal heights. Values ≤ 0 have no place on it and are
+    /// left out (see ``valuesLeftOutByLogAxis``).
+    public var logarithmic = false
     /// Impact numbers after each label: the window each side of a reference (`7d`); `nil` for none.
     public var impactWindow: String?
     /// The series impact numbers measure (default: the first).
@@ -117,6 +120,14 @@ public struct Chart: Sendable, Hashable {
         spec.yLabel = yLabel
         spec.yMin = yMin
         spec.yMax = yMax
+        if logarithmic {
+            spec.logarithmic = true
+            spec.series = series.map { series in
+                var positive = series
+                positive.values = series.values.map { $0 > 0 ? $0 : .nan }
+                return positive
+            }
+        }
         if let impactWindow, let window = RelativeWindow(impactWindow) {
             let index = impactSeries.flatMap { name in series.firstIndex { $0.name == name } } ?? 0
             spec.impact = (window, impactWindow, index)
@@ -140,6 +151,13 @@ public struct Chart: Sendable, Hashable {
         }
         if let yMin, let yMax, !(yMin < yMax) || !yMin.isFinite || !yMax.isFinite {
             throw ChartError("the value axis's minimum \(yMin) must be below its maximum \(yMax)")
+        }
+        if logarithmic {
+            if let yMin, yMin <= 0 { throw ChartError("the minimum \(yMin) cannot bound a log axis: use a number above 0") }
+            if stacked { throw ChartError("a log axis cannot stack: a stack's parts are read as differences") }
+            guard series.contains(where: { $0.values.contains { $0 > 0 } }) else {
+                throw ChartError("there is nothing to draw on a log axis: no value is above 0")
+            }
         }
         if let impactWindow, RelativeWindow(impactWindow) == nil {
             throw ChartError("the impact window \(quoted(impactWindow)) is not a duration: use e.g. 12h, 7d, 2w or 1mo")
@@ -167,6 +185,17 @@ public struct Chart: Sendable, Hashable {
                         + "\(ISO8601.string(fromSeconds: first, fractionalSeconds: false)) to "
                         + "\(ISO8601.string(fromSeconds: last, fractionalSeconds: false))")
             }
+        }
+    }
+}
+
+extension Chart {
+    /// For a log axis, each series with values ≤ 0 and how many: they are not drawn.
+    public var valuesLeftOutByLogAxis: [(series: String, count: Int)] {
+        guard logarithmic else { return [] }
+        return series.compactMap { series in
+            let count = series.values.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }
+            return count == 0 ? nil : (series.name, count)
         }
     }
 }

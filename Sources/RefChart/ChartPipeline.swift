@@ -82,6 +82,10 @@ public final class ChartPipeline: Sendable {
         chart.yLabel = request.yLabel
         chart.yMin = request.yMin
         chart.yMax = request.yMax
+        chart.logarithmic = request.log
+        for (name, count) in chart.valuesLeftOutByLogAxis {
+            warnings.append("\(count) values ≤ 0 of \(quoted(name)) are not drawn: a log axis has no place for them")
+        }
         chart.footnotesFile = footnotesPath.map { URL(fileURLWithPath: $0).lastPathComponent }
         if request.impact {
             chart.impactWindow = request.impactWindow

@@ -104,6 +104,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var yMin: Double?
     /// The value axis's upper bound.
     public var yMax: Double?
+    /// A logarithmic value axis (values ≤ 0 are left out, with a warning).
+    public var log: Bool
     /// Impact numbers: each reference's effect on the measured series, after its label and in its footnote.
     public var impact: Bool
     /// The window each side of a reference for impact numbers (default `7d`).
@@ -127,6 +129,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         type = .line
         svgText = .text
         stacked = false
+        log = false
         impactWindow = "7d"
         timezone = "UTC"
         title = ""
@@ -143,7 +146,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         case events, segment, interval, orgTimezone
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
-        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax, svgText
+        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax, log, svgText
     }
 
     /// Decodes a request; absent keys keep their defaults.
@@ -193,5 +196,6 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         yLabel = try c.decodeIfPresent(String.self, forKey: .yLabel)
         yMin = try c.decodeIfPresent(Double.self, forKey: .yMin)
         yMax = try c.decodeIfPresent(Double.self, forKey: .yMax)
+        log = try c.decodeIfPresent(Bool.self, forKey: .log) ?? log
     }
 }

@@ -90,7 +90,7 @@ extension ChartComposer {
         let axisY = plot.maxY.rounded() + 0.5
         items.append(.line(from: Point(x: plot.minX, y: axisY), to: Point(x: plot.maxX, y: axisY), stroke: Stroke(color: theme.axis, width: 1)))
         for value in valueTicks.values {
-            let text = CompactNumber.format(value, step: valueTicks.step)
+            let text = valueTicks.label(value)
             let size = measure(text, style.axis)
             // Centred on its grid line, but never reaching down into the time labels' row.
             let y = min(yScale(value) - size.height / 2, geometry.tickLabelTop - 1 - size.height)

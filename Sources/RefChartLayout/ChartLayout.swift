@@ -137,7 +137,7 @@ struct ChartComposer<Measurer: TextMeasuring> {
             if needed <= labelWidth { break }
             labelWidth = needed
         }
-        yScale = LinearScale(domain: valueTicks.domain, range: plot.minY...plot.maxY, flipped: true)
+        yScale = valueScale()
         placeLabelsInsidePlot(labelWidth: labelWidth)
     }
 
@@ -177,7 +177,7 @@ struct ChartComposer<Measurer: TextMeasuring> {
             chooseTimeTicks()
             placeVertically()
             guard valueLabelWidth(plotHeight: plot.height) <= labelWidth else { return false }
-            yScale = LinearScale(domain: valueTicks.domain, range: plot.minY...plot.maxY, flipped: true)
+            yScale = valueScale()
             if inPlotLabelsClear() { return true }
         }
         return false
@@ -188,17 +188,25 @@ struct ChartComposer<Measurer: TextMeasuring> {
         let (low, high) = (spec.yMin ?? dataLow, max(spec.yMax ?? dataHigh, spec.yMin ?? -.infinity))
         // A zero baseline for counts that come near it; levels far from zero (130k–143k) are zoomed to, so
         // a forced zero never flattens them. A given minimum or maximum wins.
-        let includeZero = spec.yMin == nil && (spec.chartType != .line || (low >= 0 && (high - low) > 0.2 * high))
+        let includeZero = spec.yMin == nil && !spec.logarithmic
+            && (spec.chartType != .line || (low >= 0 && (high - low) > 0.2 * high))
         // As many ticks as fit about every 56 px, and never so many that their labels touch.
         let labelHeight = measure("0", style.axis).height + 2
         var count = max(2, Int(plotHeight / style.valueTickSpacing))
         repeat {
-            valueTicks = ValueTicks(low: low, high: high, count: count, includeZero: includeZero).withHeadroom(headroomSteps)
-                .clamped(low: spec.yMin, high: spec.yMax)
+            valueTicks = spec.logarithmic
+                ? ValueTicks.logarithmic(low: low, high: high, count: count).clamped(low: spec.yMin, high: spec.yMax)
+                : ValueTicks(low: low, high: high, count: count, includeZero: includeZero).withHeadroom(headroomSteps)
+                    .clamped(low: spec.yMin, high: spec.yMax)
             count -= 1
         } while count >= 1 && valueTicks.values.count > 1
             && plotHeight / Double(valueTicks.values.count - 1) < labelHeight
-        return valueTicks.values.map { measure(CompactNumber.format($0, step: valueTicks.step), style.axis).width }.max() ?? 0
+        return valueTicks.values.map { measure(valueTicks.label($0), style.axis).width }.max() ?? 0
+    }
+
+    /// The value axis's scale over the plot's height.
+    func valueScale() -> LinearScale {
+        LinearScale(domain: valueTicks.domain, range: plot.minY...plot.maxY, flipped: true, logarithmic: valueTicks.logarithmic)
     }
 
     /// The smallest and largest value inside the time domain.

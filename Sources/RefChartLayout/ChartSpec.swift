@@ -34,6 +34,8 @@ package struct ChartSpec: Sendable {
     /// The value axis's bounds, when given; otherwise from the data (see ``ValueTicks``).
     package var yMin: Double?
     package var yMax: Double?
+    /// A logarithmic value axis: the series must hold no values ≤ 0 (the caller makes them gaps).
+    package var logarithmic = false
     /// Impact numbers after each label: the window each side of a reference, and the series measured.
     package var impact: (window: RelativeWindow, text: String, series: Int)?
 

@@ -93,6 +93,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The value axis's upper bound.", valueName: "number"))
     var yMax: Double?
 
+    @Flag(help: "A logarithmic value axis: equal ratios take equal heights (values ≤ 0 are left out, with a warning).")
+    var log = false
+
     @Flag(help: "Impact numbers: after each label, how the series' mean after the reference differs from its mean before.")
     var impact = false
 
@@ -129,6 +132,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.yLabel = yLabel
         request.yMin = yMin
         request.yMax = yMax
+        request.log = log
         request.impact = impact
         request.impactWindow = impactWindow
         request.impactSeries = impactSeries

@@ -1,14 +1,31 @@
-/// Maps a domain linearly onto a pixel range.
+import Foundation
+
+/// Maps a domain linearly (or, for a log axis, its logarithm linearly) onto a pixel range.
 package struct LinearScale: Sendable, Hashable {
     package var domain: ClosedRange<Double>
     package var range: ClosedRange<Double>
     /// When true, the domain's lower bound maps to the range's upper bound (a y axis, downward pixels).
     package var flipped: Bool
+    /// When true, equal ratios get equal distances (a log axis over a positive domain); values ≤ 0 map
+    /// beyond the range's low end.
+    package var logarithmic: Bool
 
-    package init(domain: ClosedRange<Double>, range: ClosedRange<Double>, flipped: Bool = false) {
+    package init(domain: ClosedRange<Double>, range: ClosedRange<Double>, flipped: Bool = false, logarithmic: Bool = false) {
         self.domain = domain
         self.range = range
         self.flipped = flipped
+        self.logarithmic = logarithmic
+    }
+
+    /// How far up the domain `value` lies: 0 at its lower bound, 1 at its upper.
+    package func fraction(_ value: Double) -> Double {
+        guard logarithmic else {
+            let span = domain.upperBound - domain.lowerBound
+            return span == 0 ? 0 : (value - domain.lowerBound) / span
+        }
+        let low = log10(domain.lowerBound)
+        let span = log10(domain.upperBound) - low
+        return value > 0 && span > 0 ? (log10(value) - low) / span : -1
     }
 
     /// Pixels per domain unit.
@@ -19,7 +36,7 @@ package struct LinearScale: Sendable, Hashable {
 
     /// The pixel position of `value`.
     package func callAsFunction(_ value: Double) -> Double {
-        let offset = (value - domain.lowerBound) * slope
+        let offset = logarithmic ? fraction(value) * (range.upperBound - range.lowerBound) : (value - domain.lowerBound) * slope
         return flipped ? range.upperBound - offset : range.lowerBound + offset
     }
 }

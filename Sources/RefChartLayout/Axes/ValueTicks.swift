@@ -4,8 +4,11 @@ import Foundation
 package struct ValueTicks: Sendable, Hashable {
     /// The widened domain, from the first tick to the last.
     package var domain: ClosedRange<Double>
+    /// The spacing of linear ticks; on a logarithmic axis, the ratio between neighbouring decades shown.
     package var step: Double
     package var values: [Double]
+    /// Whether the ticks are for a logarithmic axis (see ``logarithmic(low:high:count:)``).
+    package private(set) var logarithmic = false
 
     /// Ticks for data between `low` and `high`, about `count` of them.
     /// - Parameter includeZero: Start a non-negative axis at zero (a count metric's honest baseline).
@@ -43,12 +46,48 @@ package struct ValueTicks: Sendable, Hashable {
         values = stride(from: first, through: last, by: 1).map { ($0 * step).rounded(toMultipleOf: step) }
     }
 
+    /// Ticks for a logarithmic axis over positive data between `low` and `high`, at most about `count`:
+    /// the densest rung of the ladder below that fits, the domain widened to the rung's marks around the
+    /// data. Rules as data: mantissas within a decade, then every k-th decade.
+    package static func logarithmic(low: Double, high: Double, count: Int) -> ValueTicks {
+        var low = low.isFinite && low > 0 ? low : 1
+        var high = high.isFinite && high > 0 ? high : low * 10
+        if high <= low { (low, high) = (low / 2, low * 2) }
+        let first = Int(log10(low).rounded(.down))
+        let last = Int(log10(high).rounded(.up))
+        let mark = { (mantissa: Double, decade: Int) in decade < 0 ? mantissa / pow(10, Double(-decade)) : mantissa * pow(10, Double(decade)) }
+        for mantissas in [[1.0, 2, 5], [1.0, 3], [1.0]] {
+            let marks = (first...last).flatMap { decade in mantissas.map { mark($0, decade) } }
+            let lower = marks.last { $0 <= low * (1 + 1e-12) } ?? marks[0]
+            let upper = marks.first { $0 >= high * (1 - 1e-12) } ?? marks[marks.count - 1]
+            let values = marks.filter { $0 >= lower && $0 <= upper }
+            if values.count <= max(count, 2) + 1 { return ValueTicks(logDomain: lower...upper, values: values, ratio: 10) }
+        }
+        let every = max(1, Int((Double(last - first) / Double(max(count, 1))).rounded(.up)))
+        let top = first + every * Int((Double(last - first) / Double(every)).rounded(.up))
+        let values = stride(from: first, through: top, by: every).map { mark(1, $0) }
+        return ValueTicks(logDomain: values[0]...values[values.count - 1], values: values, ratio: pow(10, Double(every)))
+    }
+
+    private init(logDomain: ClosedRange<Double>, values: [Double], ratio: Double) {
+        domain = logDomain
+        self.values = values
+        step = ratio
+        logarithmic = true
+    }
+
+    /// The text of the tick at `value`: as many decimals as the ticks need to differ.
+    package func label(_ value: Double) -> String {
+        CompactNumber.format(value, step: logarithmic ? value : step)
+    }
+
     /// The ticks with the domain's ends set to a given minimum or maximum (ticks outside dropped).
     package func clamped(low: Double?, high: Double?) -> ValueTicks {
         guard low != nil || high != nil else { return self }
         var copy = self
         let lower = low ?? domain.lowerBound
-        let upper = max(high ?? domain.upperBound, lower + (step.isNormal ? step : 1))
+        let upper = logarithmic ? max(high ?? domain.upperBound, lower * 10)
+            : max(high ?? domain.upperBound, lower + (step.isNormal ? step : 1))
         copy.domain = lower...upper
         copy.values = values.filter { $0 >= lower && $0 <= upper }
         if copy.values.isEmpty { copy.values = [lower, upper] }
@@ -57,7 +96,7 @@ package struct ValueTicks: Sendable, Hashable {
 
     /// The same ticks with `steps` more steps above the top: headroom inside the plot for labels.
     package func withHeadroom(_ steps: Int) -> ValueTicks {
-        guard steps > 0, values.count > 1, step.isNormal else { return self }
+        guard steps > 0, values.count > 1, step.isNormal, !logarithmic else { return self }
         var copy = self
         let top = domain.upperBound + Double(steps) * step
         guard top.isFinite else { return self }

@@ -11,7 +11,8 @@ struct DataRoom {
     let columns: [Double]
     let left: Double
     let plotHeight: Double
-    let domain: ClosedRange<Double>
+    /// The value axis as it stands (linear or logarithmic).
+    let scale: LinearScale
     let laneHeight: Double
     /// At most this many lanes inside the plot: they may cover ~40 % of its height.
     let lanes: Int
@@ -25,7 +26,7 @@ struct DataRoom {
         self.columns = columns
         left = composer.plot.minX
         plotHeight = composer.plot.height
-        domain = composer.valueTicks.domain
+        scale = composer.valueScale()
         laneHeight = composer.laneHeight
         lanes = max(0, min(6, Int(0.4 * plotHeight / laneHeight)))
     }
@@ -33,9 +34,8 @@ struct DataRoom {
     /// Whether a label spanning `span` fits in lane `k` inside the plot.
     func fits(lane k: Int, span: ClosedRange<Double>) -> Bool {
         let covered = (2 + Double(k + 1) * laneHeight + Self.margin) / plotHeight
-        let limit = domain.upperBound - covered * (domain.upperBound - domain.lowerBound)
         guard let under = Self.columns(under: span, left: left, count: columns.count) else { return false }
-        return !under.contains { columns[$0] >= limit }
+        return !under.contains { columns[$0] > -.infinity && scale.fraction(columns[$0]) >= 1 - covered }
     }
 
     /// The plot columns under `span` (x in output pixels), 2 px wider each side; `nil` when none.
