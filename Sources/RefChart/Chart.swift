@@ -55,6 +55,9 @@ public struct Chart: Sendable, Hashable {
     /// A logarithmic value axis: equal ratios take equal heights. Values ≤ 0 have no place on it and are
     /// left out (see ``valuesLeftOutByLogAxis``).
     public var logarithmic = false
+    /// Names of series drawn against a second value axis at the plot's right (line charts): series of
+    /// another unit or scale stay readable beside the others.
+    public var rightAxis: [String] = []
     /// Impact numbers after each label: the window each side of a reference (`7d`); `nil` for none.
     public var impactWindow: String?
     /// The series impact numbers measure (default: the first).
@@ -120,6 +123,7 @@ public struct Chart: Sendable, Hashable {
         spec.yLabel = yLabel
         spec.yMin = yMin
         spec.yMax = yMax
+        spec.rightAxis = Set(rightAxis.compactMap { name in series.firstIndex { $0.name == name } })
         if logarithmic {
             spec.logarithmic = true
             spec.series = series.map { series in
@@ -151,6 +155,16 @@ public struct Chart: Sendable, Hashable {
         }
         if let yMin, let yMax, !(yMin < yMax) || !yMin.isFinite || !yMax.isFinite {
             throw ChartError("the value axis's minimum \(yMin) must be below its maximum \(yMax)")
+        }
+        for name in rightAxis where !series.contains(where: { $0.name == name }) {
+            throw ChartError("there is no series named \(quoted(name)) to put on the right axis: the series are "
+                + series.map { quoted($0.name) }.joined(separator: ", "))
+        }
+        if !rightAxis.isEmpty {
+            guard type == .line else { throw ChartError("a right axis needs a line chart: areas and bars share one baseline") }
+            guard series.contains(where: { !rightAxis.contains($0.name) }) else {
+                throw ChartError("every series is on the right axis: leave at least one on the left")
+            }
         }
         if logarithmic {
             if let yMin, yMin <= 0 { throw ChartError("the minimum \(yMin) cannot bound a log axis: use a number above 0") }

@@ -83,6 +83,7 @@ public final class ChartPipeline: Sendable {
         chart.yMin = request.yMin
         chart.yMax = request.yMax
         chart.logarithmic = request.log
+        chart.rightAxis = request.rightAxis
         for (name, count) in chart.valuesLeftOutByLogAxis {
             warnings.append("\(count) values ≤ 0 of \(quoted(name)) are not drawn: a log axis has no place for them")
         }

@@ -106,6 +106,8 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var yMax: Double?
     /// A logarithmic value axis (values ≤ 0 are left out, with a warning).
     public var log: Bool
+    /// Series drawn against a second value axis at the right (line charts).
+    public var rightAxis: [String]
     /// Impact numbers: each reference's effect on the measured series, after its label and in its footnote.
     public var impact: Bool
     /// The window each side of a reference for impact numbers (default `7d`).
@@ -130,6 +132,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         svgText = .text
         stacked = false
         log = false
+        rightAxis = []
         impactWindow = "7d"
         timezone = "UTC"
         title = ""
@@ -146,7 +149,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         case events, segment, interval, orgTimezone
         case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
         case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
-        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax, log, svgText
+        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax, log, rightAxis, svgText
     }
 
     /// Decodes a request; absent keys keep their defaults.
@@ -197,5 +200,6 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         yMin = try c.decodeIfPresent(Double.self, forKey: .yMin)
         yMax = try c.decodeIfPresent(Double.self, forKey: .yMax)
         log = try c.decodeIfPresent(Bool.self, forKey: .log) ?? log
+        rightAxis = try c.decodeIfPresent([String].self, forKey: .rightAxis) ?? rightAxis
     }
 }

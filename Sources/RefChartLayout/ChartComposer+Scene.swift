@@ -58,6 +58,7 @@ extension ChartComposer {
         return spec.series.prefix(Legend.maximumEntries).enumerated().map { s, series in
             let keep = nearestIndices(series.times, to: referenceTimes)
             let runs = M4Reducer.reduce(times: series.times, values: series.values, domain: domain, columns: columns, keep: keep)
+            let yScale = scale(forSeries: s)
             return (s, runs.map { run in run.map { Point(x: xScale(series.times[$0]), y: yScale(series.values[$0])) } })
         }
     }
@@ -97,6 +98,7 @@ extension ChartComposer {
             items.append(.text(TextRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: y),
                                        font: style.axis, color: theme.mutedText)))
         }
+        items += rightAxisItems()
         var contexts: [(run: TextRun, right: Double, boundary: Bool)] = []
         var lastLabelRight = -Double.infinity
         for (k, tick) in timeTicks.ticks.enumerated() {
@@ -184,5 +186,23 @@ extension ChartComposer {
             if before + after > 0 { text += " \(before + after) more outside the time range." }
         }
         return text
+    }
+
+    /// The right axis's tick marks and labels, in the colour of its series when it has one.
+    private func rightAxisItems() -> [SceneItem] {
+        guard let ticks = rightTicks else { return [] }
+        let scale = valueScale(rightAxis: true)
+        let color = spec.rightAxis.count == 1 ? seriesStroke(spec.rightAxis.first!).color : theme.mutedText
+        var items: [SceneItem] = []
+        for value in ticks.values {
+            let y = scale(value)
+            items.append(.line(from: Point(x: plot.maxX, y: y.rounded() + 0.5), to: Point(x: plot.maxX + 4, y: y.rounded() + 0.5),
+                               stroke: Stroke(color: theme.axis, width: 1)))
+            let text = ticks.label(value)
+            let size = measure(text, style.axis)
+            let top = min(y - size.height / 2, geometry.tickLabelTop - 1 - size.height)
+            items.append(.text(TextRun(text: text, origin: Point(x: plot.maxX + 8, y: top), font: style.axis, color: color)))
+        }
+        return items
     }
 }

@@ -38,6 +38,10 @@ struct ChartComposer<Measurer: TextMeasuring> {
     var xScale = LinearScale(domain: 0...1, range: 0...1)
     var yScale = LinearScale(domain: 0...1, range: 0...1, flipped: true)
     var valueTicks = ValueTicks(low: 0, high: 1, count: 5, includeZero: true)
+    /// The second value axis's ticks, when series are on it (``ChartSpec/rightAxis``).
+    var rightTicks: ValueTicks?
+    /// The width the right axis's labels take (0 without one).
+    var rightLabelWidth = 0.0
     var timeTicks = TimeTicks(rung: TimeTickRung.ladder[0], ticks: [])
     var markers: [MarkerPlan] = []
     var lanes = 0
@@ -46,6 +50,8 @@ struct ChartComposer<Measurer: TextMeasuring> {
     var geometry = VerticalGeometry()
     /// The largest value per plot column, once the x scale is settled: where labels may sit inside the plot.
     var dataColumns: [Double]?
+    /// The same for the series on the right axis, in its units.
+    var rightDataColumns: [Double]?
     /// Extra value steps above the data's nice top, making room for labels inside the plot.
     var headroomSteps = 0
 
@@ -127,15 +133,18 @@ struct ChartComposer<Measurer: TextMeasuring> {
     /// markers, which decide the lanes, which decide the plot height, which decides the value ticks.
     mutating func solve() {
         var labelWidth = valueLabelWidth(plotHeight: height * 0.6)
+        var rightWidth = rightLabelWidth
         for _ in 0..<3 {
             let left = style.padding + labelWidth + 8
-            xScale = LinearScale(domain: domain, range: left...max(left + 10, width - style.padding))
+            let right = width - style.padding - (rightTicks == nil ? 0 : rightWidth + 8)
+            xScale = LinearScale(domain: domain, range: left...max(left + 10, right))
             placeMarkers()
             chooseTimeTicks()
             placeVertically()
             let needed = valueLabelWidth(plotHeight: plot.height)
-            if needed <= labelWidth { break }
-            labelWidth = needed
+            if needed <= labelWidth && rightLabelWidth <= rightWidth { break }
+            labelWidth = max(labelWidth, needed)
+            rightWidth = max(rightWidth, rightLabelWidth)
         }
         yScale = valueScale()
         placeLabelsInsidePlot(labelWidth: labelWidth)
@@ -154,7 +163,8 @@ struct ChartComposer<Measurer: TextMeasuring> {
         for headroom in markers.count > 500 ? [0] : [0, 1] {
             var attempt = outside
             attempt.headroomSteps = headroom
-            attempt.dataColumns = attempt.computeDataColumns()
+            attempt.dataColumns = attempt.computeDataColumns(rightAxis: false)
+            attempt.rightDataColumns = spec.rightAxis.isEmpty ? nil : attempt.computeDataColumns(rightAxis: true)
             guard attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) <= badged(outside) else { continue }
             if attempt.dataHeight > best.dataHeight + 1 { best = attempt }
         }
@@ -183,37 +193,59 @@ struct ChartComposer<Measurer: TextMeasuring> {
         return false
     }
 
+    /// Chooses the value ticks (both axes') for a plot `plotHeight` high; the width of the left labels.
     mutating func valueLabelWidth(plotHeight: Double) -> Double {
-        let (dataLow, dataHigh) = shapeExtent() ?? valueExtent()
-        let (low, high) = (spec.yMin ?? dataLow, max(spec.yMax ?? dataHigh, spec.yMin ?? -.infinity))
+        let (dataLow, dataHigh) = shapeExtent() ?? valueExtent(rightAxis: false)
+        valueTicks = ticks(low: dataLow, high: dataHigh, plotHeight: plotHeight, bounds: (spec.yMin, spec.yMax), headroom: headroomSteps)
+        if !spec.rightAxis.isEmpty {
+            let (low, high) = valueExtent(rightAxis: true)
+            // Linear axes share grid lines: the right one gets as many intervals as the left.
+            let right = spec.logarithmic || valueTicks.values.count < 2
+                ? ticks(low: low, high: high, plotHeight: plotHeight, bounds: (nil, nil), headroom: headroomSteps)
+                : ValueTicks.aligned(with: valueTicks, low: low, high: high)
+            rightTicks = right
+            rightLabelWidth = right.values.map { measure(right.label($0), style.axis).width }.max() ?? 0
+        }
+        return valueTicks.values.map { measure(valueTicks.label($0), style.axis).width }.max() ?? 0
+    }
+
+    /// Ticks for data from `low` to `high` on an axis `plotHeight` high, within given bounds.
+    private func ticks(low dataLow: Double, high dataHigh: Double, plotHeight: Double, bounds: (low: Double?, high: Double?), headroom: Int) -> ValueTicks {
+        let (low, high) = (bounds.low ?? dataLow, max(bounds.high ?? dataHigh, bounds.low ?? -.infinity))
         // A zero baseline for counts that come near it; levels far from zero (130k–143k) are zoomed to, so
         // a forced zero never flattens them. A given minimum or maximum wins.
-        let includeZero = spec.yMin == nil && !spec.logarithmic
+        let includeZero = bounds.low == nil && !spec.logarithmic
             && (spec.chartType != .line || (low >= 0 && (high - low) > 0.2 * high))
         // As many ticks as fit about every 56 px, and never so many that their labels touch.
         let labelHeight = measure("0", style.axis).height + 2
         var count = max(2, Int(plotHeight / style.valueTickSpacing))
+        var ticks: ValueTicks
         repeat {
-            valueTicks = spec.logarithmic
-                ? ValueTicks.logarithmic(low: low, high: high, count: count).clamped(low: spec.yMin, high: spec.yMax)
-                : ValueTicks(low: low, high: high, count: count, includeZero: includeZero).withHeadroom(headroomSteps)
-                    .clamped(low: spec.yMin, high: spec.yMax)
+            ticks = spec.logarithmic
+                ? ValueTicks.logarithmic(low: low, high: high, count: count).clamped(low: bounds.low, high: bounds.high)
+                : ValueTicks(low: low, high: high, count: count, includeZero: includeZero).withHeadroom(headroom)
+                    .clamped(low: bounds.low, high: bounds.high)
             count -= 1
-        } while count >= 1 && valueTicks.values.count > 1
-            && plotHeight / Double(valueTicks.values.count - 1) < labelHeight
-        return valueTicks.values.map { measure(valueTicks.label($0), style.axis).width }.max() ?? 0
+        } while count >= 1 && ticks.values.count > 1 && plotHeight / Double(ticks.values.count - 1) < labelHeight
+        return ticks
     }
 
-    /// The value axis's scale over the plot's height.
-    func valueScale() -> LinearScale {
-        LinearScale(domain: valueTicks.domain, range: plot.minY...plot.maxY, flipped: true, logarithmic: valueTicks.logarithmic)
+    /// The value axis's scale over the plot's height (the right axis's with `rightAxis`).
+    func valueScale(rightAxis: Bool = false) -> LinearScale {
+        let ticks = rightAxis ? rightTicks ?? valueTicks : valueTicks
+        return LinearScale(domain: ticks.domain, range: plot.minY...plot.maxY, flipped: true, logarithmic: ticks.logarithmic)
     }
 
-    /// The smallest and largest value inside the time domain.
-    private func valueExtent() -> (Double, Double) {
+    /// The scale series `s` is drawn with.
+    func scale(forSeries s: Int) -> LinearScale {
+        spec.rightAxis.contains(s) ? valueScale(rightAxis: true) : yScale
+    }
+
+    /// The smallest and largest value inside the time domain, of the series on one axis.
+    private func valueExtent(rightAxis: Bool) -> (Double, Double) {
         var low = Double.infinity
         var high = -Double.infinity
-        for series in spec.series.prefix(Legend.maximumEntries) {
+        for (s, series) in spec.series.prefix(Legend.maximumEntries).enumerated() where spec.rightAxis.contains(s) == rightAxis {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
             for value in series.values[start..<end] where !value.isNaN {

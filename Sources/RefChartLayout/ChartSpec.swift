@@ -36,6 +36,8 @@ package struct ChartSpec: Sendable {
     package var yMax: Double?
     /// A logarithmic value axis: the series must hold no values ≤ 0 (the caller makes them gaps).
     package var logarithmic = false
+    /// The series (by index) measured on a second value axis at the plot's right (lines only).
+    package var rightAxis: Set<Int> = []
     /// Impact numbers after each label: the window each side of a reference, and the series measured.
     package var impact: (window: RelativeWindow, text: String, series: Int)?
 

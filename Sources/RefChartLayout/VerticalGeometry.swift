@@ -51,7 +51,8 @@ extension ChartComposer {
         g.legendRowHeight = measure("Hg", style.axis).height + 6
         let titleWidth = spec.title.isEmpty ? 0 : min(width - 2 * pad, measure(singleLine(spec.title), style.title).width)
         g.legend = Legend(
-            names: spec.series.map { singleLine($0.name) }, titleWidth: titleWidth, left: pad, right: width - pad
+            names: spec.series.indices.map { singleLine(spec.series[$0].name) + (spec.rightAxis.contains($0) ? " (right axis)" : "") },
+            titleWidth: titleWidth, left: pad, right: width - pad
         ) { measure($0, style.axis).width }
         g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0) + Double(g.legend.rowsBelow) * g.legendRowHeight
         if let label = spec.yLabel, !label.isEmpty {

@@ -93,6 +93,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The value axis's upper bound.", valueName: "number"))
     var yMax: Double?
 
+    @Option(help: ArgumentHelp("Draw this series against a second value axis at the right (line charts); repeat for several.", valueName: "name"))
+    var rightAxis: [String] = []
+
     @Flag(help: "A logarithmic value axis: equal ratios take equal heights (values ≤ 0 are left out, with a warning).")
     var log = false
 
@@ -133,6 +136,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.yMin = yMin
         request.yMax = yMax
         request.log = log
+        request.rightAxis = rightAxis
         request.impact = impact
         request.impactWindow = impactWindow
         request.impactSeries = impactSeries

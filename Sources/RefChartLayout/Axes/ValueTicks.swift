@@ -46,6 +46,33 @@ package struct ValueTicks: Sendable, Hashable {
         values = stride(from: first, through: last, by: 1).map { ($0 * step).rounded(toMultipleOf: step) }
     }
 
+    /// Ticks for a second axis with the same number of intervals as `other`, so both share its grid
+    /// lines: the smallest step of 1, 2, 2.5, 3, 4 or 5 × 10ⁿ whose run of intervals from a multiple of it
+    /// covers the data (from zero for data that comes near it).
+    package static func aligned(with other: ValueTicks, low: Double, high: Double) -> ValueTicks {
+        let intervals = Double(max(other.values.count - 1, 1))
+        var low = low.isFinite ? low : 0
+        var high = high.isFinite ? high : 1
+        if low >= 0 && (other.domain.lowerBound == 0 || high - low > 0.2 * high) { low = 0 }
+        if high <= low { high = low + (low == 0 ? 1 : abs(low) * 0.1) }
+        var power = pow(10, (log10((high - low) / intervals)).rounded(.down) - 1)
+        var found: (first: Double, step: Double)?
+        while found == nil && power.isFinite && power > 0 {
+            for mantissa in [1.0, 2, 2.5, 3, 4, 5] {
+                let step = mantissa * power
+                let first = (low / step).rounded(.down) * step
+                if first + intervals * step >= high { found = (first, step); break }
+            }
+            power *= 10
+        }
+        guard let (first, step) = found else { return ValueTicks(low: low, high: high, count: Int(intervals), includeZero: false) }
+        var ticks = ValueTicks(low: first, high: first + step, count: 1, includeZero: false)
+        ticks.step = step
+        ticks.domain = first...(first + intervals * step)
+        ticks.values = (0...Int(intervals)).map { (first + Double($0) * step).rounded(toMultipleOf: step) }
+        return ticks
+    }
+
     /// Ticks for a logarithmic axis over positive data between `low` and `high`, at most about `count`:
     /// the densest rung of the ladder below that fits, the domain widened to the rung's marks around the
     /// data. Rules as data: mantissas within a decade, then every k-th decade.

@@ -13,6 +13,8 @@ struct DataRoom {
     let plotHeight: Double
     /// The value axis as it stands (linear or logarithmic).
     let scale: LinearScale
+    /// The right axis's columns and scale, when series are on it.
+    let right: (columns: [Double], scale: LinearScale)?
     let laneHeight: Double
     /// At most this many lanes inside the plot: they may cover ~40 % of its height.
     let lanes: Int
@@ -27,6 +29,7 @@ struct DataRoom {
         left = composer.plot.minX
         plotHeight = composer.plot.height
         scale = composer.valueScale()
+        right = composer.rightDataColumns.map { ($0, composer.valueScale(rightAxis: true)) }
         laneHeight = composer.laneHeight
         lanes = max(0, min(6, Int(0.4 * plotHeight / laneHeight)))
     }
@@ -35,7 +38,10 @@ struct DataRoom {
     func fits(lane k: Int, span: ClosedRange<Double>) -> Bool {
         let covered = (2 + Double(k + 1) * laneHeight + Self.margin) / plotHeight
         guard let under = Self.columns(under: span, left: left, count: columns.count) else { return false }
-        return !under.contains { columns[$0] > -.infinity && scale.fraction(columns[$0]) >= 1 - covered }
+        let reaches = { (columns: [Double], scale: LinearScale) in
+            under.contains { columns[$0] > -.infinity && scale.fraction(columns[$0]) >= 1 - covered }
+        }
+        return !reaches(columns, scale) && !(right.map { reaches($0.columns, $0.scale) } ?? false)
     }
 
     /// The plot columns under `span` (x in output pixels), 2 px wider each side; `nil` when none.
@@ -47,8 +53,9 @@ struct DataRoom {
 }
 
 extension ChartComposer {
-    /// The largest value drawn in each pixel column of the plot (dilated by a column each side).
-    func computeDataColumns() -> [Double] {
+    /// The largest value drawn in each pixel column of the plot (dilated by a column each side), of the
+    /// series on the left axis or on the right.
+    func computeDataColumns(rightAxis: Bool) -> [Double] {
         let count = max(1, Int(plot.width.rounded(.up)) + 1)
         var columns = [Double](repeating: -.infinity, count: count)
         if spec.chartType == .bar || (spec.chartType == .area && spec.stacked) {
@@ -64,7 +71,7 @@ extension ChartComposer {
             }
             return columns
         }
-        for series in spec.series {
+        for (s, series) in spec.series.enumerated() where spec.rightAxis.contains(s) == rightAxis {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
             for i in start..<end where !series.values[i].isNaN {
@@ -83,12 +90,15 @@ extension ChartComposer {
     /// Whether every label inside the plot clears the data in the final layout.
     func inPlotLabelsClear() -> Bool {
         guard let columns = dataColumns else { return true }
+        let right = rightDataColumns.map { ($0, valueScale(rightAxis: true)) }
         for marker in markers {
             guard let lane = marker.lane, lane >= lanes else { continue }
             let bottom = geometry.laneTop(lane) + marker.size.height + style.lanePadding / 2 + DataRoom.margin - 1
             let span = marker.left...(marker.left + marker.size.width)
             guard let under = DataRoom.columns(under: span, left: plot.minX, count: columns.count) else { return false }
-            if under.contains(where: { columns[$0] > -.infinity && yScale(columns[$0]) <= bottom }) { return false }
+            for (columns, scale) in [(columns, yScale)] + (right.map { [$0] } ?? []) {
+                if under.contains(where: { columns[$0] > -.infinity && scale(columns[$0]) <= bottom }) { return false }
+            }
         }
         return true
     }
