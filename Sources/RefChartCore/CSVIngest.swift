@@ -81,16 +81,67 @@ struct CSVIngest {
         }
     }
 
-    mutating func finish() throws -> MetricTable {
-        guard var tokenizer else {
-            throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
-        }
+    /// Reads the last record when the input does not end with a newline.
+    mutating func flush() throws {
+        guard var active = tokenizer.take() else { return }
+        defer { tokenizer = active }
         do {
-            try tokenizer.finish { record in try consume(record) }
+            try active.finish { record in try consume(record) }
         } catch let error as CSVTokenizerError {
             throw unterminated(error)
         }
-        self.tokenizer = tokenizer
+    }
+
+    /// A reader for the rest of the input from a record boundary, set up as this one is now (header,
+    /// time format, column kinds, key names) with no rows; nil while something is still undecided that
+    /// the rest must not decide on its own (the header, the time column or its form).
+    func forkedAtRecordBoundary() -> CSVIngest? {
+        guard header != nil, timeField >= 0, timeFormat != nil, pendingTimes.isEmpty, let tokenizer else { return nil }
+        var fork = self
+        fork.tokenizer = CSVTokenizer(delimiter: tokenizer.delimiter)
+        (fork.times, fork.lines, fork.skippedLines, fork.sorted, fork.hasDuplicates) = ([], [], [], true, false)
+        for index in fork.columns.indices { fork.columns[index].values = [] }
+        fork.keyStore = keyStore.map { $0.withoutRows() }
+        return fork
+    }
+
+    /// The line the next record starts on, and whether the input so far ends a record.
+    var boundary: (nextLine: Int, atRecordStart: Bool) {
+        (tokenizer?.nextLine ?? 1, tokenizer?.atRecordStart ?? false)
+    }
+
+    /// Appends the rows of `tail`, a fork that read the input after this reader's last record (its lines
+    /// count from 1 there). False, with nothing changed, when the two read a column differently (one as
+    /// numbers, the other as text): the caller then reads the tail again after this one.
+    mutating func append(_ tail: CSVIngest) -> Bool {
+        guard tail.columns.count == columns.count, tail.timeFormat == timeFormat,
+            zip(columns, tail.columns).allSatisfy({ ($0.kind == .text) == ($1.kind == .text) && $0.keySlot == $1.keySlot })
+        else { return false }
+        let offset = Int32(clamping: boundary.nextLine - 1)
+        if let last = times.last, let first = tail.times.first {
+            if first < last { sorted = false } else if first == last { hasDuplicates = true }
+        }
+        sorted = sorted && tail.sorted
+        hasDuplicates = hasDuplicates || tail.hasDuplicates
+        times += tail.times
+        lines += tail.lines.map { $0 + offset }
+        skippedLines += tail.skippedLines.map { $0 + Int(offset) }
+        for index in columns.indices where columns[index].kind != .text {
+            if columns[index].kind == .undecided { columns[index].kind = tail.columns[index].kind }
+            columns[index].values += tail.columns[index].values
+        }
+        for slot in keyStore.indices { keyStore[slot].append(contentsOf: tail.keyStore[slot]) }
+        return true
+    }
+
+    mutating func finish() throws -> MetricTable {
+        guard tokenizer != nil else {
+            throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
+        }
+        try flush()
+        guard let tokenizer else {
+            throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
+        }
         guard header != nil else {
             throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
         }

@@ -24,6 +24,11 @@ public enum CSVReader {
                 throw InputError(source: name, message: "cannot be read", hint: "is it a readable file?")
             }
             handle = opened
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if let table = try CSVSplitRead.read(path: path, size: size, source: name, options: options) {
+                try? handle.close()
+                return table
+            }
         }
         defer { if path != "-" { try? handle.close() } }
         var ingest = CSVIngest(source: name, options: options)

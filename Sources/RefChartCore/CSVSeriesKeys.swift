@@ -69,14 +69,33 @@ struct CSVSeriesKeys {
         guard tracking else { return }
         lastKey = id(value)
         keys.append(lastKey)
-        if names.count > Self.maximumKeys {
-            tracking = false
-            keys = []
-            index = [:]
-            nameBytes = []
-            nameSpans = []
-            successors = []
-        }
+        if names.count > Self.maximumKeys { stopTracking() }
+    }
+
+    private mutating func stopTracking() {
+        tracking = false
+        keys = []
+        index = [:]
+        nameBytes = []
+        nameSpans = []
+        successors = []
+    }
+
+    /// The same names, no rows: for a reader of a later part of the file.
+    func withoutRows() -> CSVSeriesKeys {
+        var copy = self
+        copy.keys = []
+        return copy
+    }
+
+    /// Appends the rows of a reader of the next part of the file, whose keys number its own names.
+    mutating func append(contentsOf other: CSVSeriesKeys) {
+        guard tracking else { return }
+        guard other.tracking else { return stopTracking() }
+        let remap = other.names.map { id($0) }
+        if names.count > Self.maximumKeys { return stopTracking() }
+        keys.reserveCapacity(keys.count + other.keys.count)
+        keys.append(contentsOf: other.keys.lazy.map { remap[Int($0)] })
     }
 
     private mutating func id(_ value: String) -> UInt32 {

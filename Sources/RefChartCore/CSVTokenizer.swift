@@ -128,6 +128,12 @@ struct CSVTokenizer {
         return chunk.count
     }
 
+    /// Whether the bytes so far end a record: outside quotes, with nothing of a next record read.
+    var atRecordStart: Bool { record.isEmpty && fieldEnds.isEmpty && !fieldStarted && !inQuotes && !quoteClosed }
+
+    /// The line the next record starts on.
+    var nextLine: Int { line }
+
     /// Ends the input: emits a last record without a trailing newline.
     /// - Throws: ``InputError``-shaped `CSVTokenizerError` when a quoted field is never closed.
     mutating func finish(onRecord: (borrowing CSVRecord) throws -> Void) throws {

@@ -159,12 +159,15 @@ struct ChartComposer<Measurer: TextMeasuring> {
         let outside = self
         let badged = { (layout: Self) in layout.markers.reduce(0) { $0 + ($1.badge == nil ? 0 : 1) } }
         var best = outside
+        // What the data covers depends on the x scale alone, which the attempts share: measured once.
+        let columns = computeDataColumns(rightAxis: false)
+        let rightColumns = spec.rightAxis.isEmpty ? nil : computeDataColumns(rightAxis: true)
         // Each attempt lays the chart out again: with thousands of references only the data as it stands.
         for headroom in markers.count > 500 ? [0] : [0, 1] {
             var attempt = outside
             attempt.headroomSteps = headroom
-            attempt.dataColumns = attempt.computeDataColumns(rightAxis: false)
-            attempt.rightDataColumns = spec.rightAxis.isEmpty ? nil : attempt.computeDataColumns(rightAxis: true)
+            attempt.dataColumns = columns
+            attempt.rightDataColumns = rightColumns
             guard attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) <= badged(outside) else { continue }
             if attempt.dataHeight > best.dataHeight + 1 { best = attempt }
         }

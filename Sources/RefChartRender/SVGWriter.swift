@@ -117,31 +117,51 @@ struct SVGWriter {
     /// Path data: absolute first point, then relative moves with two decimals at most (compact).
     static func path(_ points: [Point], closed: Bool) -> String {
         guard let first = points.first else { return "" }
-        var text = "M" + point(first)
-        var previous = (x: (first.x * 100).rounded(), y: (first.y * 100).rounded())
-        var parts: [String] = []
-        parts.reserveCapacity(points.count)
-        for p in points.dropFirst() {
-            let current = (x: (p.x * 100).rounded(), y: (p.y * 100).rounded())
-            parts.append(hundredths(current.x - previous.x) + (current.y - previous.y < 0 ? "" : " ") + hundredths(current.y - previous.y))
+        // Written as bytes: a String per number (and `String(format:)` for two decimals) was 10 % of a
+        // 1M-row SVG's time.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(points.count * 12 + 16)
+        bytes.append(UInt8(ascii: "M"))
+        var previous = (x: Int((first.x * 100).rounded()), y: Int((first.y * 100).rounded()))
+        appendHundredths(previous.x, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        appendHundredths(previous.y, to: &bytes)
+        for (k, p) in points.dropFirst().enumerated() {
+            bytes.append(UInt8(ascii: k == 0 ? "l" : " "))
+            let current = (x: Int((p.x * 100).rounded()), y: Int((p.y * 100).rounded()))
+            appendHundredths(current.x - previous.x, to: &bytes)
+            if current.y - previous.y >= 0 { bytes.append(UInt8(ascii: " ")) }
+            appendHundredths(current.y - previous.y, to: &bytes)
             previous = current
         }
-        if !parts.isEmpty { text += "l" + parts.joined(separator: " ") }
-        return closed ? text + "Z" : text
+        if closed { bytes.append(UInt8(ascii: "Z")) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func point(_ p: Point) -> String { number(p.x) + " " + number(p.y) }
 
     /// A coordinate with at most two decimals and no trailing zeros: `12`, `12.5`, `12.25`.
-    static func number(_ value: Double) -> String { hundredths((value * 100).rounded()) }
+    static func number(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        appendHundredths(Int((value * 100).rounded()), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-    private static func hundredths(_ scaled: Double) -> String {
-        let n = Int(scaled)
-        let sign = n < 0 ? "-" : ""
-        let whole = abs(n) / 100
-        let fraction = abs(n) % 100
-        if fraction == 0 { return sign + String(whole) }
-        return sign + String(whole) + (fraction % 10 == 0 ? "." + String(fraction / 10) : String(format: ".%02d", fraction))
+    /// Appends `n` hundredths as a decimal: `-1250` → `-12.5`.
+    private static func appendHundredths(_ n: Int, to bytes: inout [UInt8]) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        let whole = n.magnitude / 100
+        let fraction = Int(n.magnitude % 100)
+        appendDigits(whole, to: &bytes)
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+        if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+    }
+
+    private static func appendDigits(_ value: UInt, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     static func escape(_ text: String) -> String {
