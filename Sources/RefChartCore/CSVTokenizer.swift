@@ -32,7 +32,9 @@ struct CSVTokenizer {
             var index = 0
             while index < chunk.count {
                 if record.isEmpty && fieldEnds.isEmpty && !fieldStarted && !inQuotes && !quoteClosed,
-                    let next = try plainRecord(chunk, from: index, ends: ends, onRecord)
+                    let next = try Self.plainBytes.withUnsafeBufferPointer({ plain in
+                        try plainRecord(chunk, from: index, ends: ends, plain: plain, onRecord)
+                    })
                 {
                     index = next
                 } else {
@@ -45,6 +47,10 @@ struct CSVTokenizer {
     /// Records with more fields take the byte-by-byte path.
     private static let plainFieldLimit = 512
 
+    /// 1 for bytes that are never special to the plain path (anything but a delimiter, line end or quote):
+    /// one load and test per byte instead of five comparisons.
+    private static let plainBytes: [UInt8] = (0...255).map { [0x0A, 0x0D, 0x22, 0x2C, 0x3B, 0x09].contains($0) ? 0 : 1 }
+
     /// A whole record without quotes or stray carriage returns that lies inside the chunk, handed over
     /// in place: no byte is copied. Returns where the next record starts, or nil to read the record byte
     /// by byte (it has a quote, or runs past the chunk, or has more fields than `ends` holds). Copying
@@ -52,12 +58,16 @@ struct CSVTokenizer {
     /// field ends go to a fixed buffer for the same reason.
     private mutating func plainRecord(
         _ chunk: UnsafeBufferPointer<UInt8>, from start: Int, ends: UnsafeMutableBufferPointer<Int>,
-        _ onRecord: (borrowing CSVRecord) throws -> Void
+        plain: UnsafeBufferPointer<UInt8>, _ onRecord: (borrowing CSVRecord) throws -> Void
     ) throws -> Int? {
         var index = start
         var fields = 0
         while index < chunk.count {
             let byte = chunk[index]
+            if plain[Int(byte)] != 0 {
+                index += 1
+                continue
+            }
             if byte == delimiter {
                 guard fields + 1 < ends.count else { return nil }
                 ends[fields] = index - start
