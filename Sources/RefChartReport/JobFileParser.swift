@@ -14,7 +14,7 @@ struct JobFileParser {
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
-    static let listKeys: Set<String> = ["valueColumns", "references", "formats", "categories", "excludeCategories"]
+    static let listKeys: Set<String> = ["valueColumns", "references", "formats", "categories", "excludeCategories", "events", "rightAxis"]
 
     init(file: String) {
         self.file = file

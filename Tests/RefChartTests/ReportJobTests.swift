@@ -19,6 +19,27 @@ struct ReportJobTests {
         }
     }
 
+    @Test func axisKeysReadLikeTheFlags() throws {
+        let job = try Self.parse("""
+            charts:
+              - name: traffic
+                csv: traffic.csv
+                rightAxis: signups
+                log: true
+                output: out/traffic.png
+            """)
+        #expect(job.charts[0].rightAxis == ["signups"] && job.charts[0].log)
+        let problem = Self.problem("""
+            charts:
+              - name: traffic
+                csv: traffic.csv
+                rightAxis: signups
+                type: bar
+                output: out/traffic.png
+            """)
+        #expect(problem?.description.contains("weekly.yaml:4:16") == true, "\(String(describing: problem))")
+    }
+
     @Test func defaultsApplyAndChartsOverrideThem() throws {
         let job = try Self.parse("""
             defaults:
