@@ -105,6 +105,19 @@ struct CSVIngest {
         return fork
     }
 
+    /// Makes room for `rows` rows in every column, so appending (and merging a fork's rows) never
+    /// moves them: growing by doubling copied each array about once more, and a merge into a full
+    /// array copied both halves (18 ms of a 1M-row file's 0.15 s).
+    mutating func reserve(rows: Int) {
+        times.reserveCapacity(rows)
+        lines.reserveCapacity(rows)
+        for index in columns.indices where columns[index].kind != .text { columns[index].values.reserveCapacity(rows) }
+        for slot in keyStore.indices { keyStore[slot].reserve(rows: rows) }
+    }
+
+    /// Rows read so far.
+    var rowCount: Int { times.count }
+
     /// The line the next record starts on, and whether the input so far ends a record.
     var boundary: (nextLine: Int, atRecordStart: Bool) {
         (tokenizer?.nextLine ?? 1, tokenizer?.atRecordStart ?? false)
@@ -181,10 +194,10 @@ struct CSVIngest {
         var merged = (merged: 0, lines: [Int]())
         if let keys {
             let (order, groups) = CSVPivot.groups(by: keys)
-            for (key, range) in groups {
+            let gathered = CSVPivot.gatherGroups(times: times, values: values, order: order, groups: groups.map(\.rows))
+            for ((key, range), (gatheredTimes, gatheredValues)) in zip(groups, gathered) {
                 let members = order[range]
-                var memberTimes = CSVPivot.gather(times, at: members)
-                var memberValues = values.map { CSVPivot.gather($0, at: members) }
+                var (memberTimes, memberValues) = (gatheredTimes, gatheredValues)
                 if !zip(memberTimes, memberTimes.dropFirst()).allSatisfy({ $0 < $1 }) {
                     let result = try CSVRowOrder.sortAndMerge(
                         times: &memberTimes, values: &memberValues, lines: CSVPivot.gather(lines, at: members),

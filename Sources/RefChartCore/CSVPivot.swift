@@ -1,29 +1,10 @@
+import Dispatch
+
 /// Long ("tidy") files: one series per distinct value of a series column, and finding that column when the
 /// file does not say.
 enum CSVPivot {
-    /// How many rows repeat an earlier row's time (and key, when `keys` are given). Linear for a file in
-    /// time order (equal times are neighbours); a sort otherwise.
-    static func repeats(times: [Double], sorted: Bool, keys: [UInt32]?) -> Int {
-        guard sorted else { return repeatsBySorting(times: times, keys: keys) }
-        var count = 0
-        // The keys of the current run of equal times: few (a long file's series), so an array beats a Set.
-        var seen: [UInt32] = []
-        for row in times.indices {
-            if row > 0 && times[row] == times[row - 1] {
-                guard let keys else {
-                    count += 1
-                    continue
-                }
-                if seen.contains(keys[row]) { count += 1 } else { seen.append(keys[row]) }
-            } else if let keys {
-                seen.removeAll(keepingCapacity: true)
-                seen.append(keys[row])
-            }
-        }
-        return count
-    }
-
-    private static func repeatsBySorting(times: [Double], keys: [UInt32]?) -> Int {
+    /// How many rows repeat an earlier row's time (and key, when `keys` are given), by sorting.
+    private static func repeats(times: [Double], keys: [UInt32]?) -> Int {
         var order = Array(times.indices)
         if let keys {
             order.sort { times[$0] != times[$1] ? times[$0] < times[$1] : keys[$0] < keys[$1] }
@@ -36,12 +17,29 @@ enum CSVPivot {
     /// The first candidate column whose keys explain the repeated times: the time repeats, and the
     /// column varies among the rows of one time (fewer rows repeat both than repeat the time alone).
     static func detect(times: [Double], sorted: Bool, candidates: [(name: String, keys: CSVSeriesKeys)]) -> String? {
-        let timeRepeats = repeats(times: times, sorted: sorted, keys: nil)
-        guard timeRepeats > 0 else { return nil }
-        return candidates.first { candidate in
-            candidate.keys.tracking && candidate.keys.names.count > 1 && candidate.keys.keys.count == times.count
-                && repeats(times: times, sorted: sorted, keys: candidate.keys.keys) < timeRepeats
-        }?.name
+        let usable = candidates.filter { $0.keys.tracking && $0.keys.names.count > 1 && $0.keys.keys.count == times.count }
+        guard sorted else {
+            let timeRepeats = repeats(times: times, keys: nil)
+            guard timeRepeats > 0 else { return nil }
+            return usable.first { repeats(times: times, keys: $0.keys.keys) < timeRepeats }?.name
+        }
+        return usable.first { varies(times: times, keys: $0.keys.keys) }?.name
+    }
+
+    /// Whether, in a file in time order, some row repeats its neighbour's time with a key not yet seen at
+    /// that time: exactly when fewer rows repeat time and key than repeat the time, found at the first
+    /// such row (a long file's second row) instead of after two passes over a million (10 ms).
+    private static func varies(times: [Double], keys: [UInt32]) -> Bool {
+        var seen: [UInt32] = []
+        for row in times.indices {
+            if row > 0 && times[row] == times[row - 1] {
+                if !seen.contains(keys[row]) { return true }
+            } else {
+                seen.removeAll(keepingCapacity: true)
+                seen.append(keys[row])
+            }
+        }
+        return false
     }
 
     /// Splits rows by key: for each key in first-seen order, its rows (ascending) as a range of one
@@ -74,5 +72,19 @@ enum CSVPivot {
                 count = rows.count
             }
         }
+    }
+
+    /// Each group's times and value columns, gathered on all cores (a group per task): for a 1M-row long
+    /// file, 17 ms on one core.
+    static func gatherGroups(times: [Double], values: [[Double]], order: [Int32], groups: [Range<Int>]) -> [(times: [Double], values: [[Double]])] {
+        let results = UnsafeMutableBufferPointer<(times: [Double], values: [[Double]])>.allocate(capacity: groups.count)
+        defer { results.deallocate() }
+        // Each task initializes its own element only; the buffer is read after all have returned.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+            let members = order[groups[g]]
+            (slots.baseAddress! + g).initialize(to: (gather(times, at: members), values.map { gather($0, at: members) }))
+        }
+        return (0..<groups.count).map { (results.baseAddress! + $0).move() }
     }
 }

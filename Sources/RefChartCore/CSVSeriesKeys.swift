@@ -81,6 +81,11 @@ struct CSVSeriesKeys {
         successors = []
     }
 
+    /// Makes room for `rows` keys.
+    mutating func reserve(rows: Int) {
+        if tracking { keys.reserveCapacity(rows) }
+    }
+
     /// The same names, no rows: for a reader of a later part of the file.
     func withoutRows() -> CSVSeriesKeys {
         var copy = self

@@ -23,6 +23,10 @@ enum CSVSplitRead {
             try feed(&head, path: path, from: prefix, to: size, source: source)
             return try head.finish()
         }
+        // Room for every row, estimated from the first megabyte's rows per byte (10 % spare).
+        let rowsPerByte = Double(max(head.rowCount, 1)) / Double(prefix)
+        head.reserve(rows: Int(Double(size) * rowsPerByte * 1.1))
+        fork.reserve(rows: Int(Double(size - middle) * rowsPerByte * 1.1))
         // Each half is read by its own reader, owned by one task; the boxes only carry them across.
         let halves = [Half(head, from: prefix, to: middle), Half(fork, from: middle, to: size, isTail: true)]
         DispatchQueue.concurrentPerform(iterations: 2) { k in halves[k].run(path: path, source: source) }
