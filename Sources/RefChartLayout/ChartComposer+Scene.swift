@@ -136,12 +136,21 @@ extension ChartComposer {
             .text(TextRun(text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
                           color: theme.mutedText))
         }
-        let zone = "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)"
-        var items = [run(zone) { plot.midX - $0 / 2 }]
-        if before > 0 { items.append(run("← +\(before) earlier") { _ in plot.minX }) }
+        var items = [run(zoneCaption) { plot.midX - $0 / 2 }]
+        if before > 0 { items.append(run(earlierCaption) { _ in plot.minX }) }
         if after > 0 { items.append(run("+\(after) later →") { plot.maxX - $0 }) }
         return items
     }
+
+    /// The caption's middle: the zone the times are in.
+    var zoneCaption: String { "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)" }
+
+    /// The caption's left: how many references lie before the window.
+    var earlierCaption: String { "← +\(before) earlier" }
+
+    /// The plot's left edge and middle as the x scale stands (before the plot's rectangle is set).
+    var plotLeft: Double { xScale.range.lowerBound }
+    var plotMidX: Double { (xScale.range.lowerBound + xScale.range.upperBound) / 2 }
 
     private func titleItems() -> [SceneItem] {
         var items: [SceneItem] = []

@@ -54,6 +54,11 @@ struct ChartComposer<Measurer: TextMeasuring> {
     var rightDataColumns: [Double]?
     /// Extra value steps above the data's nice top, making room for labels inside the plot.
     var headroomSteps = 0
+    /// Labels in lanes inside the plot's bottom, where the data leaves room under it, instead of above
+    /// the plot or inside its top: the staircase then costs no height at all.
+    var labelsAtBottom = false
+    /// The smallest value drawn in each plot column (dilated), for lanes inside the plot's bottom.
+    var dataFloor: [Double]?
 
     init(spec: ChartSpec, measurer: Measurer) {
         self.spec = spec
@@ -170,6 +175,19 @@ struct ChartComposer<Measurer: TextMeasuring> {
             attempt.rightDataColumns = rightColumns
             guard attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) <= badged(outside) else { continue }
             if attempt.dataHeight > best.dataHeight + 1 { best = attempt }
+        }
+        // Every label inside the plot's bottom: for lines (bars and areas fill the bottom) on one axis, when
+        // no reference is a badge (the rug strip is there) and every label keeps its full line.
+        if spec.chartType == .line && spec.rightAxis.isEmpty && badged(outside) == 0 && markers.count <= Self.fewMarkers {
+            var attempt = outside
+            attempt.labelsAtBottom = true
+            attempt.dataColumns = columns
+            attempt.dataFloor = computeDataFloor()
+            if attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) == 0, attempt.labelsHaveFullLines,
+                attempt.markers.allSatisfy({ $0.lane != nil || $0.badge == nil }), attempt.dataHeight > best.dataHeight + 1
+            {
+                best = attempt
+            }
         }
         self = best
     }

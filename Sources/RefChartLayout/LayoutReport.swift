@@ -131,6 +131,7 @@ extension LayoutReport.Box {
     package var maxX: Double { x + width }
     package var minY: Double { y }
     package var maxY: Double { y + height }
+    package var midY: Double { y + height / 2 }
     /// Whether the two boxes share interior area (touching edges do not count).
     package func intersects(_ other: Self) -> Bool { rect.intersects(other.rect) }
     /// Whether `other` lies entirely inside this box (edges included).

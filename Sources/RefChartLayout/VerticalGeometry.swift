@@ -20,6 +20,9 @@ struct VerticalGeometry {
     var keyTop = 0.0
     var keyRows: [[CategoryKeyEntry]] = []
     var keyRowHeight = 0.0
+    /// Where the key's first entry starts: the image's padding, or, for a key on the caption's row, after
+    /// the "earlier" note.
+    var keyLeft = 0.0
     var footnoteTop = 0.0
     var footnoteRowHeight = 0.0
     var footnoteColumns = 1
@@ -30,11 +33,15 @@ struct VerticalGeometry {
     /// How many lanes sit above the plot; the lanes after them are inside the plot's top.
     var outerLanes = 0
     var plotTop = 0.0
+    /// When set, every lane is inside the plot's bottom, lane 0 lowest, the next ones above it: this is
+    /// the plot's bottom edge (see ``ChartComposer/labelsAtBottom``).
+    var bottomLanesBase: Double?
 
     /// The top of lane `lane` (lane 0 is the highest): above the plot for the first ``outerLanes``,
-    /// then inside the plot from its top edge down.
+    /// then inside the plot from its top edge down; or, with bottom lanes, up from the plot's bottom.
     func laneTop(_ lane: Int) -> Double {
-        lane < outerLanes ? bandTop + Double(lane) * laneHeight : plotTop + 2 + Double(lane - outerLanes) * laneHeight
+        if let base = bottomLanesBase { return base - 2 - Double(lane + 1) * laneHeight }
+        return lane < outerLanes ? bandTop + Double(lane) * laneHeight : plotTop + 2 + Double(lane - outerLanes) * laneHeight
     }
 }
 
@@ -59,7 +66,8 @@ extension ChartComposer {
             g.yLabelTop = g.bandTop
             g.bandTop += measure("Hg", style.axis).height + 6
         }
-        let plotTop = g.bandTop + Double(lanes) * g.laneHeight + 8
+        // 8 px keep the lowest lane's labels off the plot's top edge; without lanes the title's own gap does.
+        let plotTop = g.bandTop + Double(lanes) * g.laneHeight + (lanes > 0 ? 8 : 4)
         g.outerLanes = lanes
         g.plotTop = plotTop
 
@@ -74,7 +82,16 @@ extension ChartComposer {
         g.footnoteColumns = max(1, min(6, Int(usable / 360)))
         g.keyRowHeight = measure("Hg", style.caption).height + 4
         g.keyRows = categoryKeyRows(width: usable)
-        let keyHeight = Double(g.keyRows.count) * g.keyRowHeight
+        g.keyLeft = pad
+        // A one-row key shares the caption's row when it fits left of the time zone (a row of height).
+        let keyOnCaptionRow = g.keyRows.count == 1 && {
+            let left = before > 0 ? plotLeft + measure(earlierCaption, style.caption).width + 16 : pad
+            g.keyLeft = left
+            let rowWidth = g.keyRows[0].reduce(0) { $0 + $1.width + 16 } - 16
+            return left + rowWidth <= plotMidX - measure(zoneCaption, style.caption).width / 2 - 16
+        }()
+        if !keyOnCaptionRow { g.keyLeft = pad }
+        let keyHeight = keyOnCaptionRow ? 0 : Double(g.keyRows.count) * g.keyRowHeight
         let badgeFont = style.badge
         var badges = BadgeRow.layout(
             xs: badged.map(\.x), numbers: badged.map { $0.badge! }, top: 0, height: g.badgeHeight,
@@ -104,11 +121,12 @@ extension ChartComposer {
         }
         plot = Rect(x: xScale.range.lowerBound, y: plotTop, width: xScale.range.upperBound - xScale.range.lowerBound,
                     height: plotBottom - plotTop)
+        g.bottomLanesBase = labelsAtBottom ? plotBottom : nil
         g.badgeTop = plotBottom + 6
         g.tickLabelTop = plotBottom + 6 + (badged.isEmpty ? 0 : g.badgeHeight + 6)
         g.contextTop = g.tickLabelTop + axisText + 2
         g.captionTop = g.tickLabelTop + tickRows + 6
-        g.keyTop = g.captionTop + captionHeight + 4
+        g.keyTop = keyOnCaptionRow ? g.captionTop : g.captionTop + captionHeight + 4
         g.footnoteTop = g.captionTop + captionHeight + keyHeight + 10
         geometry = g
 

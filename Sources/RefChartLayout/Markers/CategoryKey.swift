@@ -44,7 +44,7 @@ extension ChartComposer {
     func categoryKeyItems() -> [SceneItem] {
         geometry.keyRows.enumerated().flatMap { row, entries -> [SceneItem] in
             let y = geometry.keyTop + Double(row) * geometry.keyRowHeight
-            var x = style.padding
+            var x = geometry.keyLeft
             return entries.flatMap { entry -> [SceneItem] in
                 let textHeight = measure(entry.text, style.caption).height
                 defer { x += entry.width + 16 }

@@ -83,8 +83,10 @@ extension ChartComposer {
                 }
                 continue
             }
-            let top = marker.shift > 0 ? (geometry.laneTop(lane) + geometry.laneHeight).rounded() - 0.5 : geometry.laneTop(lane)
-            let bottom = fullLabels ? plot.maxY : plot.minY + 10
+            var top = marker.shift > 0 ? (geometry.laneTop(lane) + geometry.laneHeight).rounded() - 0.5 : geometry.laneTop(lane)
+            var bottom = fullLabels ? plot.maxY : plot.minY + 10
+            // A label inside the plot's bottom hangs its line from the plot's top down to the label.
+            if labelsAtBottom { (top, bottom) = (plot.minY, geometry.laneTop(lane) + style.lanePadding / 2 - 1) }
             items += .group(referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: dashed)])
             if !fullLabels { rugged.append((marker.x, color)) }
         }

@@ -21,7 +21,7 @@ extension ChartComposer {
     /// cost no height); a cluster that does not fit there whole goes above the plot, so one label inside
     /// never strands its neighbours.
     mutating func placeMarkers() {
-        let budget = laneBudget
+        let budget = labelsAtBottom ? 0 : laneBudget
         let room = DataRoom(composer: self)
         var assigner = LaneAssigner(budget: budget, inPlot: room?.lanes ?? 0)
         var number = 0

@@ -15,6 +15,8 @@ struct DataRoom {
     let scale: LinearScale
     /// The right axis's columns and scale, when series are on it.
     let right: (columns: [Double], scale: LinearScale)?
+    /// With lanes inside the plot's bottom (``ChartComposer/labelsAtBottom``): the smallest value per column.
+    let floor: [Double]?
     let laneHeight: Double
     /// At most this many lanes inside the plot: they may cover ~40 % of its height.
     let lanes: Int
@@ -30,6 +32,7 @@ struct DataRoom {
         plotHeight = composer.plot.height
         scale = composer.valueScale()
         right = composer.rightDataColumns.map { ($0, composer.valueScale(rightAxis: true)) }
+        floor = composer.labelsAtBottom ? composer.dataFloor : nil
         laneHeight = composer.laneHeight
         lanes = max(0, min(6, Int(0.4 * plotHeight / laneHeight)))
     }
@@ -38,6 +41,10 @@ struct DataRoom {
     func fits(lane k: Int, span: ClosedRange<Double>) -> Bool {
         let covered = (2 + Double(k + 1) * laneHeight + Self.margin) / plotHeight
         guard let under = Self.columns(under: span, left: left, count: columns.count) else { return false }
+        if let floor {
+            // Lane k counts up from the bottom: the data under the span must stay above it.
+            return !under.contains { floor[$0] < .infinity && scale.fraction(floor[$0]) <= covered }
+        }
         let reaches = { (columns: [Double], scale: LinearScale) in
             under.contains { columns[$0] > -.infinity && scale.fraction(columns[$0]) >= 1 - covered }
         }
@@ -93,8 +100,40 @@ extension ChartComposer {
         return dilated
     }
 
+    /// The smallest value drawn in each pixel column of the plot (dilated by a column each side); +∞
+    /// where nothing is. Lines only: what lanes inside the plot's bottom must clear.
+    func computeDataFloor() -> [Double] {
+        let count = max(1, Int(plot.width.rounded(.up)) + 1)
+        var floor = [Double](repeating: .infinity, count: count)
+        let (slope, offset) = (xScale.slope, xScale(0) - plot.minX)
+        for series in spec.series.prefix(Legend.maximumEntries) {
+            let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
+            let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
+            for i in start..<end where !series.values[i].isNaN {
+                let column = min(count - 1, max(0, Int(series.times[i] * slope + offset)))
+                floor[column] = min(floor[column], series.values[i])
+            }
+        }
+        var dilated = floor
+        for c in floor.indices {
+            if c > 0 { dilated[c] = min(dilated[c], floor[c - 1]) }
+            if c + 1 < floor.count { dilated[c] = min(dilated[c], floor[c + 1]) }
+        }
+        return dilated
+    }
+
     /// Whether every label inside the plot clears the data in the final layout.
     func inPlotLabelsClear() -> Bool {
+        if labelsAtBottom, let floor = dataFloor {
+            for marker in markers {
+                guard let lane = marker.lane else { continue }
+                let top = geometry.laneTop(lane) + style.lanePadding / 2 - DataRoom.margin + 1
+                let span = marker.left...(marker.left + marker.size.width)
+                guard let under = DataRoom.columns(under: span, left: plot.minX, count: floor.count) else { return false }
+                if under.contains(where: { floor[$0] < .infinity && yScale(floor[$0]) >= top }) { return false }
+            }
+            return true
+        }
         guard let columns = dataColumns else { return true }
         let right = rightDataColumns.map { ($0, valueScale(rightAxis: true)) }
         for marker in markers {
