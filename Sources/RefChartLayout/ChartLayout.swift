@@ -57,8 +57,10 @@ struct ChartComposer<Measurer: TextMeasuring> {
     /// Labels in lanes inside the plot's bottom, where the data leaves room under it, instead of above
     /// the plot or inside its top: the staircase then costs no height at all.
     var labelsAtBottom = false
-    /// The smallest value drawn in each plot column (dilated), for lanes inside the plot's bottom.
+    /// The smallest value drawn in each plot column (dilated), for lanes inside the plot's bottom; the
+    /// second for the series on the right axis, in its units.
     var dataFloor: [Double]?
+    var rightDataFloor: [Double]?
 
     init(spec: ChartSpec, measurer: Measurer) {
         self.spec = spec
@@ -176,13 +178,15 @@ struct ChartComposer<Measurer: TextMeasuring> {
             guard attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) <= badged(outside) else { continue }
             if attempt.dataHeight > best.dataHeight + 1 { best = attempt }
         }
-        // Every label inside the plot's bottom: for lines (bars and areas fill the bottom) on one axis, when
+        // Every label inside the plot's bottom: for lines (bars and areas fill the bottom), when
         // no reference is a badge (the rug strip is there) and every label keeps its full line.
-        if spec.chartType == .line && spec.rightAxis.isEmpty && badged(outside) == 0 && markers.count <= Self.fewMarkers {
+        if spec.chartType == .line && badged(outside) == 0 && markers.count <= Self.fewMarkers {
             var attempt = outside
             attempt.labelsAtBottom = true
             attempt.dataColumns = columns
-            attempt.dataFloor = computeDataFloor()
+            attempt.rightDataColumns = rightColumns
+            attempt.dataFloor = computeDataFloor(rightAxis: false)
+            attempt.rightDataFloor = spec.rightAxis.isEmpty ? nil : computeDataFloor(rightAxis: true)
             if attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) == 0, attempt.labelsHaveFullLines,
                 attempt.markers.allSatisfy({ $0.lane != nil || $0.badge == nil }), attempt.dataHeight > best.dataHeight + 1
             {

@@ -15,8 +15,9 @@ struct DataRoom {
     let scale: LinearScale
     /// The right axis's columns and scale, when series are on it.
     let right: (columns: [Double], scale: LinearScale)?
-    /// With lanes inside the plot's bottom (``ChartComposer/labelsAtBottom``): the smallest value per column.
-    let floor: [Double]?
+    /// With lanes inside the plot's bottom (``ChartComposer/labelsAtBottom``): the smallest value per column
+    /// with its axis's scale, for each axis.
+    let floors: [(values: [Double], scale: LinearScale)]?
     let laneHeight: Double
     /// At most this many lanes inside the plot: they may cover ~40 % of its height.
     let lanes: Int
@@ -32,7 +33,7 @@ struct DataRoom {
         plotHeight = composer.plot.height
         scale = composer.valueScale()
         right = composer.rightDataColumns.map { ($0, composer.valueScale(rightAxis: true)) }
-        floor = composer.labelsAtBottom ? composer.dataFloor : nil
+        floors = composer.labelsAtBottom ? composer.floorsWithScales() : nil
         laneHeight = composer.laneHeight
         lanes = max(0, min(6, Int(0.4 * plotHeight / laneHeight)))
     }
@@ -41,9 +42,9 @@ struct DataRoom {
     func fits(lane k: Int, span: ClosedRange<Double>) -> Bool {
         let covered = (2 + Double(k + 1) * laneHeight + Self.margin) / plotHeight
         guard let under = Self.columns(under: span, left: left, count: columns.count) else { return false }
-        if let floor {
+        if let floors {
             // Lane k counts up from the bottom: the data under the span must stay above it.
-            return !under.contains { floor[$0] < .infinity && scale.fraction(floor[$0]) <= covered }
+            return !floors.contains { floor in under.contains { floor.values[$0] < .infinity && floor.scale.fraction(floor.values[$0]) <= covered } }
         }
         let reaches = { (columns: [Double], scale: LinearScale) in
             under.contains { columns[$0] > -.infinity && scale.fraction(columns[$0]) >= 1 - covered }
@@ -100,13 +101,14 @@ extension ChartComposer {
         return dilated
     }
 
-    /// The smallest value drawn in each pixel column of the plot (dilated by a column each side); +∞
-    /// where nothing is. Lines only: what lanes inside the plot's bottom must clear.
-    func computeDataFloor() -> [Double] {
+    /// The smallest value drawn in each pixel column of the plot (dilated by a column each side), of the
+    /// series on the left axis or on the right; +∞ where nothing is. Lines only: what lanes inside the
+    /// plot's bottom must clear.
+    func computeDataFloor(rightAxis: Bool) -> [Double] {
         let count = max(1, Int(plot.width.rounded(.up)) + 1)
         var floor = [Double](repeating: .infinity, count: count)
         let (slope, offset) = (xScale.slope, xScale(0) - plot.minX)
-        for series in spec.series.prefix(Legend.maximumEntries) {
+        for (s, series) in spec.series.prefix(Legend.maximumEntries).enumerated() where spec.rightAxis.contains(s) == rightAxis {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
             for i in start..<end where !series.values[i].isNaN {
@@ -122,15 +124,23 @@ extension ChartComposer {
         return dilated
     }
 
+    /// Each axis's floor columns with the axis's scale as it stands (bottom lanes only).
+    func floorsWithScales() -> [(values: [Double], scale: LinearScale)]? {
+        guard let left = dataFloor else { return nil }
+        return [(left, valueScale())] + (rightDataFloor.map { [($0, valueScale(rightAxis: true))] } ?? [])
+    }
+
     /// Whether every label inside the plot clears the data in the final layout.
     func inPlotLabelsClear() -> Bool {
-        if labelsAtBottom, let floor = dataFloor {
+        if labelsAtBottom, let floors = floorsWithScales() {
             for marker in markers {
                 guard let lane = marker.lane else { continue }
                 let top = geometry.laneTop(lane) + style.lanePadding / 2 - DataRoom.margin + 1
                 let span = marker.left...(marker.left + marker.size.width)
-                guard let under = DataRoom.columns(under: span, left: plot.minX, count: floor.count) else { return false }
-                if under.contains(where: { floor[$0] < .infinity && yScale(floor[$0]) >= top }) { return false }
+                guard let under = DataRoom.columns(under: span, left: plot.minX, count: floors[0].values.count) else { return false }
+                for floor in floors where under.contains(where: { floor.values[$0] < .infinity && floor.scale(floor.values[$0]) >= top }) {
+                    return false
+                }
             }
             return true
         }
