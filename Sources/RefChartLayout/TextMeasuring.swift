@@ -8,9 +8,19 @@ package protocol TextMeasuring {
 
     /// How many glyphs of `text` no installed font can draw (they would show as boxes).
     func missingGlyphs(_ text: String, font: FontSpec) -> Int
+
+    /// Where each character of `text` starts, from its left edge, in output pixels: element `i` is the
+    /// width of the first `i` characters (as laid out together). One element per character.
+    func characterOffsets(_ text: String, font: FontSpec) -> [Double]
 }
 
 extension TextMeasuring {
+    /// Each prefix measured on its own (a measurer that can do better lays the text out once).
+    package func characterOffsets(_ text: String, font: FontSpec) -> [Double] {
+        let characters = Array(text)
+        return characters.indices.map { measure(String(characters[..<$0]), font: font).width }
+    }
+
     /// How many glyphs of `text` no installed font can draw (they show as boxes); 0 by default.
     package func missingGlyphs(_ text: String, font: FontSpec) -> Int { 0 }
 }

@@ -96,7 +96,12 @@ extension ChartComposer {
         var badges = BadgeRow.layout(
             xs: badged.map(\.x), numbers: badged.map { $0.badge! }, top: 0, height: g.badgeHeight,
             limits: pad...(width - pad)
-        ) { measurer.measure($0, font: badgeFont).width }
+        ) { text in
+            // A badge's text is digits and a dash: the sum of its characters' widths (each measured once)
+            // is its width to a fraction of a pixel. Measuring every number and merged range as a whole
+            // was 39,000 text layouts at 5,000 references (a fifth of the layout's time).
+            text.reduce(0) { $0 + measure(String($1), badgeFont).width }
+        }
         let belowPlotFixed = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + keyHeight
         let groups = footnoteGroups(clusters: badges.map(\.numbers), geometry: &g)
         g.footnoteRows = (groups.count + g.footnoteColumns - 1) / g.footnoteColumns

@@ -39,6 +39,33 @@ final class PangoText {
         return Size(width: Double(logical.width) / scale, height: Double(logical.height) / scale)
     }
 
+    /// Where each character of the current text (`text`, as set) starts, in user-space pixels: one walk
+    /// over the laid-out clusters (asking Pango per character is linear each, quadratic in all).
+    func characterOffsets(of text: String) -> [Double] {
+        var clusters: [(byte: Int, x: Double)] = []
+        if let iterator = pango_layout_get_iter(layout) {
+            defer { pango_layout_iter_free(iterator) }
+            var ink = PangoRectangle()
+            var logical = PangoRectangle()
+            repeat {
+                pango_layout_iter_get_cluster_extents(iterator, &ink, &logical)
+                clusters.append((Int(pango_layout_iter_get_index(iterator)), Double(logical.x) / Double(PANGO_SCALE)))
+            } while pango_layout_iter_next_cluster(iterator) != 0
+        }
+        clusters.sort { $0.byte < $1.byte }
+        var offsets: [Double] = []
+        offsets.reserveCapacity(text.count)
+        var byte = 0
+        var k = 0
+        for character in text {
+            // The cluster holding this character's first byte: the last one starting at or before it.
+            while k + 1 < clusters.count && clusters[k + 1].byte <= byte { k += 1 }
+            offsets.append(clusters.isEmpty ? 0 : clusters[k].x)
+            byte += character.utf8.count
+        }
+        return offsets
+    }
+
     /// The current text's first baseline, from the top of its logical box, in user-space pixels.
     var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
 

@@ -32,6 +32,12 @@ package final class PangoTextMeasurer: TextMeasuring {
         return size
     }
 
+    /// One layout of the whole text, then each character's position in it.
+    package func characterOffsets(_ string: String, font: FontSpec) -> [Double] {
+        text.set(string, font: font)
+        return text.characterOffsets(of: string)
+    }
+
     package func missingGlyphs(_ string: String, font: FontSpec) -> Int {
         text.set(string, font: font)
         return text.unknownGlyphs
