@@ -168,6 +168,7 @@ public struct Chart: Sendable, Hashable {
         }
         if logarithmic {
             if let yMin, yMin <= 0 { throw ChartError("the minimum \(yMin) cannot bound a log axis: use a number above 0") }
+            if let yMax, yMax <= 0 { throw ChartError("the maximum \(yMax) cannot bound a log axis: use a number above 0") }
             if stacked { throw ChartError("a log axis cannot stack: a stack's parts are read as differences") }
             guard series.contains(where: { $0.values.contains { $0 > 0 } }) else {
                 throw ChartError("there is nothing to draw on a log axis: no value is above 0")
