@@ -4,4 +4,5 @@
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <png.h>
 #endif

@@ -34,10 +34,8 @@ package enum ChartRenderer {
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface))
         try draw(scene, on: surface!, scale: scale)
-        let sink = ByteSink()
-        let status = sink.withWriter { write, closure in cairo_surface_write_to_png_stream(surface, write, closure) }
-        try check(status)
-        return sink.bytes
+        guard let png = PNGWriter.encode(surface!) else { throw RenderError("libpng could not write the image") }
+        return png
     }
 
     private static func svg(_ scene: Scene) throws -> [UInt8] {
