@@ -24,11 +24,12 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
-        // Cairo + Pango through pkg-config `pangocairo`; only RefChartRender imports it.
+        // Cairo + Pango through pkg-config `pangocairo` (and libpng, which Cairo brings, for fast PNGs); only
+        // RefChartRender imports it.
         .systemLibrary(
             name: "CCairoPango",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"]), .brew(["cairo", "pango", "libpng"])]
         ),
         // Domain values, ISO 8601, the CSV reader, local references files. No Cairo, no networking.
         .target(name: "RefChartCore", swiftSettings: swiftSettings),

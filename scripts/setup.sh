@@ -6,7 +6,7 @@ set -euo pipefail
 
 # Fonts: DejaVu (the charts' face), Noto core (Latin, Greek, Cyrillic, Arabic, Hebrew, Thai, Devanagari and
 # more; 12 MB), Droid fallback (Chinese, Japanese; 4 MB), Nanum (Korean; 10 MB), Noto colour emoji (10 MB).
-packages=(pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
     fonts-noto-color-emoji "$@")
 
 missing=()
