@@ -11,6 +11,9 @@ final class MeasureCache {
         var font: FontSpec
     }
 
+    /// The size of `text` if it was measured before.
+    func cached(_ text: String, _ font: FontSpec) -> Size? { sizes[Key(text: text, font: font)] }
+
     func size(_ text: String, _ font: FontSpec, measure: (String, FontSpec) -> Size) -> Size {
         let key = Key(text: text, font: font)
         if let size = sizes[key] { return size }

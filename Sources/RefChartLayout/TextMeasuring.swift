@@ -10,7 +10,8 @@ package protocol TextMeasuring {
     func missingGlyphs(_ text: String, font: FontSpec) -> Int
 
     /// Where each character of `text` starts, from its left edge, in output pixels: element `i` is the
-    /// width of the first `i` characters (as laid out together). One element per character.
+    /// width of the first `i` characters (as laid out together), and one more element at the end is the
+    /// whole text's width (as ``measure(_:font:)`` gives it).
     func characterOffsets(_ text: String, font: FontSpec) -> [Double]
 }
 
@@ -18,7 +19,7 @@ extension TextMeasuring {
     /// Each prefix measured on its own (a measurer that can do better lays the text out once).
     package func characterOffsets(_ text: String, font: FontSpec) -> [Double] {
         let characters = Array(text)
-        return characters.indices.map { measure(String(characters[..<$0]), font: font).width }
+        return (0...characters.count).map { measure(String(characters[..<$0]), font: font).width }
     }
 
     /// How many glyphs of `text` no installed font can draw (they show as boxes); 0 by default.

@@ -34,8 +34,9 @@ package final class PangoTextMeasurer: TextMeasuring {
 
     /// One layout of the whole text, then each character's position in it.
     package func characterOffsets(_ string: String, font: FontSpec) -> [Double] {
-        text.set(string, font: font)
-        return text.characterOffsets(of: string)
+        let size = text.set(string, font: font)
+        cache[CacheKey(text: string, font: font)] = size
+        return text.characterOffsets(of: string) + [size.width]
     }
 
     package func missingGlyphs(_ string: String, font: FontSpec) -> Int {

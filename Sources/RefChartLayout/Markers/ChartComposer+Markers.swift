@@ -163,7 +163,11 @@ extension ChartComposer {
 
     /// `text` as is when it fits in `maxWidth`, else its longest prefix that fits with an ellipsis.
     func fitted(_ text: String, maxWidth: Double, font: FontSpec) -> (text: String, truncated: Bool) {
-        if measure(text, font).width <= maxWidth { return (text, false) }
+        // One layout gives the whole width (does it fit?) and every character's offset (where to cut); a
+        // text measured before (a label's title, in the layout's later passes) needs none to fit.
+        if let size = measureCache.cached(text, font), size.width <= maxWidth { return (text, false) }
+        let offsets = measurer.characterOffsets(text, font: font)
+        if offsets.last ?? 0 <= maxWidth { return (text, false) }
         let characters = Array(text)
         let cut = { (count: Int) in String(characters[..<count]).trimmingCharacters(in: .whitespaces) + "…" }
         let fits = { (count: Int) in count == 0 || measure(cut(count), font).width <= maxWidth }
@@ -171,9 +175,8 @@ extension ChartComposer {
         // measuring the cut text and moved a character at a time: shaping at the cut rarely moves it more
         // than one. A binary search of measurements took ~8 Pango layouts per text; at 5,000 references
         // these were a third of the layout's time.
-        let offsets = measurer.characterOffsets(text, font: font)
         let room = maxWidth - measure("…", font).width
-        var count = offsets.count == characters.count ? (offsets.lastIndex { $0 <= room } ?? 0) : 0
+        var count = offsets.count == characters.count + 1 ? (offsets.dropLast().lastIndex { $0 <= room } ?? 0) : 0
         var steps = 0
         if fits(count) {
             while count < characters.count, steps < 4, fits(count + 1) { (count, steps) = (count + 1, steps + 1) }
