@@ -148,14 +148,8 @@ struct CSVIngest {
     }
 
     mutating func finish() throws -> MetricTable {
-        guard tokenizer != nil else {
-            throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
-        }
         try flush()
-        guard let tokenizer else {
-            throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
-        }
-        guard header != nil else {
+        guard let tokenizer, header != nil else {
             throw InputError(source: source, message: "the file is empty", hint: "expected a header such as timestamp,value")
         }
         if let first = pendingTimes.first, timeFormat == nil {

@@ -32,17 +32,24 @@ public enum CSVReader {
         }
         defer { if path != "-" { try? handle.close() } }
         var ingest = CSVIngest(source: name, options: options)
-        while true {
+        try feed(&ingest, from: handle, source: name)
+        return try ingest.finish()
+    }
+
+    /// Feeds `ingest` from `handle` in chunks until the end of the input or `limit` bytes.
+    static func feed(_ ingest: inout CSVIngest, from handle: FileHandle, limit: Int = .max, source: String) throws {
+        var left = limit
+        while left > 0 {
             let chunk: Data?
             do {
-                chunk = try handle.read(upToCount: chunkSize)
+                chunk = try handle.read(upToCount: min(chunkSize, left))
             } catch {
-                throw InputError(source: name, message: "reading failed: \(error.localizedDescription)")
+                throw InputError(source: source, message: "reading failed: \(error.localizedDescription)")
             }
             guard let chunk, !chunk.isEmpty else { break }
             try chunk.withUnsafeBytes { try ingest.feed($0.bindMemory(to: UInt8.self)) }
+            left -= chunk.count
         }
-        return try ingest.finish()
     }
 
     /// Reads CSV from bytes in memory; `source` names them in errors.

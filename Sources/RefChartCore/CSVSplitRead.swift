@@ -73,16 +73,10 @@ enum CSVSplitRead {
         defer { try? handle.close() }
         do {
             try handle.seek(toOffset: UInt64(start))
-            var offset = start
-            while offset < end, let chunk = try handle.read(upToCount: min(CSVReader.chunkSize, end - offset)), !chunk.isEmpty {
-                try chunk.withUnsafeBytes { try ingest.feed($0.bindMemory(to: UInt8.self)) }
-                offset += chunk.count
-            }
-        } catch let error as InputError {
-            throw error
         } catch {
             throw InputError(source: source, message: "reading failed: \(error.localizedDescription)")
         }
+        try CSVReader.feed(&ingest, from: handle, limit: end - start, source: source)
     }
 
     /// The offset just after the first line break at or after `offset`; nil when there is none.

@@ -82,15 +82,12 @@ extension ChartComposer {
         g.footnoteColumns = max(1, min(6, Int(usable / 360)))
         g.keyRowHeight = measure("Hg", style.caption).height + 4
         g.keyRows = categoryKeyRows(width: usable)
-        g.keyLeft = pad
         // A one-row key shares the caption's row when it fits left of the time zone (a row of height).
-        let keyOnCaptionRow = g.keyRows.count == 1 && {
-            let left = before > 0 ? plotLeft + measure(earlierCaption, style.caption).width + 16 : pad
-            g.keyLeft = left
-            let rowWidth = g.keyRows[0].reduce(0) { $0 + $1.width + 16 } - 16
-            return left + rowWidth <= plotMidX - measure(zoneCaption, style.caption).width / 2 - 16
-        }()
-        if !keyOnCaptionRow { g.keyLeft = pad }
+        let captionKeyLeft = before > 0 ? plotLeft + measure(earlierCaption, style.caption).width + 16 : pad
+        let keyOnCaptionRow = g.keyRows.count == 1
+            && captionKeyLeft + g.keyRows[0].reduce(0) { $0 + $1.width + 16 } - 16
+                <= plotMidX - measure(zoneCaption, style.caption).width / 2 - 16
+        g.keyLeft = keyOnCaptionRow ? captionKeyLeft : pad
         let keyHeight = keyOnCaptionRow ? 0 : Double(g.keyRows.count) * g.keyRowHeight
         let badgeFont = style.badge
         let digitWidths = (0...9).map { measure(String($0), badgeFont).width }

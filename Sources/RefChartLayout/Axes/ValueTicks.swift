@@ -66,11 +66,9 @@ package struct ValueTicks: Sendable, Hashable {
             power *= 10
         }
         guard let (first, step) = found else { return ValueTicks(low: low, high: high, count: Int(intervals), includeZero: false) }
-        var ticks = ValueTicks(low: first, high: first + step, count: 1, includeZero: false)
-        ticks.step = step
-        ticks.domain = first...(first + intervals * step)
-        ticks.values = (0...Int(intervals)).map { (first + Double($0) * step).rounded(toMultipleOf: step) }
-        return ticks
+        return ValueTicks(
+            domain: first...(first + intervals * step), step: step,
+            values: (0...Int(intervals)).map { (first + Double($0) * step).rounded(toMultipleOf: step) })
     }
 
     /// Ticks for a logarithmic axis over positive data between `low` and `high`, at most about `count`:
@@ -88,19 +86,22 @@ package struct ValueTicks: Sendable, Hashable {
             let lower = marks.last { $0 <= low * (1 + 1e-12) } ?? marks[0]
             let upper = marks.first { $0 >= high * (1 - 1e-12) } ?? marks[marks.count - 1]
             let values = marks.filter { $0 >= lower && $0 <= upper }
-            if values.count <= max(count, 2) + 1 { return ValueTicks(logDomain: lower...upper, values: values, ratio: 10) }
+            if values.count <= max(count, 2) + 1 {
+                return ValueTicks(domain: lower...upper, step: 10, values: values, logarithmic: true)
+            }
         }
         let every = max(1, Int((Double(last - first) / Double(max(count, 1))).rounded(.up)))
         let top = first + every * Int((Double(last - first) / Double(every)).rounded(.up))
         let values = stride(from: first, through: top, by: every).map { mark(1, $0) }
-        return ValueTicks(logDomain: values[0]...values[values.count - 1], values: values, ratio: pow(10, Double(every)))
+        return ValueTicks(
+            domain: values[0]...values[values.count - 1], step: pow(10, Double(every)), values: values, logarithmic: true)
     }
 
-    private init(logDomain: ClosedRange<Double>, values: [Double], ratio: Double) {
-        domain = logDomain
+    private init(domain: ClosedRange<Double>, step: Double, values: [Double], logarithmic: Bool = false) {
+        self.domain = domain
+        self.step = step
         self.values = values
-        step = ratio
-        logarithmic = true
+        self.logarithmic = logarithmic
     }
 
     /// The text of the tick at `value`: as many decimals as the ticks need to differ.

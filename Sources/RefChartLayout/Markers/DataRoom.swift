@@ -64,10 +64,10 @@ extension ChartComposer {
     /// The largest value drawn in each pixel column of the plot (dilated by a column each side), of the
     /// series on the left axis or on the right.
     func computeDataColumns(rightAxis: Bool) -> [Double] {
-        let count = max(1, Int(plot.width.rounded(.up)) + 1)
-        var columns = [Double](repeating: -.infinity, count: count)
         if spec.chartType == .bar || (spec.chartType == .area && spec.stacked) {
             // What is drawn is each bucket's (stacked) top across the bucket's width.
+            let count = max(1, Int(plot.width.rounded(.up)) + 1)
+            var columns = [Double](repeating: -.infinity, count: count)
             let shapes = shapes()
             let tops = spec.stacked ? shapes.stacked().last ?? [] : shapes.sums.reduce(into: [Double]()) { best, values in
                 best = best.isEmpty ? values : zip(best, values).map { max($0.isNaN ? -.infinity : $0, $1.isNaN ? -.infinity : $1) }
@@ -79,47 +79,40 @@ extension ChartComposer {
             }
             return columns
         }
-        for (s, series) in spec.series.enumerated() where spec.rightAxis.contains(s) == rightAxis {
-            let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
-            let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
-            // The x scale as one multiply-add, over raw buffers: a million points per series.
-            let (slope, offset) = (xScale.slope, xScale(0) - plot.minX)
-            series.times.withUnsafeBufferPointer { times in
-                series.values.withUnsafeBufferPointer { values in
-                    for i in start..<end where !values[i].isNaN {
-                        let column = min(count - 1, max(0, Int(times[i] * slope + offset)))
-                        columns[column] = max(columns[column], values[i])
-                    }
-                }
-            }
-        }
-        var dilated = columns
-        for c in columns.indices {
-            if c > 0 { dilated[c] = max(dilated[c], columns[c - 1]) }
-            if c + 1 < columns.count { dilated[c] = max(dilated[c], columns[c + 1]) }
-        }
-        return dilated
+        return lineExtremes(of: spec.series[...], rightAxis: rightAxis, lowest: false)
     }
 
     /// The smallest value drawn in each pixel column of the plot (dilated by a column each side), of the
     /// series on the left axis or on the right; +∞ where nothing is. Lines only: what lanes inside the
     /// plot's bottom must clear.
     func computeDataFloor(rightAxis: Bool) -> [Double] {
+        lineExtremes(of: spec.series.prefix(Legend.maximumEntries), rightAxis: rightAxis, lowest: true)
+    }
+
+    /// The highest (or lowest) value of `series` on one axis in each pixel column, dilated by a column each
+    /// side; -∞ (+∞) where nothing is drawn.
+    private func lineExtremes(of series: ArraySlice<MetricSeries>, rightAxis: Bool, lowest: Bool) -> [Double] {
         let count = max(1, Int(plot.width.rounded(.up)) + 1)
-        var floor = [Double](repeating: .infinity, count: count)
+        var columns = [Double](repeating: lowest ? .infinity : -.infinity, count: count)
+        let pick = { (a: Double, b: Double) in lowest ? min(a, b) : max(a, b) }
+        // The x scale as one multiply-add, over raw buffers: a million points per series.
         let (slope, offset) = (xScale.slope, xScale(0) - plot.minX)
-        for (s, series) in spec.series.prefix(Legend.maximumEntries).enumerated() where spec.rightAxis.contains(s) == rightAxis {
+        for (s, series) in series.enumerated() where spec.rightAxis.contains(s) == rightAxis {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
-            for i in start..<end where !series.values[i].isNaN {
-                let column = min(count - 1, max(0, Int(series.times[i] * slope + offset)))
-                floor[column] = min(floor[column], series.values[i])
+            series.times.withUnsafeBufferPointer { times in
+                series.values.withUnsafeBufferPointer { values in
+                    for i in start..<end where !values[i].isNaN {
+                        let column = min(count - 1, max(0, Int(times[i] * slope + offset)))
+                        columns[column] = pick(columns[column], values[i])
+                    }
+                }
             }
         }
-        var dilated = floor
-        for c in floor.indices {
-            if c > 0 { dilated[c] = min(dilated[c], floor[c - 1]) }
-            if c + 1 < floor.count { dilated[c] = min(dilated[c], floor[c + 1]) }
+        var dilated = columns
+        for c in columns.indices {
+            if c > 0 { dilated[c] = pick(dilated[c], columns[c - 1]) }
+            if c + 1 < columns.count { dilated[c] = pick(dilated[c], columns[c + 1]) }
         }
         return dilated
     }
