@@ -209,7 +209,7 @@ extension Chart {
     public var valuesLeftOutByLogAxis: [(series: String, count: Int)] {
         guard logarithmic else { return [] }
         return series.compactMap { series in
-            let count = series.values.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }
+            let count = series.tally?.nonPositive ?? series.values.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }
             return count == 0 ? nil : (series.name, count)
         }
     }

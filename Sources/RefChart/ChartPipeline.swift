@@ -53,9 +53,8 @@ public final class ChartPipeline: Sendable {
         try request.validate()
         let zone = try request.zone()
         let outputs = try request.outputs(now: now)
-        let table = try await metrics(for: request)
         var references: [Reference] = []
-        var warnings = table.warnings(source: request.csv ?? "the export")
+        var warnings: [String] = []
         for file in request.references { references += try ReferencesFile.read(path: file, zone: zone) }
         if let project = request.openpanelProject {
             do {
@@ -67,6 +66,9 @@ public final class ChartPipeline: Sendable {
             }
         }
         references = references.filter(request.keeps)
+        // The references come first so a long CSV can be reduced as it is read, keeping the points they need.
+        let table = try await metrics(for: request, reduction: try Self.reduction(for: request, references: references, zone: zone))
+        warnings.insert(contentsOf: table.warnings(source: request.csv ?? "the export"), at: 0)
         let extent = table.series.timeExtent ?? 0...0
         let window = request.events.isEmpty ? try request.window(dataExtent: extent, now: now) : try exportWindow(request)
         let footnotesPath = try request.footnotesFile.map { try request.filled($0, now: now, field: .footnotesFile) }
@@ -132,15 +134,35 @@ public final class ChartPipeline: Sendable {
     /// its events from OpenPanel's Export API.
     /// - Throws: ``ChartRequestError`` when there is no source, ``InputError``, ``OpenPanelError``.
     public func metrics(for request: ChartRequest) async throws -> MetricTable {
+        try await metrics(for: request, reduction: nil)
+    }
+
+    /// ``metrics(for:)``, a CSV reduced while it is read when `reduction` is given (see ``SeriesReduction``).
+    package func metrics(for request: ChartRequest, reduction: SeriesReduction?) async throws -> MetricTable {
         try request.validate()
         if !request.events.isEmpty { return try await exportedMetrics(request) }
         guard let csv = request.csv else {
             throw ChartRequestError(.csv, "is missing: give the metrics CSV (a path, - or an http(s) URL), or OpenPanel events")
         }
-        let options = try request.csvOptions()
+        var options = try request.csvOptions()
+        options.reduction = reduction
         guard MetricSource.isURL(csv) else { return try CSVReader.read(path: csv, options: options) }
         let file = try await sources.csvFile(csv)
         return try CSVReader.read(path: file.path, source: MetricSource.redacted(csv), options: options)
+    }
+
+    /// How a line chart's CSV may be reduced while it is read: keeping the points nearest `references` and
+    /// exact sums for their impact windows. `nil` for bars and areas, which sum or average every point.
+    static func reduction(for request: ChartRequest, references: [Reference], zone: TimeZone) throws -> SeriesReduction? {
+        guard request.type == .line else { return nil }
+        let dates = references.map(\.date)
+        var bounds: [Double] = []
+        if request.impact, let window = RelativeWindow(request.impactWindow) {
+            for date in dates {
+                bounds += [window.start(before: date, in: zone), date, window.end(after: date, in: zone)].map(\.timeIntervalSince1970)
+            }
+        }
+        return SeriesReduction(keepNear: dates.map(\.timeIntervalSince1970), windowBounds: bounds)
     }
 
     /// The window an export asks for: `from`/`to`/`last`, or the last 30 days.

@@ -53,10 +53,20 @@ struct CSVIngest {
     private var hasDuplicates = false
     private var skippedLines: [Int] = []
     private var decimalComma = false
+    /// The first and last row's times (rows reduced away included).
+    private var firstTime: Double?
+    private var lastTime: Double?
+    /// Per column, its reduced series once rows are reduced (``CSVOptions/reduction``): then `times` and
+    /// the columns hold only the rows since the last batch.
+    private var digests: [SeriesDigest]?
+    private var reducedRows = 0
+    /// Rows that make a batch to reduce; `.max` when this reader keeps every row.
+    private var reductionBatch: Int
 
     init(source: String, options: CSVOptions) {
         self.source = source
         self.options = options
+        reductionBatch = options.reduction?.minimumRows ?? .max
         zoneIsUTC = options.zone.secondsFromGMT() == 0 && options.zone.nextDaylightSavingTimeTransition == nil
         timeFormat = options.timeFormat
         if case .pattern(let text)? = options.timeFormat { pattern = TimePattern(text) } else { pattern = nil }
@@ -100,6 +110,7 @@ struct CSVIngest {
         var fork = self
         fork.tokenizer = CSVTokenizer(delimiter: tokenizer.delimiter)
         (fork.times, fork.lines, fork.skippedLines, fork.sorted, fork.hasDuplicates) = ([], [], [], true, false)
+        (fork.firstTime, fork.lastTime, fork.digests, fork.reducedRows) = (nil, nil, nil, 0)
         for index in fork.columns.indices { fork.columns[index].values = [] }
         fork.keyStore = keyStore.map { $0.withoutRows() }
         return fork
@@ -109,6 +120,7 @@ struct CSVIngest {
     /// moves them: growing by doubling copied each array about once more, and a merge into a full
     /// array copied both halves (18 ms of a 1M-row file's 0.15 s).
     mutating func reserve(rows: Int) {
+        let rows = min(rows, reductionBatch)
         times.reserveCapacity(rows)
         lines.reserveCapacity(rows)
         for index in columns.indices where columns[index].kind != .text { columns[index].values.reserveCapacity(rows) }
@@ -116,7 +128,7 @@ struct CSVIngest {
     }
 
     /// Rows read so far.
-    var rowCount: Int { times.count }
+    var rowCount: Int { reducedRows + times.count }
 
     /// The line the next record starts on, and whether the input so far ends a record.
     var boundary: (nextLine: Int, atRecordStart: Bool) {
@@ -128,14 +140,20 @@ struct CSVIngest {
     /// numbers, the other as text): the caller then reads the tail again after this one.
     mutating func append(_ tail: CSVIngest) -> Bool {
         guard tail.columns.count == columns.count, tail.timeFormat == timeFormat,
-            zip(columns, tail.columns).allSatisfy({ ($0.kind == .text) == ($1.kind == .text) && $0.keySlot == $1.keySlot })
+            zip(columns, tail.columns).allSatisfy({
+                ($0.kind == .text) == ($1.kind == .text) && ($0.keySlot == $1.keySlot || digests != nil || tail.digests != nil)
+            })
         else { return false }
         let offset = Int32(clamping: boundary.nextLine - 1)
-        if let last = times.last, let first = tail.times.first {
+        if digests != nil || tail.digests != nil {
+            return appendReduced(tail, lineOffset: Int(offset))
+        }
+        if let last = lastTime, let first = tail.firstTime {
             if first < last { sorted = false } else if first == last { hasDuplicates = true }
         }
         sorted = sorted && tail.sorted
         hasDuplicates = hasDuplicates || tail.hasDuplicates
+        lastTime = tail.lastTime ?? lastTime
         times += tail.times
         lines += tail.lines.map { $0 + offset }
         skippedLines += tail.skippedLines.map { $0 + Int(offset) }
@@ -159,7 +177,7 @@ struct CSVIngest {
                 message: "every date reads both day-first and month-first (\(quoted(text)) could be either)",
                 hint: "say which with --time-format day-first (or %d/%m/%Y), or --time-format month-first (or %m/%d/%Y)")
         }
-        guard !times.isEmpty else {
+        guard rowCount > 0 else {
             throw InputError(
                 source: source, line: 2, message: "the file has a header but no data rows" +
                     (skippedLines.isEmpty ? "" : " (\(skippedLines.count) rows were skipped as unreadable)"))
@@ -176,7 +194,10 @@ struct CSVIngest {
                 source: source, line: 1, message: "no numeric value column" + detail,
                 hint: hint + ", or name a column with --value-column")
         }
-        let rows = times.count
+        let rows = rowCount
+        if digests != nil {
+            return reducedTable(rows: rows, tokenizer: tokenizer)
+        }
         let candidates = columns.filter { $0.kind == .text && $0.keySlot >= 0 }.map { ($0.name, keyStore[$0.keySlot]) }
         let seriesName = options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
             ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, sorted: sorted, candidates: candidates) : nil)
@@ -217,6 +238,75 @@ struct CSVIngest {
         table.timeColumnRule = timeColumnRule
         table.seriesColumnDetected = keys != nil && options.seriesColumn == nil
         table.duplicateLines = merged.lines
+        table.duplicatePolicy = options.duplicates
+        return table
+    }
+
+    /// Hands the rows read since the last batch to the column digests and forgets them; starts reducing when
+    /// the reader may (a reduction is asked for, the times so far ascend without repeats, and no column
+    /// could be a long file's series column). False when it may not: then it keeps every row from now on.
+    @discardableResult
+    mutating func reduceRows(force: Bool = false) -> Bool {
+        guard let reduction = options.reduction else { return false }
+        if digests == nil {
+            guard (force || times.count >= reduction.minimumRows), sorted, !hasDuplicates, pendingTimes.isEmpty,
+                options.seriesColumn == nil, timeFormat != nil, timeField >= 0
+            else {
+                if !force { reductionBatch = .max }
+                return false
+            }
+            digests = columns.map { _ in SeriesDigest(reduction) }
+            // Text columns' keys only find a long file's series column, which a file whose times never repeat
+            // does not have (should one repeat, the file is read again whole).
+            keyStore = []
+            for index in columns.indices { columns[index].keySlot = -1 }
+        }
+        var active = digests.take()!
+        times.withUnsafeBufferPointer { rowTimes in
+            for index in columns.indices where columns[index].kind != .text {
+                columns[index].values.withUnsafeBufferPointer { active[index].add(times: rowTimes, values: $0) }
+            }
+        }
+        digests = active
+        reducedRows += times.count
+        times.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        for index in columns.indices { columns[index].values.removeAll(keepingCapacity: true) }
+        return true
+    }
+
+    /// ``append(_:)`` when either reader reduces: both reduce what they hold, and the tail's digests
+    /// follow this reader's. False when either may not reduce or the tail does not follow in time.
+    private mutating func appendReduced(_ other: CSVIngest, lineOffset: Int) -> Bool {
+        var tail = other
+        guard tail.sorted, !tail.hasDuplicates, tail.reduceRows(force: true), reduceRows(force: true) else { return false }
+        if let last = lastTime, let first = tail.firstTime, first <= last { return false }
+        var active = digests.take()!
+        for index in columns.indices where columns[index].kind != .text {
+            if columns[index].kind == .undecided { columns[index].kind = tail.columns[index].kind }
+            active[index].append(tail.digests![index])
+        }
+        digests = active
+        reducedRows += tail.reducedRows
+        skippedLines += tail.skippedLines.map { $0 + lineOffset }
+        lastTime = tail.lastTime ?? lastTime
+        return true
+    }
+
+    /// The table of a reader that reduced its rows: one series per numeric (or named) column, with tallies.
+    private mutating func reducedTable(rows: Int, tokenizer: CSVTokenizer) -> MetricTable {
+        reduceRows(force: true)
+        var series: [MetricSeries] = []
+        for index in columns.indices where columns[index].kind == .numeric || columns[index].requested {
+            let (times, values, tally) = digests![index].finish()
+            var reduced = MetricSeries(name: columns[index].name, times: times, values: values)
+            reduced.tally = tally
+            series.append(reduced)
+        }
+        var table = MetricTable(
+            series: series, delimiter: tokenizer.delimiter, timeColumn: header![timeField],
+            timeFormat: timeFormat ?? .iso8601, rows: rows, skippedLines: skippedLines)
+        table.timeColumnRule = timeColumnRule
         table.duplicatePolicy = options.duplicates
         return table
     }
@@ -346,12 +436,17 @@ struct CSVIngest {
             for slot in keyStore.indices { keyStore[slot].truncate(to: accepted) }
             throw error
         }
-        if let last = times.last {
+        if let last = lastTime {
             if time < last { sorted = false } else if time == last { hasDuplicates = true }
+            if digests != nil && (time <= last) { throw CSVReductionAbandoned() }
+        } else {
+            firstTime = time
         }
+        lastTime = time
         if let pendingCell { pendingTimes.append((times.count, pendingCell, record.line)) }
         times.append(time)
         lines.append(Int32(clamping: record.line))
+        if times.count >= reductionBatch { reduceRows() }
     }
 
     /// Appends one cell to its column: a number (or a gap) to a value column, a key to a text column.
@@ -380,6 +475,7 @@ struct CSVIngest {
             columns[index].kind = .text
             columns[index].values = []
             columns[index].sample = (record.string(field), record.line)
+            guard digests == nil else { return }  // see reduceRows
             trackKeys(of: index)
             keyStore[columns[index].keySlot].append(bytes: cell)
         }

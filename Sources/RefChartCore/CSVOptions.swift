@@ -115,6 +115,8 @@ public struct CSVOptions: Sendable, Hashable {
     /// A long ("tidy") file's series column: one series per distinct value. `nil` detects one when times
     /// repeat and a text column tells the repeated rows apart.
     public var seriesColumn: String?
+    /// Reduce long series while reading, so memory does not grow with the file; `nil` keeps every point.
+    public var reduction: SeriesReduction?
 
     /// Creates reader options; every default reads a typical export.
     public init(

@@ -11,6 +11,19 @@ public enum CSVReader {
     /// - Parameter source: How errors name the input (default: `path`).
     /// - Throws: ``InputError`` with the file, line and column of the first problem.
     public static func read(path: String, source: String? = nil, options: CSVOptions = CSVOptions()) throws -> MetricTable {
+        var whole = options
+        whole.reduction = nil
+        // Standard input cannot be read again, should its times turn out to need every row.
+        guard options.reduction != nil, path != "-" else { return try readOnce(path: path, source: source, options: whole) }
+        do {
+            return try readOnce(path: path, source: source, options: options)
+        } catch is CSVReductionAbandoned {
+            // Times that go back or repeat need every row (sorting, merging, a long file's series): read again.
+            return try readOnce(path: path, source: source, options: whole)
+        }
+    }
+
+    private static func readOnce(path: String, source: String?, options: CSVOptions) throws -> MetricTable {
         let name = source ?? path
         let handle: FileHandle
         if path == "-" {
@@ -54,6 +67,16 @@ public enum CSVReader {
 
     /// Reads CSV from bytes in memory; `source` names them in errors.
     public static func read(data: Data, source: String, options: CSVOptions = CSVOptions()) throws -> MetricTable {
+        do {
+            return try readOnce(data: data, source: source, options: options)
+        } catch is CSVReductionAbandoned {
+            var whole = options
+            whole.reduction = nil
+            return try readOnce(data: data, source: source, options: whole)
+        }
+    }
+
+    private static func readOnce(data: Data, source: String, options: CSVOptions) throws -> MetricTable {
         var ingest = CSVIngest(source: source, options: options)
         var offset = 0
         while offset < data.count {

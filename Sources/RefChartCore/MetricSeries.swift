@@ -8,6 +8,9 @@ public struct MetricSeries: Sendable, Hashable {
     public var times: [Double]
     /// One value per time; `.nan` marks a missing value.
     public var values: [Double]
+    /// The whole series' exact figures when the reader reduced it to the points a chart draws
+    /// (``CSVOptions/reduction``); `nil` when `times` and `values` are every row.
+    public var tally: SeriesTally?
 
     /// Creates a series; `times` and `values` must have the same length.
     public init(name: String, times: [Double], values: [Double]) {

@@ -17,6 +17,7 @@ public struct ReferenceImpact: Sendable, Hashable, Codable {
     /// - Complexity: O(log n + points in the windows).
     public init(series: MetricSeries, instant: Double, beforeStart: Double, afterEnd: Double, window: String) {
         func mean(_ low: Double, _ high: Double) -> Double? {
+            if let tallied = series.tally?.mean(from: low, to: high) { return tallied }
             var index = Self.firstIndex(series.times, atLeast: low)
             var (sum, count) = (0.0, 0)
             while index < series.times.count, series.times[index] < high {

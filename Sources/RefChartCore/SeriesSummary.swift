@@ -19,6 +19,12 @@ public struct SeriesSummary: Sendable, Hashable, Codable {
     /// - Complexity: O(n).
     public init(_ series: MetricSeries) {
         name = series.name
+        if let tally = series.tally {
+            (points, gaps, min, max) = (tally.points, tally.gaps, tally.points > 0 ? tally.min : nil, tally.points > 0 ? tally.max : nil)
+            first = tally.first.map { ISO8601.string(fromSeconds: $0, fractionalSeconds: false) }
+            last = tally.last.map { ISO8601.string(fromSeconds: $0, fractionalSeconds: false) }
+            return
+        }
         var points = 0
         var gaps = 0
         var inGap = false

@@ -76,9 +76,11 @@ struct BenchRunCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let table = try CSVReader.read(path: csv)
-        let parseSeconds = (clock.now - start).seconds
         let refs = try ReferencesFile.read(path: references)
+        var options = CSVOptions()
+        options.reduction = SeriesReduction(keepNear: refs.map(\.date.timeIntervalSince1970))  // as `render` reads
+        let table = try CSVReader.read(path: csv, options: options)
+        let parseSeconds = (clock.now - start).seconds
         let chart = Chart(title: "Benchmark", series: table.series, references: refs)
         let layoutStart = clock.now
         _ = chart.layout()

@@ -59,7 +59,7 @@ struct InspectCommand: AsyncParsableCommand {
     func run() async throws {
         deadline.arm()
         let table = try await reportingErrors {
-            try await ChartPipeline(openPanel: { [api] in try api.client() }).metrics(for: request)
+            try await ChartPipeline(openPanel: { [api] in try api.client() }).metrics(for: request, reduction: SeriesReduction())
         }
         for warning in table.warnings(source: input.csv ?? "the export") { printWarning(warning) }
         let report = Report(

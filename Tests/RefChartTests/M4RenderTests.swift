@@ -30,18 +30,8 @@ struct M4RenderTests {
         }
         let full = try render(Array(0..<count))
         let reduced = try render(kept)
-        var differing = 0
-        var visible = 0
-        var largest = 0
-        for y in 0..<300 {
-            for x in 0..<600 {
-                let a = full.pixel(x: x, y: y), b = reduced.pixel(x: x, y: y)
-                let d = max(abs(Int(a.red) - Int(b.red)), abs(Int(a.green) - Int(b.green)), abs(Int(a.blue) - Int(b.blue)))
-                if d > 0 { differing += 1 }
-                if d > 16 { visible += 1 }
-                largest = max(largest, d)
-            }
-        }
+        let difference = PixelDifference(full, reduced)
+        let (differing, visible, largest) = (difference.count(beyond: 0), difference.count(beyond: 16), difference.largest)
         print("M4 render comparison: \(kept.count) of \(count) points kept, \(differing) of 180000 pixels differ (\(visible) by more than 16 levels), largest channel difference \(largest)")
         // Anti-aliasing: inside a bucket the full path zigzags where the reduced one runs straight, so the
         // edge pixels of the line get slightly different coverage (measured: max 48 of 255 levels, 0.25 % of

@@ -93,15 +93,7 @@ struct SVGWriterTests {
         let rasterised = try DecodedImage(png: [UInt8](Data(contentsOf: rasterPath)))
         let png = try DecodedImage(png: try chart.render(.png))
         #expect(rasterised.width == png.width && rasterised.height == png.height)
-        var (total, far) = (0, 0)
-        for y in 0..<png.height {
-            for x in 0..<png.width {
-                let (a, b) = (png.pixel(x: x, y: y), rasterised.pixel(x: x, y: y))
-                let d = max(abs(Int(a.red) - Int(b.red)), abs(Int(a.green) - Int(b.green)), abs(Int(a.blue) - Int(b.blue)))
-                total += d
-                if d > 64 { far += 1 }
-            }
-        }
-        return (Double(total) / Double(png.width * png.height), Double(far) / Double(png.width * png.height))
+        let difference = PixelDifference(png, rasterised)
+        return (difference.mean, Double(difference.count(beyond: 64)) / Double(png.width * png.height))
     }
 }

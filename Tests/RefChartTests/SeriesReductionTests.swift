@@ -1,0 +1,139 @@
+import Foundation
+import RefChart
+import RefChartCore
+import RefChartRender
+import Testing
+
+/// A long CSV reduced while it is read must tell and draw what the whole file does: exact counts, exact
+/// impact means, the points nearest each reference, and the same picture.
+struct SeriesReductionTests {
+    static let start = 1_704_067_200.0
+
+    /// `rows` minutes of a random walk in two columns; `b` has empty cells (gaps) in runs and values ≤ 0.
+    static func wideFile(rows: Int, seed: UInt64 = 7) -> String {
+        var random = SeededGenerator(seed: seed)
+        var (a, b) = (1000.0, 5.0)
+        var text = "timestamp,a,b,note\n"
+        text.reserveCapacity(rows * 48)
+        for row in 0..<rows {
+            a += Double.random(in: -3...3, using: &random)
+            b += Double.random(in: -1...1, using: &random)
+            let stamp = ISO8601.string(fromSeconds: start + Double(row) * 60, fractionalSeconds: false)
+            let gap = row % 9_000 < 40 || (row % 701 == 3)
+            text += "\(stamp),\(String(format: "%.2f", a)),\(gap ? "" : String(format: "%.2f", b)),\(row % 5_000 == 0 ? "deploy" : "")\n"
+        }
+        return text
+    }
+
+    static func read(_ text: String, reduction: SeriesReduction?, split: Bool = false) throws -> MetricTable {
+        var options = CSVOptions()
+        options.reduction = reduction
+        guard split else { return try CSVReader.read(data: Data(text.utf8), source: "long.csv", options: options) }
+        let path = try TestSupport.temporaryDirectory().appendingPathComponent("long.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return try CSVReader.read(path: path, options: options)
+    }
+
+    @Test func theTallyIsTheWholeFilesSummary() throws {
+        let text = Self.wideFile(rows: 300_000)
+        let whole = try Self.read(text, reduction: nil)
+        let reduced = try Self.read(text, reduction: SeriesReduction())
+        #expect(reduced.rows == whole.rows && reduced.series.map(\.name) == ["a", "b"])
+        for (full, small) in zip(whole.series, reduced.series) {
+            let tally = try #require(small.tally)
+            #expect(full.tally == nil)
+            #expect(SeriesSummary(small) == SeriesSummary(full))
+            #expect(tally.rows == full.count)
+            #expect(tally.nonPositive == full.values.filter { $0 <= 0 }.count)
+            // Only the points a chart draws: at most four per fine bucket, and a few for the gaps.
+            #expect(small.count < 4 * SeriesReduction().buckets + 2_000, "kept \(small.count)")
+            #expect(small.count < full.count / 2)
+            // Every kept point is a point of the file; times ascend.
+            let valueAt = Dictionary(uniqueKeysWithValues: zip(full.times, full.values))
+            for (t, v) in zip(small.times, small.values) where !v.isNaN { #expect(valueAt[t] == v) }
+            #expect(zip(small.times, small.times.dropFirst()).allSatisfy { $0 <= $1 })
+        }
+        // Gaps survive: the 40-row runs of empty cells leave breaks in b.
+        #expect(reduced.series[1].values.filter(\.isNaN).count >= 300_000 / 9_000)
+    }
+
+    @Test func theGridDoesNotDependOnHowTheFileWasCut() throws {
+        // Over 4 MB: read in two halves at once, each reducing on its own, then merged.
+        let text = Self.wideFile(rows: 110_000, seed: 3)
+        let serial = try Self.read(text, reduction: SeriesReduction())
+        let split = try Self.read(text, reduction: SeriesReduction(), split: true)
+        for (x, y) in zip(serial.series, split.series) {
+            #expect(x.tally == y.tally)
+            #expect(x.name != "a" || (x.times == y.times && x.values == y.values))
+        }
+        #expect(serial.rows == split.rows && serial.series.count == 2)
+    }
+
+    @Test func impactMeansAndTheNearestPointsAreExact() throws {
+        let text = Self.wideFile(rows: 200_000, seed: 11)
+        let whole = try Self.read(text, reduction: nil)
+        let instants = stride(from: 1_000.0, to: 199_000, by: 9_931.7).map { Self.start + $0 * 60 }
+        let window = RelativeWindow("7d")!
+        let bounds = instants.flatMap { t -> [Double] in
+            let date = Date(timeIntervalSince1970: t)
+            return [window.start(before: date, in: .gmt).timeIntervalSince1970, t, window.end(after: date, in: .gmt).timeIntervalSince1970]
+        }
+        let reduced = try Self.read(text, reduction: SeriesReduction(keepNear: instants, windowBounds: bounds))
+        for (full, small) in zip(whole.series, reduced.series) {
+            for t in instants {
+                let date = Date(timeIntervalSince1970: t)
+                let (low, high) = (window.start(before: date, in: .gmt).timeIntervalSince1970, window.end(after: date, in: .gmt).timeIntervalSince1970)
+                let exact = ReferenceImpact(series: full, instant: t, beforeStart: low, afterEnd: high, window: "7d")
+                let tallied = ReferenceImpact(series: small, instant: t, beforeStart: low, afterEnd: high, window: "7d")
+                #expect(exact.before != nil && exact.after != nil)
+                #expect(abs(exact.before! - tallied.before!) <= 1e-9 * abs(exact.before!))
+                #expect(abs(exact.after! - tallied.after!) <= 1e-9 * abs(exact.after!))
+                // The drawn point nearest the reference is kept.
+                let nearest = zip(full.times, full.values).filter { !$0.1.isNaN }.min { abs($0.0 - t) < abs($1.0 - t) }!
+                #expect(zip(small.times, small.values).contains { $0 == nearest.0 && $1 == nearest.1 })
+            }
+        }
+    }
+
+    @Test func theReducedLineRendersLikeTheWholeLine() throws {
+        let text = Self.wideFile(rows: 400_000, seed: 5)
+        let instants = [0.2, 0.5, 0.77].map { Self.start + $0 * 400_000 * 60 }
+        let references = instants.enumerated().map { Reference(id: "r\($0)", title: "Release \($0)", date: Date(timeIntervalSince1970: $1)) }
+        func image(_ table: MetricTable) throws -> DecodedImage {
+            let chart = Chart(title: "Reduced", series: [table.series[0]], references: references)
+            return try DecodedImage(png: chart.render(.png))
+        }
+        let whole = try image(try Self.read(text, reduction: nil))
+        let reduced = try image(try Self.read(text, reduction: SeriesReduction(keepNear: instants)))
+        #expect(whole.width == reduced.width && whole.height == reduced.height)
+        let difference = PixelDifference(whole, reduced)
+        let (visible, largest) = (difference.count(beyond: 16), difference.largest)
+        print("reduced render: \(visible) of \(whole.width * whole.height) pixels differ by more than 16 levels, largest \(largest)")
+        // Edge shading only, as M4 itself (M4RenderTests): a fine bucket that straddles two pixel buckets
+        // shades an edge pixel a little differently. Measured: 152 of 720,000 pixels beyond 16 levels,
+        // largest 66 of 255, scattered single pixels along the line.
+        #expect(largest <= 80)
+        #expect(visible * 1_000 < whole.width * whole.height)
+    }
+
+    @Test func timesThatGoBackOrRepeatAreReadWhole() throws {
+        let text = Self.wideFile(rows: 100_000)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (from, to) in [(90_000, 89_990), (95_000, 94_999)] {  // a row 10 minutes back, then a repeated time
+            var fields = lines[from].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[0] = ISO8601.string(fromSeconds: Self.start + Double(to - 1) * 60, fractionalSeconds: false)
+            lines[from] = fields.joined(separator: ",")
+        }
+        let edited = lines.joined(separator: "\n")
+        let whole = try Self.read(edited, reduction: nil)
+        let reduced = try Self.read(edited, reduction: SeriesReduction())
+        #expect(reduced.wasSorted && reduced.duplicates == 2)
+        #expect(reduced.series.allSatisfy { $0.tally == nil })
+        #expect(reduced.series.map(\.times) == whole.series.map(\.times))
+    }
+
+    @Test func shortFilesAreKeptWhole() throws {
+        let table = try Self.read(Self.wideFile(rows: 20_000), reduction: SeriesReduction())
+        #expect(table.series.allSatisfy { $0.tally == nil && $0.count == 20_000 })
+    }
+}
