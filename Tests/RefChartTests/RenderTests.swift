@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import RefChart
+import RefChartLayout
 import RefChartRender
 import Testing
 
@@ -30,6 +31,29 @@ struct RenderTests {
         let chart = try Self.sampleChart()
         #expect(Self.pngSize(try chart.render(.png)).map { [$0.0, $0.1] } == [1200, 600])
         #expect(Self.pngSize(try chart.render(.png, scale: 2)).map { [$0.0, $0.1] } == [2400, 1200])
+    }
+
+    @Test func noiseThatDoesNotCompressIsWrittenWhole() throws {
+        // Random pixels deflate to more than the quarter of their size the PNG writer first allows: it must
+        // write again with the room libpng asks for, and every pixel must come back.
+        var random = SeededGenerator(seed: 9)
+        let (width, height) = (160, 90)
+        var colors: [Color] = []
+        var items: [SceneItem] = []
+        for y in 0..<height {
+            for x in 0..<width {
+                let color = Color(hex: UInt32(truncatingIfNeeded: random.next()) & 0xFFFFFF)
+                colors.append(color)
+                items.append(.rect(Rect(x: Double(x), y: Double(y), width: 1, height: 1), fill: color, stroke: nil, cornerRadius: 0))
+            }
+        }
+        let png = try ChartRenderer.render(Scene(size: Size(width: Double(width), height: Double(height)), background: Color(hex: 0), items: items), format: .png)
+        #expect(png.count > width * height * 3 / 4 + 8192)  // beyond the first room
+        let image = try DecodedImage(png: png)
+        for (k, color) in colors.enumerated() {
+            let pixel = image.pixel(x: k % width, y: k / width)
+            #expect(Color(hex: UInt32(pixel.red) << 16 | UInt32(pixel.green) << 8 | UInt32(pixel.blue)) == color)
+        }
     }
 
     @Test func referenceLinesAreDrawnWhereTheLayoutPutThem() throws {
