@@ -5,10 +5,14 @@ import RefChartLayout
 struct SceneDrawer {
     let cairo: OpaquePointer
     let text: PangoText
+    /// Points per stroke of a long line on pixels (a PNG); vector output keeps one path. See ``ChartRenderer/linePiece``.
+    private let linePiece: Int
 
-    init(cairo: OpaquePointer) {
+    init(cairo: OpaquePointer, linePiece: Int = ChartRenderer.linePiece) {
         self.cairo = cairo
         text = PangoText(cairo: cairo)
+        let raster = cairo_surface_get_type(cairo_get_target(cairo)) == CAIRO_SURFACE_TYPE_IMAGE
+        self.linePiece = raster ? linePiece : .max
     }
 
     func draw(_ scene: Scene) {
@@ -28,6 +32,9 @@ struct SceneDrawer {
             apply(stroke)
         case .polyline(let points, let stroke):
             guard let first = points.first else { return }
+            if stroke.dash.isEmpty && points.count > linePiece {
+                return strokeInPieces(points, stroke)
+            }
             cairo_move_to(cairo, first.x, first.y)
             for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
             apply(stroke)
@@ -67,6 +74,40 @@ struct SceneDrawer {
             break
         case .endClip:
             cairo_restore(cairo)
+        }
+    }
+
+
+    /// Strokes a long line (points in x order) as pieces side by side, each clipped to its own columns of
+    /// whole device pixels and drawn with the points a little beyond them: every pixel is then painted once,
+    /// by a stroke holding every segment that reaches it — the one stroke's pixels. (Pieces painted over each
+    /// other left light seams where two each half-covered a pixel; pieces added into one mask darkened the
+    /// line's edges where their zigzags overlapped, by up to 124 levels.)
+    private func strokeInPieces(_ points: [Point], _ stroke: Stroke) {
+        setColor(stroke.color)
+        cairo_set_line_width(cairo, stroke.width)
+        cairo_set_dash(cairo, nil, 0, 0)
+        var (unitX, unitY) = (1.0, 0.0)
+        cairo_user_to_device_distance(cairo, &unitX, &unitY)
+        let margin = stroke.width + 2  // what a segment's stroke and its edge shading can reach, in user pixels
+        var (start, left) = (0, -1e5)  // far beyond any image, well within Cairo's fixed-point range
+        while start < points.count - 1 {
+            // A piece spans 32 px at least: a line of far more points than pixels (not reduced per column)
+            // would otherwise be cut every pixel or so.
+            var end = min(points.count, start + linePiece)
+            while end < points.count && points[end - 1].x - points[start].x < 32 { end += 1 }
+            let right = end < points.count ? (points[end - 1].x * unitX).rounded(.down) / unitX : 1e5
+            var (low, high) = (start, end - 1)
+            while low > 0 && points[low].x >= left - margin { low -= 1 }
+            while high < points.count - 1 && points[high].x <= right + margin { high += 1 }
+            cairo_save(cairo)
+            cairo_rectangle(cairo, left, -1e5, right - left, 2e5)
+            cairo_clip(cairo)
+            cairo_move_to(cairo, points[low].x, points[low].y)
+            for point in points[(low + 1)...high] { cairo_line_to(cairo, point.x, point.y) }
+            cairo_stroke(cairo)
+            cairo_restore(cairo)
+            (start, left) = (end - 1, right)
         }
     }
 
