@@ -3,13 +3,13 @@ import Foundation
 /// The CSV reader's state between chunks: header, column kinds, and the numbers read so far.
 struct CSVIngest {
     /// What a value column turned out to hold.
-    private enum ColumnKind { case undecided, numeric, text }
+    enum ColumnKind { case undecided, numeric, text }
 
     /// One value column (or text column) as it is read. The row loop reads a column's kind and field in
     /// place (`columns[index].kind`), never copying the whole struct: a copy retains its five buffers, which
     /// made a 1M-row long file parse 2× slower than a wide one; a class instead paid dynamic exclusivity
     /// checks on every cell (1M wide rows 0.24 → 0.7 s).
-    private struct Column {
+    struct Column {
         let name: String
         let field: Int
         let requested: Bool
@@ -32,36 +32,41 @@ struct CSVIngest {
     let options: CSVOptions
     private var tokenizer: CSVTokenizer?
     private var started = false
-    private var header: [String]?
-    private var timeField = 0
+    var header: [String]?
+    var timeField = 0
     /// How the time column was found: `named` (--time-column), `by name`, or `by content`.
-    private var timeColumnRule = "named"
-    private var columns: [Column] = []
-    private var timeFormat: CSVOptions.TimeFormat?
+    var timeColumnRule = "named"
+    var columns: [Column] = []
+    var timeFormat: CSVOptions.TimeFormat?
     /// The compiled `--time-format` pattern, when one was given.
     private let pattern: TimePattern?
     /// Rows whose `a/b/yyyy` time could be day- or month-first, read day-first until a cell settles it.
-    private var pendingTimes: [(row: Int, cell: [UInt8], line: Int)] = []
+    var pendingTimes: [(row: Int, cell: [UInt8], line: Int)] = []
     private var pendingCell: [UInt8]?
     private let zoneIsUTC: Bool
-    private var times: [Double] = []
-    private var lines: [Int32] = []
+    var times: [Double] = []
+    var lines: [Int32] = []
     /// The keys of text columns, apart from the columns so the row loop appends to them in place (an
     /// optional struct inside each column was copied out and back on every row).
-    private var keyStore: [CSVSeriesKeys] = []
-    private var sorted = true
-    private var hasDuplicates = false
-    private var skippedLines: [Int] = []
+    var keyStore: [CSVSeriesKeys] = []
+    var sorted = true
+    var hasDuplicates = false
+    var skippedLines: [Int] = []
     private var decimalComma = false
     /// The first and last row's times (rows reduced away included).
-    private var firstTime: Double?
-    private var lastTime: Double?
+    var firstTime: Double?
+    var lastTime: Double?
     /// Per column, its reduced series once rows are reduced (``CSVOptions/reduction``): then `times` and
     /// the columns hold only the rows since the last batch.
-    private var digests: [SeriesDigest]?
-    private var reducedRows = 0
+    var digests: [SeriesDigest]?
+    /// A long file being reduced: its series column's key slot, and per key (numbered as in that slot) a
+    /// digest per column with the key's first and last time.
+    var seriesSlot: Int?
+    var keyedDigests: [[SeriesDigest]] = []
+    var keyTimes: [(first: Double, last: Double)] = []
+    var reducedRows = 0
     /// Rows that make a batch to reduce; `.max` when this reader keeps every row.
-    private var reductionBatch: Int
+    var reductionBatch: Int
 
     init(source: String, options: CSVOptions) {
         self.source = source
@@ -111,6 +116,7 @@ struct CSVIngest {
         fork.tokenizer = CSVTokenizer(delimiter: tokenizer.delimiter)
         (fork.times, fork.lines, fork.skippedLines, fork.sorted, fork.hasDuplicates) = ([], [], [], true, false)
         (fork.firstTime, fork.lastTime, fork.digests, fork.reducedRows) = (nil, nil, nil, 0)
+        (fork.seriesSlot, fork.keyedDigests, fork.keyTimes) = (nil, [], [])
         for index in fork.columns.indices { fork.columns[index].values = [] }
         fork.keyStore = keyStore.map { $0.withoutRows() }
         return fork
@@ -141,11 +147,11 @@ struct CSVIngest {
     mutating func append(_ tail: CSVIngest) -> Bool {
         guard tail.columns.count == columns.count, tail.timeFormat == timeFormat,
             zip(columns, tail.columns).allSatisfy({
-                ($0.kind == .text) == ($1.kind == .text) && ($0.keySlot == $1.keySlot || digests != nil || tail.digests != nil)
+                ($0.kind == .text) == ($1.kind == .text) && ($0.keySlot == $1.keySlot || reducing || tail.reducing)
             })
         else { return false }
         let offset = Int32(clamping: boundary.nextLine - 1)
-        if digests != nil || tail.digests != nil {
+        if reducing || tail.reducing {
             return appendReduced(tail, lineOffset: Int(offset))
         }
         if let last = lastTime, let first = tail.firstTime {
@@ -195,8 +201,8 @@ struct CSVIngest {
                 hint: hint + ", or name a column with --value-column")
         }
         let rows = rowCount
-        if digests != nil {
-            return reducedTable(rows: rows, tokenizer: tokenizer)
+        if reducing {
+            return try reducedTable(rows: rows, delimiter: tokenizer.delimiter)
         }
         let candidates = columns.filter { $0.kind == .text && $0.keySlot >= 0 }.map { ($0.name, keyStore[$0.keySlot]) }
         let seriesName = options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
@@ -238,75 +244,6 @@ struct CSVIngest {
         table.timeColumnRule = timeColumnRule
         table.seriesColumnDetected = keys != nil && options.seriesColumn == nil
         table.duplicateLines = merged.lines
-        table.duplicatePolicy = options.duplicates
-        return table
-    }
-
-    /// Hands the rows read since the last batch to the column digests and forgets them; starts reducing when
-    /// the reader may (a reduction is asked for, the times so far ascend without repeats, and no column
-    /// could be a long file's series column). False when it may not: then it keeps every row from now on.
-    @discardableResult
-    mutating func reduceRows(force: Bool = false) -> Bool {
-        guard let reduction = options.reduction else { return false }
-        if digests == nil {
-            guard (force || times.count >= reduction.minimumRows), sorted, !hasDuplicates, pendingTimes.isEmpty,
-                options.seriesColumn == nil, timeFormat != nil, timeField >= 0
-            else {
-                if !force { reductionBatch = .max }
-                return false
-            }
-            digests = columns.map { _ in SeriesDigest(reduction) }
-            // Text columns' keys only find a long file's series column, which a file whose times never repeat
-            // does not have (should one repeat, the file is read again whole).
-            keyStore = []
-            for index in columns.indices { columns[index].keySlot = -1 }
-        }
-        var active = digests.take()!
-        times.withUnsafeBufferPointer { rowTimes in
-            for index in columns.indices where columns[index].kind != .text {
-                columns[index].values.withUnsafeBufferPointer { active[index].add(times: rowTimes, values: $0) }
-            }
-        }
-        digests = active
-        reducedRows += times.count
-        times.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-        for index in columns.indices { columns[index].values.removeAll(keepingCapacity: true) }
-        return true
-    }
-
-    /// ``append(_:)`` when either reader reduces: both reduce what they hold, and the tail's digests
-    /// follow this reader's. False when either may not reduce or the tail does not follow in time.
-    private mutating func appendReduced(_ other: CSVIngest, lineOffset: Int) -> Bool {
-        var tail = other
-        guard tail.sorted, !tail.hasDuplicates, tail.reduceRows(force: true), reduceRows(force: true) else { return false }
-        if let last = lastTime, let first = tail.firstTime, first <= last { return false }
-        var active = digests.take()!
-        for index in columns.indices where columns[index].kind != .text {
-            if columns[index].kind == .undecided { columns[index].kind = tail.columns[index].kind }
-            active[index].append(tail.digests![index])
-        }
-        digests = active
-        reducedRows += tail.reducedRows
-        skippedLines += tail.skippedLines.map { $0 + lineOffset }
-        lastTime = tail.lastTime ?? lastTime
-        return true
-    }
-
-    /// The table of a reader that reduced its rows: one series per numeric (or named) column, with tallies.
-    private mutating func reducedTable(rows: Int, tokenizer: CSVTokenizer) -> MetricTable {
-        reduceRows(force: true)
-        var series: [MetricSeries] = []
-        for index in columns.indices where columns[index].kind == .numeric || columns[index].requested {
-            let (times, values, tally) = digests![index].finish()
-            var reduced = MetricSeries(name: columns[index].name, times: times, values: values)
-            reduced.tally = tally
-            series.append(reduced)
-        }
-        var table = MetricTable(
-            series: series, delimiter: tokenizer.delimiter, timeColumn: header![timeField],
-            timeFormat: timeFormat ?? .iso8601, rows: rows, skippedLines: skippedLines)
-        table.timeColumnRule = timeColumnRule
         table.duplicatePolicy = options.duplicates
         return table
     }
@@ -438,7 +375,8 @@ struct CSVIngest {
         }
         if let last = lastTime {
             if time < last { sorted = false } else if time == last { hasDuplicates = true }
-            if digests != nil && (time <= last) { throw CSVReductionAbandoned() }
+            // A reduced file's times must go on ascending; a long file's repeat, each key's checked per batch.
+            if reducing && (time < last || (time == last && seriesSlot == nil)) { throw CSVReductionAbandoned() }
         } else {
             firstTime = time
         }
@@ -446,7 +384,7 @@ struct CSVIngest {
         if let pendingCell { pendingTimes.append((times.count, pendingCell, record.line)) }
         times.append(time)
         lines.append(Int32(clamping: record.line))
-        if times.count >= reductionBatch { reduceRows() }
+        if times.count >= reductionBatch { try reduceRows() }
     }
 
     /// Appends one cell to its column: a number (or a gap) to a value column, a key to a text column.
@@ -475,7 +413,7 @@ struct CSVIngest {
             columns[index].kind = .text
             columns[index].values = []
             columns[index].sample = (record.string(field), record.line)
-            guard digests == nil else { return }  // see reduceRows
+            guard !reducing else { return }  // see reduceRows
             trackKeys(of: index)
             keyStore[columns[index].keySlot].append(bytes: cell)
         }

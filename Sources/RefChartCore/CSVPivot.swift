@@ -46,6 +46,17 @@ enum CSVPivot {
     /// order array — a counting sort, 4 bytes a row. An index array per key (8 bytes a row, grown by
     /// appends) made a 1M-row long file's split a tenth of its parse, mostly page faults.
     static func groups(by keys: CSVSeriesKeys) -> (order: [Int32], groups: [(name: String, rows: Range<Int>)]) {
+        let (order, starts) = order(by: keys)
+        let groups = keys.names.indices.compactMap { k -> (name: String, rows: Range<Int>)? in
+            let rows = starts[k]..<starts[k + 1]
+            return rows.isEmpty ? nil : (keys.names[k].isEmpty ? "(empty)" : keys.names[k], rows)
+        }
+        return (order, groups)
+    }
+
+    /// The rows in key order (ascending within a key), and where each key's rows start in it (`starts[k]`
+    /// up to `starts[k + 1]`): a counting sort.
+    static func order(by keys: CSVSeriesKeys) -> (order: [Int32], starts: [Int]) {
         var starts = Array(repeating: 0, count: keys.names.count + 1)
         for key in keys.keys { starts[Int(key) + 1] += 1 }
         for k in 1..<starts.count { starts[k] += starts[k - 1] }
@@ -57,11 +68,7 @@ enum CSVPivot {
             }
             count = keys.keys.count
         }
-        let groups = keys.names.indices.compactMap { k -> (name: String, rows: Range<Int>)? in
-            let rows = starts[k]..<starts[k + 1]
-            return rows.isEmpty ? nil : (keys.names[k].isEmpty ? "(empty)" : keys.names[k], rows)
-        }
-        return (order, groups)
+        return (order, starts)
     }
 
     /// The elements of `column` at `rows`, in that order.

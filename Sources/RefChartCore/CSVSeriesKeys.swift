@@ -103,6 +103,9 @@ struct CSVSeriesKeys {
         keys.append(contentsOf: other.keys.lazy.map { remap[Int($0)] })
     }
 
+    /// The key of `name`, numbered next when it is new (a reader of a later part of the file met it first).
+    mutating func key(for name: String) -> UInt32 { id(name) }
+
     private mutating func id(_ value: String) -> UInt32 {
         if let id = index[value] { return id }
         let id = UInt32(names.count)

@@ -23,6 +23,22 @@ struct M4Run {
         return zip(times, values).map { ($0, $1) }
     }
 
+    /// Writes ``points`` into two columns from `index` on (where the run's own points may have lain: they are
+    /// copied first); returns the index after the last written.
+    @inline(__always)
+    func write(into times: inout [Double], _ values: inout [Double], at index: Int) -> Int {
+        guard count > 0 else { return index }
+        let (a, b) = low.time <= high.time ? (low, high) : (high, low)
+        var k = index
+        (times[k], values[k]) = first
+        k += 1
+        for point in [a, b, last] where point.time > times[k - 1] {
+            (times[k], values[k]) = point
+            k += 1
+        }
+        return k
+    }
+
     /// Appends ``points`` to two columns without building an array of them (a bucket closes per row while
     /// the grid is still fine).
     @inline(__always)

@@ -32,11 +32,14 @@ struct SeriesDigest {
     private var kept: [Point] = []
     private var boundCursor = 0
 
-    init(_ reduction: SeriesReduction) {
+    /// - Parameter reserving: Make room at once for every point the grid can hold (four a bucket, 2 MB), so the
+    ///   columns are allocated once — for a wide file's few columns, not a long file's many keys.
+    init(_ reduction: SeriesReduction, reserving: Bool = false) {
         self.reduction = reduction
-        // Room for every point the grid can hold (four a bucket), so the columns are allocated once.
-        times.reserveCapacity(4 * reduction.buckets + 64)
-        values.reserveCapacity(4 * reduction.buckets + 64)
+        if reserving {
+            times.reserveCapacity(4 * reduction.buckets + 64)
+            values.reserveCapacity(4 * reduction.buckets + 64)
+        }
         tally.windowBounds = reduction.windowBounds
         if !reduction.windowBounds.isEmpty {
             tally.windowSums = Array(repeating: 0, count: reduction.windowBounds.count + 1)
@@ -157,17 +160,17 @@ struct SeriesDigest {
             let range = bucketStart[k]..<(j < bucketIndex.count ? bucketStart[j] : times.count)
             (bucketIndex[buckets], bucketStart[buckets]) = (group, write)
             buckets += 1
-            var merged: [Point]?
+            var run = M4Run()
+            var broken = false
             if j > k + 1 {
-                if values[range].contains(where: \.isNaN) {
-                    merged = Self.reduce(closedPoints(range)[...])
-                } else {
-                    var run = M4Run()
-                    for i in range { run.add(times[i], values[i]) }
-                    merged = run.points
+                for i in range {
+                    if values[i].isNaN { broken = true } else { run.add(times[i], values[i]) }
                 }
             }
-            if let merged, merged.count <= range.count {
+            let merged = broken ? Self.reduce(closedPoints(range)[...]) : nil
+            if j > k + 1 && !broken {
+                write = run.write(into: &times, &values, at: write)
+            } else if let merged, merged.count <= range.count {
                 for point in merged {
                     (times[write], values[write]) = (point.time, point.value)
                     write += 1

@@ -136,4 +136,51 @@ struct SeriesReductionTests {
         let table = try Self.read(Self.wideFile(rows: 20_000), reduction: SeriesReduction())
         #expect(table.series.allSatisfy { $0.tally == nil && $0.count == 20_000 })
     }
+
+    /// `rows` minutes of a long export: three sources a minute (one missing now and then), a value column.
+    static func longFile(minutes: Int, seed: UInt64 = 21) -> String {
+        var random = SeededGenerator(seed: seed)
+        var levels = [100.0, 50.0, 20.0]
+        var text = "timestamp,source,value\n"
+        text.reserveCapacity(minutes * 3 * 36)
+        for minute in 0..<minutes {
+            let stamp = ISO8601.string(fromSeconds: start + Double(minute) * 60, fractionalSeconds: false)
+            for (k, source) in ["web", "ios", "android"].enumerated() where (minute + k) % 1_000 != 7 {
+                levels[k] += Double.random(in: -1...1, using: &random)
+                text += "\(stamp),\(source),\(minute % 4_000 == 9 && k == 1 ? "" : String(format: "%.2f", levels[k]))\n"
+            }
+        }
+        return text
+    }
+
+    @Test func aLongFileIsReducedPerSeries() throws {
+        let text = Self.longFile(minutes: 60_000)  // 180k rows, 5 MB: read in halves from a file
+        let whole = try Self.read(text, reduction: nil)
+        for split in [false, true] {
+            // A coarse grid, so 60,000 points a series are reduced (the default keeps up to 131,072).
+            let reduced = try Self.read(text, reduction: SeriesReduction(buckets: 2_048), split: split)
+            #expect(reduced.rows == whole.rows && reduced.seriesColumn == "source" && reduced.seriesColumnDetected)
+            #expect(reduced.series.map(\.name) == whole.series.map(\.name))
+            for (full, small) in zip(whole.series, reduced.series) {
+                #expect(small.tally != nil && SeriesSummary(small) == SeriesSummary(full))
+                #expect(small.count < 4 * 2_048 + 100, "kept \(small.count)")
+            }
+        }
+        // Named rather than detected, and two value columns: a series per key and column, named as whole.
+        var options = CSVOptions(seriesColumn: "source")
+        options.reduction = SeriesReduction()
+        let named = try CSVReader.read(data: Data(text.utf8), source: "long.csv", options: options)
+        #expect(!named.seriesColumnDetected && named.series.allSatisfy { $0.tally != nil })
+    }
+
+    @Test func aLongFileWithARepeatedKeyAndTimeIsReadWhole() throws {
+        var text = Self.longFile(minutes: 40_000)
+        let stamp = ISO8601.string(fromSeconds: Self.start + 39_999 * 60, fractionalSeconds: false)
+        text += "\(stamp),web,1\n"  // web's last minute again: merged by the duplicate policy, so every row is kept
+        let whole = try Self.read(text, reduction: nil)
+        let reduced = try Self.read(text, reduction: SeriesReduction())
+        #expect(reduced.duplicates == 1 && whole.duplicates == 1)
+        #expect(reduced.series.allSatisfy { $0.tally == nil })
+        CSVSplitReadTests.expectSame(reduced, whole)
+    }
 }
