@@ -4,7 +4,7 @@ import Foundation
 enum FootnoteDate {
     static func format(_ date: Date, calendar: Calendar) -> String {
         let day = TimeLabelStyle.dayMonthYear.format(date, in: calendar)
-        let c = calendar.dateComponents([.hour, .minute], from: date)
+        let c = TimeLabelStyle.fields(of: date, in: calendar)
         if c.hour == 0 && c.minute == 0 { return day }
         return day + " " + TimeLabelStyle.hourMinute.format(date, in: calendar)
     }

@@ -92,4 +92,21 @@ struct TimeTicksTests {
         #expect(gaps.contains(25 * 3600))
         #expect(gaps.allSatisfy { $0 == 24 * 3600 || $0 == 25 * 3600 })
     }
+
+    @Test func labelFieldsByDayArithmeticAreTheCalendars() {
+        // Labels are written from fields found by day arithmetic (Calendar was too slow for thousands of
+        // dates): every field must be Calendar's, in zones with and without summer time, either side of 1970.
+        var random = SeededGenerator(seed: 31)
+        for zone in ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns"] {
+            let calendar = calendar(zone)
+            for _ in 0..<2_000 {
+                let date = Date(timeIntervalSince1970: Double.random(in: -11_000_000_000...4_000_000_000, using: &random).rounded())
+                let expected = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+                let fields = TimeLabelStyle.fields(of: date, in: calendar)
+                #expect([fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.weekday]
+                    == [expected.year, expected.month, expected.day, expected.hour, expected.minute, expected.second, expected.weekday],
+                    "\(date) in \(zone)")
+            }
+        }
+    }
 }
