@@ -103,7 +103,7 @@ public enum ISO8601 {
     /// - Returns: The instant, or `nil` when `text` is not `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm[:ss[.fff]]`
     ///   (`T` or a space), optionally followed by `Z` or an offset.
     public static func date(from text: String, in zone: TimeZone = .gmt) -> Date? {
-        guard let parsed = parse(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard let parsed = parse(text.trimmingSpaces) else { return nil }
         return Date(timeIntervalSince1970: parsed.instant(in: zone))
     }
 

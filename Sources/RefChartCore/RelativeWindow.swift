@@ -19,7 +19,7 @@ public struct RelativeWindow: Sendable, Hashable {
     /// Parses `30d`, `last 30d`, `12h`, `90min`, `6w`, `3mo`, `1y`; `nil` for anything else, and for a
     /// window longer than ``maximumSeconds``.
     public init?(_ text: String) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces).lowercased())
+        var body = Substring(text.trimmingSpaces.lowercased())
         if body.hasPrefix("last") { body = body.dropFirst(4).drop { $0 == " " } }
         let digits = body.prefix { $0.isASCII && $0.isNumber }
         guard digits.count <= 18, let count = Int(digits), count > 0,

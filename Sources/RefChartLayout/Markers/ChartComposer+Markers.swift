@@ -201,7 +201,7 @@ extension ChartComposer {
         if offsets.isEmpty { offsets = measurer.characterOffsets(text, font: font) }
         if offsets.last ?? 0 <= maxWidth { return (text, false) }
         let characters = Array(text)
-        let cut = { (count: Int) in String(characters[..<count]).trimmingCharacters(in: .whitespaces) + "…" }
+        let cut = { (count: Int) in String(characters[..<count]).trimmingSpaces + "…" }
         let fits = { (count: Int) in count == 0 || measure(cut(count), font).width <= maxWidth }
         // A first guess from one layout of the whole text (each character's offset in it), then checked by
         // measuring the cut text and moved a character at a time: shaping at the cut rarely moves it more
