@@ -25,7 +25,3 @@ public struct SeriesReduction: Sendable, Hashable {
         self.minimumRows = minimumRows
     }
 }
-
-/// Thrown inside the reader when a file being reduced turns out to need every row (its times go back or
-/// repeat): ``CSVReader`` then reads it again whole.
-struct CSVReductionAbandoned: Error {}

@@ -183,4 +183,39 @@ struct SeriesReductionTests {
         #expect(reduced.series.allSatisfy { $0.tally == nil })
         CSVSplitReadTests.expectSame(reduced, whole)
     }
+
+    @Test func thePipelinesImpactNumbersAreTheWholeFilesInEveryZone() async throws {
+        // The pipeline asks the reader for exact sums at each reference's window bounds; the layout must ask
+        // for exactly those bounds, or it measures the kept points instead — so compare with a whole read.
+        let folder = try TestSupport.temporaryDirectory()
+        let csv = folder.appendingPathComponent("long.csv").path
+        try Data(Self.wideFile(rows: 150_000, seed: 17).utf8).write(to: URL(fileURLWithPath: csv))
+        let dates = [0.13, 0.4, 0.66, 0.9].map { Date(timeIntervalSince1970: Self.start + $0 * 150_000 * 60 + 17) }
+        let json = "[" + dates.enumerated().map { "{\"id\":\"r\($0)\",\"title\":\"Release \($0)\",\"date\":\"\(ISO8601.string(from: $1))\"}" }
+            .joined(separator: ",") + "]"
+        let refs = folder.appendingPathComponent("refs.json").path
+        try Data(json.utf8).write(to: URL(fileURLWithPath: refs))
+        for zone in ["UTC", "Europe/Berlin"] {
+            for window in ["7d", "1mo"] {
+                var request = ChartRequest(csv: csv)
+                request.references = [refs]
+                request.impact = true
+                request.impactWindow = window
+                request.impactSeries = "b"
+                request.timezone = zone
+                let report = try await ChartPipeline().render(request).layoutReport
+                var chart = Chart(series: try CSVReader.read(path: csv).series, references: try ReferencesFile.read(path: refs))
+                chart.timeZone = TimeZone(identifier: zone)!
+                chart.impactWindow = window
+                chart.impactSeries = "b"
+                let whole = try chart.layout().report
+                #expect(report.references.count == 4)
+                for (reduced, exact) in zip(report.references, whole.references) {
+                    let (a, b) = (try #require(reduced.impact), try #require(exact.impact))
+                    #expect(abs(a.before! - b.before!) <= 1e-9 * abs(b.before!) && abs(a.after! - b.after!) <= 1e-9 * abs(b.after!),
+                            "\(reduced.title) in \(zone) over \(window)")
+                }
+            }
+        }
+    }
 }
