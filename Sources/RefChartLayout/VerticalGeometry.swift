@@ -91,6 +91,7 @@ extension ChartComposer {
         let keyHeight = keyOnCaptionRow ? 0 : Double(g.keyRows.count) * g.keyRowHeight
         let badgeFont = style.badge
         let digitWidths = (0...9).map { measure(String($0), badgeFont).width }
+        let dashWidth = measure("–", badgeFont).width
         var badges = BadgeRow.layout(
             xs: badged.map(\.x), numbers: badged.map { $0.badge! }, top: 0, height: g.badgeHeight,
             limits: pad...(width - pad)
@@ -98,10 +99,11 @@ extension ChartComposer {
             // A badge's text is digits and a dash: the sum of its characters' widths (each measured once)
             // is its width to a fraction of a pixel. Measuring every number and merged range as a whole
             // was 39,000 text layouts at 5,000 references (a fifth of the layout's time); digits come from
-            // a table, as even a cache lookup per character added up.
+            // a table (and the dash), as even a cache lookup per character added up (0.16 G at 5,000).
             text.unicodeScalars.reduce(0) { width, scalar in
                 let digit = Int(scalar.value) - 0x30
-                return width + (0...9 ~= digit ? digitWidths[digit] : measure(String(scalar), badgeFont).width)
+                if 0...9 ~= digit { return width + digitWidths[digit] }
+                return width + (scalar == "–" ? dashWidth : measure(String(scalar), badgeFont).width)
             }
         }
         let belowPlotFixed = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + keyHeight
