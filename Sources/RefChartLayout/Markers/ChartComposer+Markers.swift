@@ -188,15 +188,21 @@ extension ChartComposer {
         // One layout gives the whole width (does it fit?) and every character's offset (where to cut); a
         // text measured before (a label's title, in the layout's later passes) needs none to fit.
         if let size = measureCache.cached(text, font), size.width <= maxWidth { return (text, false) }
-        // A long text (a grouped footnote joins every title of its references) is cut within its first few
-        // hundred characters: shape only those, when they are already too wide — no character is narrower
-        // than a quarter em but a zero-width one, and with those the whole text is shaped.
-        let limit = Int(maxWidth / (font.size * 0.25)) + 16
+        // A long text (a grouped footnote joins every title of its references) is cut within its first
+        // characters: shape only a prefix, when it is already too wide — first as many characters as fill the
+        // width at half an em each (Latin text averages more), then at a quarter em (no character is narrower
+        // but a zero-width one), then the whole text.
         var (text, offsets) = (text, [Double]())
-        if text.utf8.count > limit, text.count > limit {
+        for em in [0.5, 0.25] {
+            let limit = Int(maxWidth / (font.size * em)) + 8
+            guard text.utf8.count > limit, text.count > limit else { break }
             let prefix = String(text.prefix(limit))
             offsets = measurer.characterOffsets(prefix, font: font)
-            if offsets.last ?? 0 > maxWidth { text = prefix } else { offsets = [] }
+            if offsets.last ?? 0 > maxWidth {
+                text = prefix
+                break
+            }
+            offsets = []
         }
         if offsets.isEmpty { offsets = measurer.characterOffsets(text, font: font) }
         if offsets.last ?? 0 <= maxWidth { return (text, false) }
