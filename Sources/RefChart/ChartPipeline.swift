@@ -67,7 +67,7 @@ public final class ChartPipeline: Sendable {
         }
         references = references.filter(request.keeps)
         // The references come first so a long CSV can be reduced as it is read, keeping the points they need.
-        let table = try await metrics(for: request, reduction: try Self.reduction(for: request, references: references, zone: zone))
+        let table = try await metrics(for: request, reduction: try Self.reduction(for: request, references: references, zone: zone, now: now))
         warnings.insert(contentsOf: table.warnings(source: request.csv ?? "the export"), at: 0)
         let extent = table.series.timeExtent ?? 0...0
         let window = request.events.isEmpty ? try request.window(dataExtent: extent, now: now) : try exportWindow(request)
@@ -153,7 +153,8 @@ public final class ChartPipeline: Sendable {
 
     /// How a line chart's CSV may be reduced while it is read: keeping the points nearest `references` and
     /// exact sums for their impact windows. `nil` for bars and areas, which sum or average every point.
-    static func reduction(for request: ChartRequest, references: [Reference], zone: TimeZone) throws -> SeriesReduction? {
+    /// A window the request gives (`from`, `to`, `last`) is reduced alone, at full resolution.
+    static func reduction(for request: ChartRequest, references: [Reference], zone: TimeZone, now: Date) throws -> SeriesReduction? {
         guard request.type == .line else { return nil }
         let dates = references.map(\.date)
         var bounds: [Double] = []
@@ -162,7 +163,12 @@ public final class ChartPipeline: Sendable {
                 bounds += [window.start(before: date, in: zone), date, window.end(after: date, in: zone)].map(\.timeIntervalSince1970)
             }
         }
-        return SeriesReduction(keepNear: dates.map(\.timeIntervalSince1970), windowBounds: bounds)
+        var reduction = SeriesReduction(keepNear: dates.map(\.timeIntervalSince1970), windowBounds: bounds)
+        // An end the request leaves to the data stays open (infinite) here.
+        if let window = try? request.window(dataExtent: -Double.infinity...Double.infinity, now: now) {
+            reduction.window = window.lowerBound.timeIntervalSince1970...window.upperBound.timeIntervalSince1970
+        }
+        return reduction
     }
 
     /// The window an export asks for: `from`/`to`/`last`, or the last 30 days.

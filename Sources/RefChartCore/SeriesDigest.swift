@@ -31,6 +31,12 @@ struct SeriesDigest {
     /// Points kept because they are nearest a reference, ascending.
     private var kept: [Point] = []
     private var boundCursor = 0
+    /// With a window (``SeriesReduction/window``): the last point before it and the first after it (so the
+    /// line reaches the plot's edges), and whether a gap lies between either and the window.
+    private var before: Point?
+    private var after: Point?
+    private var beforeBroken = false
+    private var afterBroken = false
 
     /// - Parameter reserving: Make room at once for every point the grid can hold (four a bucket, 2 MB), so the
     ///   columns are allocated once — for a wide file's few columns, not a long file's many keys.
@@ -51,13 +57,20 @@ struct SeriesDigest {
     mutating func add(times rowTimes: UnsafeBufferPointer<Double>, values rowValues: UnsafeBufferPointer<Double>) {
         let keep = reduction.keepNear
         let bounds = reduction.windowBounds
+        let window = reduction.window ?? -Double.infinity...Double.infinity
         for k in 0..<rowTimes.count {
             let (t, v) = (rowTimes[k], rowValues[k])
             let wasInGap = inGap
             tally.add(t, v, inGap: &inGap)
             guard !v.isNaN else {
                 if tally.points == 0 { leadingGap = true }
-                if !wasInGap { breakRun(at: t) }
+                if t < window.lowerBound {
+                    beforeBroken = true
+                } else if t > window.upperBound {
+                    if after == nil { afterBroken = true }
+                } else if !wasInGap {
+                    breakRun(at: t)
+                }
                 continue
             }
             while keepCursor < keep.count && keep[keepCursor] <= t {
@@ -71,6 +84,16 @@ struct SeriesDigest {
                 while boundCursor < bounds.count && bounds[boundCursor] <= t { boundCursor += 1 }
                 tally.windowSums[boundCursor] += v
                 tally.windowCounts[boundCursor] += 1
+            }
+            // Outside the window only the points next to it are drawn; the grid spans the window alone, so a
+            // week of a year-long file keeps the week's detail.
+            if t < window.lowerBound {
+                (before, beforeBroken) = ((t, v), false)
+                continue
+            }
+            if t > window.upperBound {
+                if after == nil { after = (t, v) }
+                continue
             }
             var bucket = (t * scale).rounded(.down)
             if !(abs(bucket) < 0x1p62) {
@@ -220,6 +243,8 @@ struct SeriesDigest {
         if tail.tally.rows > 0 { inGap = tail.inGap }
         firstPoint = firstPoint ?? tail.firstPoint
         lastPoint = tail.lastPoint ?? lastPoint
+        if let tailBefore = tail.before { (before, beforeBroken) = (tailBefore, tail.beforeBroken) } else { beforeBroken = beforeBroken || tail.beforeBroken }
+        if after == nil { (after, afterBroken) = (tail.after, afterBroken || tail.afterBroken) }
         boundCursor = max(boundCursor, tail.boundCursor)
         for (k, index) in tail.bucketIndex.enumerated() {
             let range = tail.bucketStart[k]..<(k + 1 < tail.bucketIndex.count ? tail.bucketStart[k + 1] : tail.times.count)
@@ -233,6 +258,14 @@ struct SeriesDigest {
     /// The kept points (NaN marking breaks) and the exact tally.
     mutating func finish() -> (times: [Double], values: [Double], tally: SeriesTally) {
         closeBucket()
+        if before != nil || after != nil {
+            var edges: (head: [Point], tail: [Point]) = ([], [])
+            if let before { edges.head = beforeBroken ? [before, (before.time, .nan)] : [before] }
+            if let after { edges.tail = afterBroken ? [(after.time, .nan), after] : [after] }
+            times = edges.head.map(\.time) + times + edges.tail.map(\.time)
+            values = edges.head.map(\.value) + values + edges.tail.map(\.value)
+            (before, after) = (nil, nil)
+        }
         if let last = lastPoint, keepCursor < reduction.keepNear.count { keepPoint(last) }
         keepCursor = reduction.keepNear.count
         guard !kept.isEmpty else { return (times, values, tally) }

@@ -16,6 +16,10 @@ public struct SeriesReduction: Sendable, Hashable {
     public var buckets: Int
     /// Series shorter than this are kept whole.
     public var minimumRows: Int
+    /// The time range the chart shows, when known before reading (`--from`, `--to`, `--last`; either end may
+    /// be infinite): only its points are reduced, at the grid's full resolution, and of the points outside
+    /// it only those next to it are kept. `nil`: the whole extent.
+    public var window: ClosedRange<Double>?
 
     /// Creates a reduction.
     public init(keepNear: [Double] = [], windowBounds: [Double] = [], buckets: Int = 1 << 15, minimumRows: Int = 1 << 15) {

@@ -218,4 +218,44 @@ struct SeriesReductionTests {
             }
         }
     }
+
+    @Test func aWindowKeepsItsOwnPointsAtFullResolution() throws {
+        // A week of a 200k-minute file: the grid spans the week alone, so every point in it is kept (a week
+        // of minutes is fewer than the grid's buckets), with the points next to it; the tally is the file's.
+        let text = Self.wideFile(rows: 200_000, seed: 23)
+        let whole = try Self.read(text, reduction: nil)
+        let window = (Self.start + 90_000 * 60 + 30)...(Self.start + 100_080 * 60 + 30)
+        var reduction = SeriesReduction()
+        reduction.window = window
+        let reduced = try Self.read(text, reduction: reduction, split: true)
+        for (full, small) in zip(whole.series, reduced.series) {
+            #expect(SeriesSummary(small) == SeriesSummary(full))
+            let inside = zip(full.times, full.values).filter { window.contains($0.0) }
+            let kept = zip(small.times, small.values).filter { window.contains($0.0) }
+            // Gaps collapse to one break a run; the drawn points are all there, in order.
+            #expect(kept.filter { !$0.1.isNaN }.map(\.0) == inside.filter { !$0.1.isNaN }.map(\.0))
+            let before = full.times.lastIndex { $0 < window.lowerBound }!
+            let after = full.times.firstIndex { $0 > window.upperBound }!
+            #expect(small.times.contains(full.times[before]) || full.values[before].isNaN)
+            #expect(small.times.contains(full.times[after]) || full.values[after].isNaN)
+            #expect(small.count < 12_000)
+        }
+    }
+
+    @Test func aWindowedRenderIsTheWholeFilesRender() async throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let csv = folder.appendingPathComponent("year.csv").path
+        try Data(Self.wideFile(rows: 200_000, seed: 29).utf8).write(to: URL(fileURLWithPath: csv))
+        var request = ChartRequest(csv: csv)
+        request.valueColumns = ["a"]
+        request.from = ISO8601.string(fromSeconds: Self.start + 60_000 * 60, fractionalSeconds: false)
+        request.to = ISO8601.string(fromSeconds: Self.start + 70_080 * 60, fractionalSeconds: false)
+        let reduced = try DecodedImage(png: try #require(try await ChartPipeline().render(request).image(.png)))
+        var options = CSVOptions()
+        options.valueColumns = ["a"]
+        let window = Date(timeIntervalSince1970: Self.start + 60_000 * 60)...Date(timeIntervalSince1970: Self.start + 70_080 * 60)
+        let chart = Chart(series: try CSVReader.read(path: csv, options: options).series, window: window)
+        let whole = try DecodedImage(png: chart.render(.png))
+        #expect(PixelDifference(reduced, whole).largest <= 2)
+    }
 }
