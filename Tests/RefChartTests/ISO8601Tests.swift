@@ -42,7 +42,7 @@ struct ISO8601Tests {
     }
 
     @Test func spacesAreTrimmedAsFoundationTrimsThem() {
-        for text in ["", " ", "\t", "a", " a ", "\t 2024-01-15 \u{00A0}", "\u{2003}x\u{3000}", "a b", " \n a \n ", "é\u{0301} ", "\u{200B}a"] + [0x0B, 0x85, 0xA0, 0x1680, 0x180E, 0x2000, 0x200A, 0x200C, 0x2028, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF].map { " \(Unicode.Scalar($0)!)a\(Unicode.Scalar($0)!)" } {
+        for text in ["", " ", "\t", "a", " a ", "\t 2024-01-15 \u{00A0}", "\u{2003}x\u{3000}", "a b", " \n a \n ", "é\u{0301} ", "\u{200B}a"] + [0x0B, 0x85, 0xA0, 0x1680, 0x180E, 0x2000, 0x200A, 0x200C, 0x2028, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF].map({ " \(Unicode.Scalar($0)!)a\(Unicode.Scalar($0)!)" }) {
             #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
         }
     }

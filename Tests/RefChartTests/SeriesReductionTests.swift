@@ -208,7 +208,7 @@ struct SeriesReductionTests {
                 chart.timeZone = TimeZone(identifier: zone)!
                 chart.impactWindow = window
                 chart.impactSeries = "b"
-                let whole = try chart.layout().report
+                let whole = chart.layout().report
                 #expect(report.references.count == 4)
                 for (reduced, exact) in zip(report.references, whole.references) {
                     let (a, b) = (try #require(reduced.impact), try #require(exact.impact))
