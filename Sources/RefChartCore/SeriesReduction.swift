@@ -11,10 +11,10 @@ public struct SeriesReduction: Sendable, Hashable {
     public var keepNear: [Double]
     /// Instants impact windows start and end at, ascending: the mean between any two of them is exact.
     public var windowBounds: [Double]
-    /// Fine buckets across the data at most (and at least half as many): 32,768, 15 or more per pixel
-    /// column of a 2× 1200-pixel-wide chart's plot.
+    /// Fine buckets across the data (or the window) at most, and at least half as many: by default 32,768,
+    /// 7 or more per device pixel column of a 2× 1200-pixel-wide chart's plot (M4 there uses 4 a column).
     public var buckets: Int
-    /// Series shorter than this are kept whole.
+    /// Rows a batch holds before it is reduced (2 MB or so per column); a file with fewer is kept whole.
     public var minimumRows: Int
     /// The time range the chart shows, when known before reading (`--from`, `--to`, `--last`; either end may
     /// be infinite): only its points are reduced, at the grid's full resolution, and of the points outside

@@ -7,19 +7,22 @@ public struct SeriesTally: Sendable, Hashable {
     public var points = 0
     /// Runs of missing values with a drawn point on both sides.
     public var gaps = 0
-    /// The first and last drawn point's instants.
+    /// The first drawn point's instant (seconds since the epoch).
     public var first: Double?
+    /// The last drawn point's instant.
     public var last: Double?
-    /// The smallest and largest value.
+    /// The smallest value (`+∞` without points).
     public var min = Double.infinity
+    /// The largest value (`−∞` without points).
     public var max = -Double.infinity
     /// Values ≤ 0 (left out on a log axis).
     public var nonPositive = 0
     /// The instants impact windows start and end at (``SeriesReduction/windowBounds``), ascending.
     public var windowBounds: [Double] = []
     /// Per interval between window bounds (`count + 1` of them, the first before the first bound): the sum
-    /// and number of drawn points in it.
+    /// of the drawn points in it.
     public var windowSums: [Double] = []
+    /// Per interval between window bounds: the number of drawn points in it.
     public var windowCounts: [Int] = []
 
     /// Creates an empty tally.
