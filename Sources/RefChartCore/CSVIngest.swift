@@ -374,9 +374,11 @@ struct CSVIngest {
             throw error
         }
         if let last = lastTime {
-            if time < last { sorted = false } else if time == last { hasDuplicates = true }
-            // A reduced file's times must go on ascending; a long file's repeat, each key's checked per batch.
-            if reducing && (time < last || (time == last && seriesSlot == nil)) { throw CSVReductionAbandoned() }
+            if time <= last {
+                if time < last { sorted = false } else { hasDuplicates = true }
+                // A reduced file's times must go on ascending; a long file's repeat, each key's checked per batch.
+                if reducing && (time < last || seriesSlot == nil) { throw CSVReductionAbandoned() }
+            }
         } else {
             firstTime = time
         }

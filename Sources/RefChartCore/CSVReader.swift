@@ -11,15 +11,21 @@ public enum CSVReader {
     /// - Parameter source: How errors name the input (default: `path`).
     /// - Throws: ``InputError`` with the file, line and column of the first problem.
     public static func read(path: String, source: String? = nil, options: CSVOptions = CSVOptions()) throws -> MetricTable {
-        var whole = options
-        whole.reduction = nil
+        var options = options
         // Standard input cannot be read again, should its times turn out to need every row.
-        guard options.reduction != nil, path != "-" else { return try readOnce(path: path, source: source, options: whole) }
+        if path == "-" { options.reduction = nil }
+        return try readingWholeWhenNeeded(options) { try readOnce(path: path, source: source, options: $0) }
+    }
+
+    /// Reads with `options`, and again without reducing when the file turns out to need every row (times
+    /// that go back or repeat: sorting, merging, a long file's series).
+    private static func readingWholeWhenNeeded(_ options: CSVOptions, _ read: (CSVOptions) throws -> MetricTable) throws -> MetricTable {
         do {
-            return try readOnce(path: path, source: source, options: options)
+            return try read(options)
         } catch is CSVReductionAbandoned {
-            // Times that go back or repeat need every row (sorting, merging, a long file's series): read again.
-            return try readOnce(path: path, source: source, options: whole)
+            var whole = options
+            whole.reduction = nil
+            return try read(whole)
         }
     }
 
@@ -67,13 +73,7 @@ public enum CSVReader {
 
     /// Reads CSV from bytes in memory; `source` names them in errors.
     public static func read(data: Data, source: String, options: CSVOptions = CSVOptions()) throws -> MetricTable {
-        do {
-            return try readOnce(data: data, source: source, options: options)
-        } catch is CSVReductionAbandoned {
-            var whole = options
-            whole.reduction = nil
-            return try readOnce(data: data, source: source, options: whole)
-        }
+        try readingWholeWhenNeeded(options) { try readOnce(data: data, source: source, options: $0) }
     }
 
     private static func readOnce(data: Data, source: String, options: CSVOptions) throws -> MetricTable {

@@ -16,23 +16,32 @@ struct M4Run {
         if value > high.value { high = (time, value) }
     }
 
+    /// Calls `body` with the distinct points among first, lowest, highest and last, in time order.
+    @inline(__always)
+    func forEachPoint(_ body: (Point) -> Void) {
+        guard count > 0 else { return }
+        let (a, b) = low.time <= high.time ? (low, high) : (high, low)
+        body(first)
+        var latest = first.time
+        for point in [a, b, last] where point.time > latest {
+            body(point)
+            latest = point.time
+        }
+    }
+
     /// The distinct points among first, lowest, highest and last, in time order.
     var points: [Point] {
-        var (times, values) = ([Double](), [Double]())
-        append(to: &times, &values)
-        return zip(times, values).map { ($0, $1) }
+        var points: [Point] = []
+        forEachPoint { points.append($0) }
+        return points
     }
 
     /// Writes ``points`` into two columns from `index` on (where the run's own points may have lain: they are
-    /// copied first); returns the index after the last written.
+    /// copies); returns the index after the last written.
     @inline(__always)
     func write(into times: inout [Double], _ values: inout [Double], at index: Int) -> Int {
-        guard count > 0 else { return index }
-        let (a, b) = low.time <= high.time ? (low, high) : (high, low)
         var k = index
-        (times[k], values[k]) = first
-        k += 1
-        for point in [a, b, last] where point.time > times[k - 1] {
+        forEachPoint { point in
             (times[k], values[k]) = point
             k += 1
         }
@@ -43,15 +52,9 @@ struct M4Run {
     /// the grid is still fine).
     @inline(__always)
     func append(to times: inout [Double], _ values: inout [Double]) {
-        guard count > 0 else { return }
-        let (a, b) = low.time <= high.time ? (low, high) : (high, low)
-        times.append(first.time)
-        values.append(first.value)
-        var latest = first.time
-        for point in [a, b, last] where point.time > latest {
+        forEachPoint { point in
             times.append(point.time)
             values.append(point.value)
-            latest = point.time
         }
     }
 }
