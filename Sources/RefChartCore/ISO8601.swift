@@ -122,13 +122,24 @@ public enum ISO8601 {
             days -= 1
         }
         let (y, mo, d) = CivilTime.civilFromDays(days)
-        func pad(_ v: Int, _ w: Int) -> String {
-            let s = String(v)
-            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        var text = ASCIIText()
+        text.append(y, width: 4)
+        text.append("-")
+        text.append(mo, width: 2)
+        text.append("-")
+        text.append(d, width: 2)
+        text.append("T")
+        text.append(rest / 3_600_000, width: 2)
+        text.append(":")
+        text.append(rest / 60_000 % 60, width: 2)
+        text.append(":")
+        text.append(rest / 1000 % 60, width: 2)
+        if fractionalSeconds {
+            text.append(".")
+            text.append(rest % 1000, width: 3)
         }
-        let date = "\(pad(y, 4))-\(pad(mo, 2))-\(pad(d, 2))"
-        let time = "\(pad(rest / 3_600_000, 2)):\(pad(rest / 60_000 % 60, 2)):\(pad(rest / 1000 % 60, 2))"
-        return fractionalSeconds ? "\(date)T\(time).\(pad(rest % 1000, 3))Z" : "\(date)T\(time)Z"
+        text.append("Z")
+        return text.string
     }
 
     /// Converts a wall-clock time (fields read as if UTC) to an instant in `zone`, choosing the earlier

@@ -89,23 +89,10 @@ extension ChartComposer {
                 <= plotMidX - measure(zoneCaption, style.caption).width / 2 - 16
         g.keyLeft = keyOnCaptionRow ? captionKeyLeft : pad
         let keyHeight = keyOnCaptionRow ? 0 : Double(g.keyRows.count) * g.keyRowHeight
-        let badgeFont = style.badge
-        let digitWidths = (0...9).map { measure(String($0), badgeFont).width }
-        let dashWidth = measure("–", badgeFont).width
+        let numbers = numberWidths
         var badges = BadgeRow.layout(
             xs: badged.map(\.x), numbers: badged.map { $0.badge! }, top: 0, height: g.badgeHeight,
-            limits: pad...(width - pad)
-        ) { text in
-            // A badge's text is digits and a dash: the sum of its characters' widths (each measured once)
-            // is its width to a fraction of a pixel. Measuring every number and merged range as a whole
-            // was 39,000 text layouts at 5,000 references (a fifth of the layout's time); digits come from
-            // a table (and the dash), as even a cache lookup per character added up (0.16 G at 5,000).
-            text.unicodeScalars.reduce(0) { width, scalar in
-                let digit = Int(scalar.value) - 0x30
-                if 0...9 ~= digit { return width + digitWidths[digit] }
-                return width + (scalar == "–" ? dashWidth : measure(String(scalar), badgeFont).width)
-            }
-        }
+            limits: pad...(width - pad), width: numbers.width)
         let belowPlotFixed = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + keyHeight
         let groups = footnoteGroups(clusters: badges.map(\.numbers), geometry: &g)
         g.footnoteRows = (groups.count + g.footnoteColumns - 1) / g.footnoteColumns

@@ -30,13 +30,13 @@ package enum BadgeRow {
             // Merge backwards while the newest badge touches its left neighbour.
             while badges.count > 1, badges[badges.count - 2].box.maxX + gap > badges[badges.count - 1].box.minX {
                 let right = badges.removeLast()
-                let left = badges.removeLast()
+                var numbers = badges.removeLast().numbers
+                numbers += right.numbers  // in place: the left cluster's array is the one that grows
                 let rightExtent = extents.removeLast()
                 let leftExtent = extents.removeLast()
                 let merged = (min(leftExtent.low, rightExtent.low), max(leftExtent.high, rightExtent.high))
                 badges.append(makeBadge(
-                    numbers: left.numbers + right.numbers, low: merged.0, high: merged.1, top: top, height: height,
-                    limits: limits, width: width))
+                    numbers: numbers, low: merged.0, high: merged.1, top: top, height: height, limits: limits, width: width))
                 extents.append(merged)
             }
         }

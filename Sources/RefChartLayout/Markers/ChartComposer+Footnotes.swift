@@ -33,10 +33,11 @@ extension ChartComposer {
     func badgeItems() -> [SceneItem] {
         var byNumber: [Int: Int] = [:]
         for marker in markers { if let number = marker.badge { byNumber[number] = marker.reference } }
+        let numbers = numberWidths
         return badges.flatMap { badge -> [SceneItem] in
             let colors = Set(badge.numbers.compactMap { byNumber[$0] }.map(referenceColor))
             let fill = colors.count == 1 ? colors.first! : theme.mutedText
-            let size = measure(badge.text, style.badge)
+            let size = numbers.size(badge.text)
             let origin = Point(x: badge.box.midX - size.width / 2, y: badge.box.midY - size.height / 2)
             return [
                 .rect(badge.box, fill: fill, stroke: nil, cornerRadius: badge.box.height / 2),
@@ -51,10 +52,11 @@ extension ChartComposer {
             let text = fitted(note, maxWidth: width - 2 * style.padding, font: style.footnote).text
             items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
         }
+        let numbers = numberWidths
         return items + footnotes.flatMap { row -> [SceneItem] in
             let members = row.markers.map { markers[$0].reference }
             let label = row.label
-            let numberSize = measure(label, style.badge)
+            let numberSize = numbers.size(label)
             let pill = Rect(x: row.box.minX, y: row.box.minY + 1, width: max(numberSize.width + 8, row.box.height - 2),
                             height: row.box.height - 2)
             let first = spec.references[members[0]]

@@ -6,10 +6,12 @@ extension ChartComposer {
     /// The label height plus padding: one lane.
     var laneHeight: Double { measure("Hg", style.label).height + style.lanePadding }
 
-    /// How many lanes the chart can spare: up to 30 % of the height left after title and axes, 1 to 8.
+    /// How many lanes the chart can spare: up to 30 % of the requested height left after title and axes, 1 to 8.
+    /// (Of the requested height: the image's own grows with the footnote table, and a budget taken from it
+    /// gave later passes of one layout more lanes than its first.)
     var laneBudget: Int {
         let fixed = 2 * style.padding + 40 + 60
-        let available = max(0, height - fixed) * 0.3
+        let available = max(0, spec.size.height - fixed) * 0.3
         return min(8, max(1, Int(available / laneHeight)))
     }
 
@@ -22,10 +24,21 @@ extension ChartComposer {
     /// never strands its neighbours.
     mutating func placeMarkers() {
         let budget = labelsAtBottom ? 0 : laneBudget
+        var (markers, lanes) = markerPlans(budget: budget)
+        // Lanes inside the plot follow the ones in use above it.
+        for k in markers.indices { if let lane = markers[k].lane, lane >= budget { markers[k].lane = lanes + lane - budget } }
+        (self.markers, self.lanes) = (markers, lanes)
+    }
+
+    /// The ladder of ``placeMarkers()``, with the plot's lanes numbered after the `budget` above it; the number
+    /// of lanes above the plot in use. Not mutating: a mutating method's nested functions reach `self` inout,
+    /// and each call of a method from one copied the whole composer (50,000 copies, 0.1 G instructions, at
+    /// 5,000 references).
+    private func markerPlans(budget: Int) -> (markers: [MarkerPlan], lanes: Int) {
         let room = DataRoom(composer: self)
         var assigner = LaneAssigner(budget: budget, inPlot: room?.lanes ?? 0)
         var number = 0
-        markers = []
+        var markers: [MarkerPlan] = []
         var lastCluster: [Int] = []
         var clusterRight = -Double.infinity
         func flush() {
@@ -33,7 +46,13 @@ extension ChartComposer {
             if let room, !lastCluster.isEmpty {
                 var trial = assigner
                 var trialNumber = number
-                let placed = lastCluster.compactMap { label($0, assigner: &trial, number: &trialNumber, room: room) }
+                var placed: [MarkerPlan] = []
+                // The first label that does not fit ends the trial (at 5,000 references the whole run is one
+                // cluster: trying every label inside the plot cost 5,000 label attempts per layout).
+                for index in lastCluster {
+                    guard let plan = label(index, assigner: &trial, number: &trialNumber, room: room) else { break }
+                    placed.append(plan)
+                }
                 if placed.count == lastCluster.count {
                     (assigner, number) = (trial, trialNumber)
                     markers += placed
@@ -65,9 +84,7 @@ extension ChartComposer {
             clusterRight = max(clusterRight, x + style.labelOffset)
         }
         flush()
-        lanes = assigner.lanesUsed
-        // Lanes inside the plot follow the ones in use above it.
-        for k in markers.indices { if let lane = markers[k].lane, lane >= budget { markers[k].lane = lanes + lane - budget } }
+        return (markers, assigner.lanesUsed)
     }
 
     /// The widest a label may be before it ends in an ellipsis.
@@ -95,10 +112,9 @@ extension ChartComposer {
         // (every candidate's span holds one of these points, and a lane that takes a span takes a point in it).
         let anchors = [right, max(leftLimit, x - style.labelOffset)]
         guard anchors.contains(where: { anchor in
-            var probe = assigner
-            return probe.place(
+            assigner.canPlace(
                 span: anchor...anchor, lineX: x, maxShift: style.maxShift, rightLimit: rightLimit, abovePlot: room == nil,
-                roomInPlot: { room?.fits(lane: $0, span: $1) ?? false }) != nil
+                roomInPlot: { room?.fits(lane: $0, span: $1) ?? false })
         }) else { return nil }
         var candidates: [(text: String, truncated: Bool, left: Double)] = []
         let impactText = impacts[index]?.text
@@ -164,6 +180,7 @@ extension ChartComposer {
 
     /// See ``singleLine(_:)``.
     static func printable(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         var result = String.UnicodeScalarView()
         var count = 0
         var pendingSpace = false
@@ -181,6 +198,20 @@ extension ChartComposer {
             count += 1
         }
         return PrintableText.clean(String(result))
+    }
+
+    /// Whether `text` is already what ``printable(_:)`` makes of it, by its bytes alone: printable ASCII, at
+    /// most 400 characters, single spaces between words (scalar properties were 8k instructions a title).
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count <= 400, bytes.first != 0x20, bytes.last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard byte >= 0x20 && byte < 0x7F && !(byte == 0x20 && previous == 0x20) else { return false }
+                previous = byte
+            }
+            return true
+        } ?? false
     }
 
     /// `text` as is when it fits in `maxWidth`, else its longest prefix that fits with an ellipsis.

@@ -26,7 +26,7 @@ struct DataRoom {
     static let margin = 4.0
 
     /// The room in the composer's current layout; `nil` before a plot exists.
-    init?<M: TextMeasuring>(composer: ChartComposer<M>) {
+    init?(composer: ChartComposer) {
         guard let columns = composer.dataColumns, composer.plot.height > 0 else { return nil }
         self.columns = columns
         left = composer.plot.minX

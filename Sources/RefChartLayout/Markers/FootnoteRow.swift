@@ -1,3 +1,5 @@
+import RefChartCore
+
 /// One row of the footnote table under the plot: one reference, or (when there are more than the table
 /// can hold) the references of one badge cluster, or a run of such clusters.
 struct FootnoteRow {
@@ -12,11 +14,14 @@ struct FootnoteRow {
 
     /// How a badge or a footnote row names its numbers: `5`, `4,6` or `4–9`.
     static func label(_ numbers: [Int]) -> String {
-        switch numbers.count {
-        case 1: return "\(numbers[0])"
-        case 2: return "\(numbers[0]),\(numbers[1])"
-        default: return "\(numbers[0])–\(numbers[numbers.count - 1])"
+        guard let first = numbers.first, let last = numbers.last else { return "" }
+        var text = ASCIIText()
+        text.append(first)
+        if numbers.count > 1 {
+            text.append(numbers.count == 2 ? "," : "–")
+            text.append(last)
         }
+        return text.string
     }
 
     /// Splits numbered markers into at most `capacity` rows of consecutive numbers, as even as can be: for
