@@ -13,8 +13,8 @@ extension ChartComposer {
         }
         var badgeBoxes: [Int: Rect] = [:]
         for badge in badges { for number in badge.numbers { badgeBoxes[number] = badge.box } }
-        for marker in markers {
-            var entry = entries[marker.reference]
+        // Each entry filled in place (copying it out and back retained and released its strings).
+        func fill(_ entry: inout LayoutReport.Entry, from marker: MarkerPlan) {
             entry.x = marker.x
             entry.impact = impacts[marker.reference]
             let missing = missingCharacters(titles[marker.reference], style.label)
@@ -33,8 +33,8 @@ extension ChartComposer {
                 entry.badge = number
                 entry.box = badgeBoxes[number].map(LayoutReport.Box.init)
             }
-            entries[marker.reference] = entry
         }
+        for marker in markers { fill(&entries[marker.reference], from: marker) }
         return LayoutReport(
             width: width, height: height, plot: LayoutReport.Box(plot), lanes: lanes, references: entries,
             footnotes: footnotes.flatMap { row in row.numbers.map { LayoutReport.Footnote(badge: $0, box: LayoutReport.Box(row.box)) } },

@@ -140,7 +140,7 @@ struct ChartComposer {
     }
 
     /// Badge and footnote numbers' sizes, in the badge font.
-    var numberWidths: NumberWidths { NumberWidths(font: style.badge, measure: measuring) }
+    var numberWidths: SummedWidths { SummedWidths(font: style.badge, measure: measuring) }
 
     /// ``measure(_:_:)`` holding only the cache and the measurer, for closures in mutating methods: a closure
     /// there that calls `measure` copies the whole composer on each call.

@@ -53,6 +53,7 @@ extension ChartComposer {
             items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
         }
         let numbers = numberWidths
+        let dates = SummedWidths(font: style.footnote, measure: measuring)
         return items + footnotes.flatMap { row -> [SceneItem] in
             let members = row.markers.map { markers[$0].reference }
             let label = row.label
@@ -70,7 +71,7 @@ extension ChartComposer {
                 date += " – " + FootnoteDate.format(last.date, calendar: calendar)
                 text = "\(members.count) references: " + members.map { titles[$0] }.joined(separator: "; ")
             }
-            let dateSize = measure(date, style.footnote)
+            let dateSize = dates.size(date)
             let textLeft = pill.maxX + 6 + dateSize.width + 8
             let fitted = fitted(text, maxWidth: max(0, row.box.maxX - textLeft), font: style.footnote).text
             let textY = row.box.minY + (row.box.height - dateSize.height) / 2

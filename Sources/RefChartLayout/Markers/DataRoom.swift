@@ -6,7 +6,10 @@ import RefChartCore
 /// A label in lane `k` inside the plot covers the top `2 + (k + 1) · laneHeight` pixels plus a margin; it
 /// fits where every column under it stays below that, in the value scale of the layout so far. The final
 /// layout is checked again (``ChartComposer/inPlotLabelsClear()``), since the scale can still move.
-struct DataRoom {
+///
+/// A class: the label ladder asks it through closures thousands of times per pass, and each ask copied the
+/// struct's arrays in and out (80,000 copies, 13 M instructions, at 5,000 references).
+final class DataRoom {
     /// The largest value per plot column; -∞ where nothing is drawn.
     let columns: [Double]
     let left: Double
