@@ -18,7 +18,7 @@ extension ChartComposer {
         var scene = Scene(
             size: Size(width: width, height: height), background: spec.theme.background, items: items,
             accessibleTitle: spec.title.isEmpty ? "Chart" : singleLine(spec.title),
-            accessibleDescription: PrintableText.clean(accessibleDescription()),
+            accessibleDescription: accessibleDescription(),
             documentDate: domain.upperBound)
         if let pageHeight = spec.pageHeight, height > pageHeight + 0.5 { scene.pageHeight = pageHeight }
         return scene
@@ -184,22 +184,24 @@ extension ChartComposer {
         return items
     }
 
+    /// The chart in words, for SVG's `<desc>` and the PDF's subject; printable (titles already are).
     private func accessibleDescription() -> String {
-        let names = spec.series.map(\.name).joined(separator: ", ")
+        let names = PrintableText.clean(spec.series.map(\.name).joined(separator: ", "))
         let from = ISO8601.string(fromSeconds: domain.lowerBound, fractionalSeconds: false)
         let to = ISO8601.string(fromSeconds: domain.upperBound, fractionalSeconds: false)
         let kind = spec.stacked ? "Stacked \(spec.chartType.rawValue)" : spec.chartType.rawValue.capitalized
         var text = "\(kind) chart of \(names) from \(from) to \(to)."
         if !spec.references.isEmpty {
-            text += " \(inRange.count) references: "
-            // Appended in place: interpolating and joining 5,000 entries took 18 M instructions.
+            // Bytes appended to one buffer: interpolating and joining 5,000 entries took 18 M instructions,
+            // appending Strings 7 M, and cleaning the whole text again 3.6 M.
+            var bytes = Array(" \(inRange.count) references: ".utf8)
             for (k, index) in inRange.enumerated() {
-                if k > 0 { text += "; " }
-                text += FootnoteDate.format(spec.references[index].date, calendar: calendar)
-                text += ": "
-                text += titles[index]
+                if k > 0 { bytes += "; ".utf8 }
+                bytes += FootnoteDate.format(spec.references[index].date, calendar: calendar).utf8
+                bytes += ": ".utf8
+                bytes += titles[index].utf8
             }
-            text += "."
+            text += String(decoding: bytes, as: UTF8.self) + "."
             if before + after > 0 { text += " \(before + after) more outside the time range." }
         }
         return text

@@ -64,6 +64,8 @@ struct ChartComposer {
     /// second for the series on the right axis, in its units.
     var dataFloor: [Double]?
     var rightDataFloor: [Double]?
+    /// The last pass without room inside the plot, for passes with room to replay (``MarkerReplay``).
+    var markerReplay: MarkerReplay?
 
     init(spec: ChartSpec, measurer: any TextMeasuring) {
         self.spec = spec

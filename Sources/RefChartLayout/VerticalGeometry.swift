@@ -92,7 +92,7 @@ extension ChartComposer {
         let numbers = numberWidths
         var badges = BadgeRow.layout(
             xs: badged.map(\.x), numbers: badged.map { $0.badge! }, top: 0, height: g.badgeHeight,
-            limits: pad...(width - pad), width: numbers.width)
+            limits: pad...(width - pad), width: numbers.width(ofLabel:))
         let belowPlotFixed = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + keyHeight
         let groups = footnoteGroups(clusters: badges.map(\.numbers), geometry: &g)
         g.footnoteRows = (groups.count + g.footnoteColumns - 1) / g.footnoteColumns

@@ -24,7 +24,8 @@ extension ChartComposer {
     /// never strands its neighbours.
     mutating func placeMarkers() {
         let budget = labelsAtBottom ? 0 : laneBudget
-        var (markers, lanes) = markerPlans(budget: budget)
+        var (markers, lanes, record) = markerPlans(budget: budget)
+        if let record { markerReplay = record }
         // Lanes inside the plot follow the ones in use above it.
         for k in markers.indices { if let lane = markers[k].lane, lane >= budget { markers[k].lane = lanes + lane - budget } }
         (self.markers, self.lanes) = (markers, lanes)
@@ -34,15 +35,24 @@ extension ChartComposer {
     /// of lanes above the plot in use. Not mutating: a mutating method's nested functions reach `self` inout,
     /// and each call of a method from one copied the whole composer (50,000 copies, 0.1 G instructions, at
     /// 5,000 references).
-    private func markerPlans(budget: Int) -> (markers: [MarkerPlan], lanes: Int) {
+    /// A pass without room inside the plot also returns its record (``MarkerReplay``).
+    private func markerPlans(budget: Int) -> (markers: [MarkerPlan], lanes: Int, record: MarkerReplay?) {
         let room = DataRoom(composer: self)
         var assigner = LaneAssigner(budget: budget, inPlot: room?.lanes ?? 0)
         var number = 0
         var markers: [MarkerPlan] = []
         var lastCluster: [Int] = []
         var clusterRight = -Double.infinity
+        var record = room == nil ? MarkerReplay(budget: budget, xScale: xScale) : nil
+        // Replayed until a cluster goes inside the plot.
+        var replay = room == nil ? nil : markerReplay.flatMap { $0.matches(budget: budget, xScale: xScale) ? $0 : nil }
+        var cluster = 0
         func flush() {
-            defer { lastCluster = [] }
+            defer {
+                lastCluster = []
+                cluster += 1
+                record?.checkpoints.append((markers.count, assigner, number))
+            }
             if let room, !lastCluster.isEmpty {
                 var trial = assigner
                 var trialNumber = number
@@ -56,8 +66,15 @@ extension ChartComposer {
                 if placed.count == lastCluster.count {
                     (assigner, number) = (trial, trialNumber)
                     markers += placed
+                    replay = nil
                     return
                 }
+            }
+            if let room, let replay {
+                let checkpoint = replay.checkpoints[cluster]
+                markers += replay.markers[markers.count..<checkpoint.markers]
+                (assigner, number) = (checkpoint.assigner.addingLanesInPlot(room.lanes), checkpoint.number)
+                return
             }
             for index in lastCluster {
                 markers.append(label(index, assigner: &assigner, number: &number, room: nil) ?? badge(index, number: &number))
@@ -84,7 +101,8 @@ extension ChartComposer {
             clusterRight = max(clusterRight, x + style.labelOffset)
         }
         flush()
-        return (markers, assigner.lanesUsed)
+        record?.markers = markers
+        return (markers, assigner.lanesUsed, record)
     }
 
     /// The widest a label may be before it ends in an ellipsis.

@@ -28,6 +28,16 @@ package struct LaneAssigner {
         laneLines = Array(repeating: [], count: budget + inPlot)
     }
 
+    /// The same lanes above the plot, with `count` empty lanes inside it (this assigner has none there).
+    func addingLanesInPlot(_ count: Int) -> LaneAssigner {
+        precondition(inPlot == 0, "the assigner already has lanes inside the plot")
+        var assigner = self
+        assigner.inPlot = count
+        assigner.laneRight += Array(repeating: -.infinity, count: count)
+        assigner.laneLines += Array(repeating: [], count: count)
+        return assigner
+    }
+
     /// Where a label went: its lane, and how far it was moved right of its natural place.
     package struct Placement: Sendable, Hashable {
         package var lane: Int

@@ -42,5 +42,20 @@ final class SummedWidths {
         return width
     }
 
+    /// The width of ``FootnoteRow/label(_:)`` of `numbers` (`5`, `4,6`, `4–9`), without writing it.
+    func width(ofLabel numbers: [Int]) -> Double {
+        guard let first = numbers.first, let last = numbers.last else { return 0 }
+        func digits(_ n: Int) -> Double {
+            var (n, width) = (n.magnitude, n < 0 ? self.width("-") : 0)
+            repeat {
+                width += ascii[0x30 + Int(n % 10)]
+                n /= 10
+            } while n > 0
+            return width
+        }
+        guard numbers.count > 1 else { return digits(first) }
+        return digits(first) + (numbers.count == 2 ? width(",") : dash) + digits(last)
+    }
+
     func size(_ text: String) -> Size { Size(width: width(text), height: height) }
 }
