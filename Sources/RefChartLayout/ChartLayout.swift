@@ -5,8 +5,13 @@ import RefChartCore
 /// ``LayoutReport``. Pure and deterministic: the same spec and text metrics give the same scene.
 package enum ChartLayout {
     /// Lays out `spec`, measuring text with `measurer`.
-    package static func layout(_ spec: ChartSpec, measurer: some TextMeasuring) -> (scene: Scene, report: LayoutReport) {
+    /// - Parameter replaysMarkers: Whether passes with room inside the plot replay the last pass without it
+    ///   (``MarkerReplay``); tests turn it off to check that replaying changes nothing.
+    package static func layout(
+        _ spec: ChartSpec, measurer: some TextMeasuring, replaysMarkers: Bool = true
+    ) -> (scene: Scene, report: LayoutReport) {
         var composer = ChartComposer(spec: spec, measurer: measurer)
+        composer.replaysMarkers = replaysMarkers
         composer.solve()
         return (composer.scene(), composer.report())
     }
@@ -66,6 +71,7 @@ struct ChartComposer {
     var rightDataFloor: [Double]?
     /// The last pass without room inside the plot, for passes with room to replay (``MarkerReplay``).
     var markerReplay: MarkerReplay?
+    var replaysMarkers = true
 
     init(spec: ChartSpec, measurer: any TextMeasuring) {
         self.spec = spec

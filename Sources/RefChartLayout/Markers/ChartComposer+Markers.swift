@@ -45,7 +45,7 @@ extension ChartComposer {
         var clusterRight = -Double.infinity
         var record = room == nil ? MarkerReplay(budget: budget, xScale: xScale) : nil
         // Replayed until a cluster goes inside the plot.
-        var replay = room == nil ? nil : markerReplay.flatMap { $0.matches(budget: budget, xScale: xScale) ? $0 : nil }
+        var replay = room == nil || !replaysMarkers ? nil : markerReplay.flatMap { $0.matches(budget: budget, xScale: xScale) ? $0 : nil }
         var cluster = 0
         func flush() {
             defer {
