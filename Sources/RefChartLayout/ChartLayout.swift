@@ -148,7 +148,7 @@ struct ChartComposer {
     }
 
     /// Badge and footnote numbers' sizes, in the badge font.
-    var numberWidths: SummedWidths { SummedWidths(font: style.badge, measure: measuring) }
+    var numberWidths: SummedWidths { measureCache.summedWidths(style.badge, measure: measuring) }
 
     /// ``measure(_:_:)`` holding only the cache and the measurer, for closures in mutating methods: a closure
     /// there that calls `measure` copies the whole composer on each call.

@@ -11,6 +11,16 @@ final class MeasureCache {
         var font: FontSpec
     }
 
+    private var summed: [FontSpec: SummedWidths] = [:]
+
+    /// Widths of texts as sums of their characters' in `font` (``SummedWidths``), one table per font a layout.
+    func summedWidths(_ font: FontSpec, measure: @escaping (String, FontSpec) -> Size) -> SummedWidths {
+        if let widths = summed[font] { return widths }
+        let widths = SummedWidths(font: font, measure: measure)
+        summed[font] = widths
+        return widths
+    }
+
     /// The size of `text` if it was measured before.
     func cached(_ text: String, _ font: FontSpec) -> Size? { sizes[Key(text: text, font: font)] }
 

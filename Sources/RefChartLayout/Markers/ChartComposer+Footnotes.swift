@@ -53,7 +53,7 @@ extension ChartComposer {
             items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
         }
         let numbers = numberWidths
-        let dates = SummedWidths(font: style.footnote, measure: measuring)
+        let dates = measureCache.summedWidths(style.footnote, measure: measuring)
         return items + footnotes.flatMap { row -> [SceneItem] in
             let members = row.markers.map { markers[$0].reference }
             let label = row.label
