@@ -40,6 +40,13 @@ package struct ASCIIText {
         count += 1
     }
 
+    /// Appends the text's bytes to `bytes` (no `String` in between).
+    package func write(to bytes: inout [UInt8]) {
+        var buffer = buffer
+        withUnsafeBytes(of: &buffer) { bytes += $0.prefix(count) }
+        bytes += spill
+    }
+
     package var string: String {
         var buffer = buffer
         let head = withUnsafeBytes(of: &buffer) { String(decoding: $0.prefix(count), as: UTF8.self) }

@@ -197,7 +197,7 @@ extension ChartComposer {
             var bytes = Array(" \(inRange.count) references: ".utf8)
             for (k, index) in inRange.enumerated() {
                 if k > 0 { bytes += "; ".utf8 }
-                bytes += FootnoteDate.format(spec.references[index].date, calendar: calendar).utf8
+                FootnoteDate.write(spec.references[index].date, calendar: calendar, to: &bytes)
                 bytes += ": ".utf8
                 bytes += titles[index].utf8
             }
