@@ -23,6 +23,18 @@ public enum ReferencesFile {
 
     /// Decodes references from JSON bytes; `source` names them in errors.
     public static func decode(_ data: Data, source: String, zone: TimeZone = .gmt) throws -> [Reference] {
+        // Well-formed files are read by a scanner that keeps only what references need; anything else is read
+        // again with `JSONSerialization`, which says what is wrong and where (``ReferenceJSONScanner``).
+        if let entries = data.withUnsafeBytes({ ReferenceJSONScanner.entries($0.bindMemory(to: UInt8.self)) }) {
+            return try entries.enumerated().map { index, values in
+                try reference(EntryFields(values: values, number: index + 1, source: source, zone: zone))
+            }
+        }
+        return try decodeWithFoundation(data, source: source, zone: zone)
+    }
+
+    /// ``decode(_:source:zone:)`` through `JSONSerialization` alone (tests compare the two).
+    static func decodeWithFoundation(_ data: Data, source: String, zone: TimeZone = .gmt) throws -> [Reference] {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -51,7 +63,10 @@ public enum ReferencesFile {
         guard let object = entry as? [String: Any] else {
             throw InputError(source: source, location: "entry \(number)", message: "is not a JSON object")
         }
-        let field = EntryFields(object: object, number: number, source: source, zone: zone)
+        return try reference(EntryFields(values: object.mapValues(JSONFieldValue.init), number: number, source: source, zone: zone))
+    }
+
+    private static func reference(_ field: EntryFields) throws -> Reference {
         // An empty title is the API's own data: the marker is drawn without a label.
         let title = try field.string("title", required: true) ?? ""
         guard let date = try field.date("date") ?? field.date("datetime") else {
@@ -65,7 +80,7 @@ public enum ReferencesFile {
         if let color, RGBHex.parse(color) == nil {
             throw field.error("color", "\(quoted(color)) is not a colour", hint: "use #rrggbb")
         }
-        let id = try field.string("id") ?? "ref-\(number)"
+        let id = try field.string("id") ?? "ref-\(field.number)"
         return Reference(
             id: id, title: title, description: try field.string("description"), date: date, end: end,
             projectId: try field.string("projectId"), category: try field.string("category"), color: color,
@@ -125,24 +140,26 @@ public enum ReferencesFile {
 
 /// Typed access to one entry's fields, with errors that name the entry and the field.
 private struct EntryFields {
-    let object: [String: Any]
+    let values: [String: JSONFieldValue]
     let number: Int
     let source: String
     let zone: TimeZone
 
     func error(_ key: String, _ message: String, hint: String? = nil) -> InputError {
         var location = "entry \(number)"
-        if let title = object["title"] as? String, !title.trimmingCharacters(in: .whitespaces).isEmpty { location += " (\(quoted(title, limit: 40)))" }
+        if case .string(let title)? = values["title"], !title.trimmingCharacters(in: .whitespaces).isEmpty {
+            location += " (\(quoted(title, limit: 40)))"
+        }
         return InputError(source: source, location: "\(location), field \(quoted(key))", message: message, hint: hint)
     }
 
     func string(_ key: String, required: Bool = false) throws -> String? {
-        switch object[key] {
-        case nil, is NSNull:
+        switch values[key] {
+        case nil, .null?:
             if required { throw error(key, "is missing") }
             return nil
-        case let value as String: return value
-        default: throw error(key, "must be a string")
+        case .string(let value)?: return value
+        case .other?: throw error(key, "must be a string")
         }
     }
 
