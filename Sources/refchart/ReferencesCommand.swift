@@ -4,6 +4,8 @@ import RefChart
 
 /// `refchart references …`: the whole References API from the shell.
 struct ReferencesCommand: AsyncParsableCommand {
+    // Every command names itself: a name derived from the type goes through `String(describing:)`, whose
+    // dynamic casts scanned the conformance tables (8 M instructions at every start).
     static let configuration = CommandConfiguration(
         commandName: "references",
         abstract: "List, show, create, update and delete OpenPanel references.",
@@ -47,7 +49,7 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List references, newest created first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List references, newest created first.")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption
@@ -62,7 +64,7 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct Get: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one reference.")
+        static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one reference.")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption
@@ -78,6 +80,7 @@ struct ReferencesCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a reference.",
             discussion: "Example: refchart references create --project my-project --title \"Release 2.3\" --date 2024-03-01T09:00:00Z")
         @OptionGroup var api: OpenPanelOptions
@@ -103,7 +106,7 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a reference's title, description or date.")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Change a reference's title, description or date.")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption
@@ -139,7 +142,7 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a reference for good.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a reference for good.")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption
