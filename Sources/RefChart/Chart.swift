@@ -79,6 +79,12 @@ public struct Chart: Sendable, Hashable {
         self.window = window
     }
 
+    /// Starts the font system's set-up now, so that it overlaps what the caller does before the first
+    /// render (parsing arguments, reading data) instead of delaying it. Optional; safe to call any time.
+    public static func prepareFonts() {
+        FontWarmUp.start()
+    }
+
     /// Renders the chart.
     /// - Parameters:
     ///   - format: PNG, SVG or PDF.

@@ -19,6 +19,10 @@ struct RefChartCommand: AsyncParsableCommand {
     /// Parses and runs the command with the signal handlers installed.
     static func main() async {
         SignalCleanup.install()
+        // Commands that draw start the font set-up first: it then overlaps argument parsing and reading.
+        if CommandLine.arguments.dropFirst().first.map(["render", "report", "bench-run"].contains) ?? false {
+            Chart.prepareFonts()
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
