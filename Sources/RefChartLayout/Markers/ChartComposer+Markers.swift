@@ -34,8 +34,7 @@ extension ChartComposer {
     /// The ladder of ``placeMarkers()``, with the plot's lanes numbered after the `budget` above it; the number
     /// of lanes above the plot in use. Not mutating: a mutating method's nested functions reach `self` inout,
     /// and each call of a method from one copied the whole composer (50,000 copies, 0.1 G instructions, at
-    /// 5,000 references).
-    /// A pass without room inside the plot also returns its record (``MarkerReplay``).
+    /// 5,000 references). A pass without room inside the plot also returns its record (``MarkerReplay``).
     private func markerPlans(budget: Int) -> (markers: [MarkerPlan], lanes: Int, record: MarkerReplay?) {
         let room = DataRoom(composer: self)
         var assigner = LaneAssigner(budget: budget, inPlot: room?.lanes ?? 0)
@@ -128,12 +127,12 @@ extension ChartComposer {
         // Where not even an empty label has a lane, at either side of the line, no label has: skip measuring
         // (every candidate's span holds one of these points, and a lane that takes a span takes a point in it).
         let inPlot = { (lane: Int, span: ClosedRange<Double>) in room?.fits(lane: lane, span: span) ?? false }
-        let anchors = [right, max(leftLimit, x - style.labelOffset)]
-        guard anchors.contains(where: { anchor in
+        /// Whether a lane takes a label spanning `span` (claiming nothing).
+        func laneTakes(_ span: ClosedRange<Double>) -> Bool {
             assigner.canPlace(
-                span: anchor...anchor, lineX: x, maxShift: style.maxShift, rightLimit: rightLimit, abovePlot: room == nil,
-                roomInPlot: inPlot)
-        }) else { return nil }
+                span: span, lineX: x, maxShift: style.maxShift, rightLimit: rightLimit, abovePlot: room == nil, roomInPlot: inPlot)
+        }
+        guard [right, max(leftLimit, x - style.labelOffset)].contains(where: { laneTakes($0...$0) }) else { return nil }
         let impactText = impacts[index]?.text
         let impactWidth = impactText.map { measure($0, style.label).width + 4 } ?? 0
         func attempt(_ text: String, truncated: Bool, left: Double) -> MarkerPlan? {
@@ -159,8 +158,7 @@ extension ChartComposer {
         func cutFits() -> Bool {
             let least = measure("…", style.label).width + superscriptWidth() + impactWidth - 1
             return rightLimit - right - superscriptWidth() - impactWidth >= style.minimumLabelWidth
-                && assigner.canPlace(span: right...(right + max(0, least)), lineX: x, maxShift: style.maxShift,
-                                     rightLimit: rightLimit, abovePlot: room == nil, roomInPlot: inPlot)
+                && laneTakes(right...(right + max(0, least)))
         }
         // Measure only what can become a label: a title too wide for the room right of its line, with no lane
         // for it left of the line nor for a cut, is a badge whatever its exact width. Known from a lower bound
@@ -169,13 +167,7 @@ extension ChartComposer {
         if let sum = measureCache.summedWidths(style.label, measure: measuring).asciiSum(title) {
             let least = max(0, min(0.8 * sum, maxLabelWidth - 2 * style.label.size)) + impactWidth
             let leftEdge = max(leftLimit, x - style.labelOffset - least)
-            if right + least > rightLimit,
-                !assigner.canPlace(span: leftEdge...(leftEdge + least), lineX: x, maxShift: style.maxShift,
-                                   rightLimit: rightLimit, abovePlot: room == nil, roomInPlot: inPlot),
-                !cutFits()
-            {
-                return nil
-            }
+            if right + least > rightLimit, !laneTakes(leftEdge...(leftEdge + least)), !cutFits() { return nil }
         }
         let full = fitted(title, maxWidth: maxLabelWidth, font: style.label)
         let fullWidth = measure(full.text + (full.truncated ? Self.superscript(number + 1) : ""), style.label).width + impactWidth
@@ -256,8 +248,9 @@ extension ChartComposer {
         // One layout gives the whole width (does it fit?) and every character's offset (where to cut); a
         // text measured before (a label's title, in the layout's later passes) needs none to fit.
         if let size = measureCache.cached(text, font), size.width <= maxWidth { return (text, false) }
-        // A text too short to reach the width even at 1.5 em a character (no glyph of a text font is wider)
-        // most likely fits: a plain measurement says so without walking its characters (a third cheaper).
+        // A text too short to reach the width even at 1.5 em a byte (text fonts' glyphs are narrower) most
+        // likely fits: a plain measurement says so without walking its characters (a third cheaper); when it
+        // does not, the offsets below are taken as for any other text.
         if Double(text.utf8.count) * font.size * 1.5 <= maxWidth, measure(text, font).width <= maxWidth { return (text, false) }
         // A long text (a grouped footnote joins every title of its references) is cut within its first
         // characters: shape only a prefix, when it is already too wide — first as many characters as fill the

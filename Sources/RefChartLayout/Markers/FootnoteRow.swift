@@ -14,14 +14,21 @@ struct FootnoteRow {
 
     /// How a badge or a footnote row names its numbers: `5`, `4,6` or `4–9`.
     static func label(_ numbers: [Int]) -> String {
-        guard let first = numbers.first, let last = numbers.last else { return "" }
+        guard let parts = labelParts(numbers) else { return "" }
         var text = ASCIIText()
-        text.append(first)
-        if numbers.count > 1 {
-            text.append(numbers.count == 2 ? "," : "–")
+        text.append(parts.first)
+        if let (separator, last) = parts.rest {
+            text.append(separator)
             text.append(last)
         }
         return text.string
+    }
+
+    /// What ``label(_:)`` writes: the first number, then for more than one a separator (`,` for two, `–` for
+    /// a range) and the last; `nil` for no numbers. (``SummedWidths`` sizes labels from these parts.)
+    static func labelParts(_ numbers: [Int]) -> (first: Int, rest: (separator: StaticString, last: Int)?)? {
+        guard let first = numbers.first, let last = numbers.last else { return nil }
+        return (first, numbers.count > 1 ? (numbers.count == 2 ? "," : "–", last) : nil)
     }
 
     /// Splits numbered markers into at most `capacity` rows of consecutive numbers, as even as can be: for

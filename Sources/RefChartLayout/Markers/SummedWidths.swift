@@ -68,7 +68,7 @@ final class SummedWidths {
 
     /// The width of ``FootnoteRow/label(_:)`` of `numbers` (`5`, `4,6`, `4–9`), without writing it.
     func width(ofLabel numbers: [Int]) -> Double {
-        guard let first = numbers.first, let last = numbers.last else { return 0 }
+        guard let parts = FootnoteRow.labelParts(numbers) else { return 0 }
         func digits(_ n: Int) -> Double {
             var (n, width) = (n.magnitude, n < 0 ? advance(0x2D) : 0)
             repeat {
@@ -77,8 +77,8 @@ final class SummedWidths {
             } while n > 0
             return width
         }
-        guard numbers.count > 1 else { return digits(first) }
-        return digits(first) + (numbers.count == 2 ? advance(0x2C) : width("–")) + digits(last)
+        guard let (separator, last) = parts.rest else { return digits(parts.first) }
+        return digits(parts.first) + width(separator.description) + digits(last)
     }
 
     func size(_ text: String) -> Size { Size(width: width(text), height: height) }
