@@ -72,33 +72,17 @@ public final class ChartPipeline: Sendable {
         let extent = table.series.timeExtent ?? 0...0
         let window = request.events.isEmpty ? try request.window(dataExtent: extent, now: now) : try exportWindow(request)
         let footnotesPath = try request.footnotesFile.map { try request.filled($0, now: now, field: .footnotesFile) }
-        var chart = Chart(
-            title: request.title, width: request.width, height: request.height, theme: request.theme, timeZone: zone,
-            series: table.series, references: references, window: window)
-        chart.footnotes = request.footnotes
-        chart.maxHeight = request.maxHeight
-        chart.type = request.type
-        chart.svgText = request.svgText
-        chart.stacked = request.stacked
-        chart.bucket = request.bucket
-        chart.yLabel = request.yLabel
-        chart.yMin = request.yMin
-        chart.yMax = request.yMax
-        chart.logarithmic = request.log
-        chart.rightAxis = request.rightAxis
+        var chart = Chart(options: request.options, series: table.series, references: references, window: window)
+        chart.timeZone = zone
         for (name, count) in chart.valuesLeftOutByLogAxis {
             warnings.append("\(count) values ≤ 0 of \(quoted(name)) are not drawn: a log axis has no place for them")
         }
         chart.footnotesFile = footnotesPath.map { URL(fileURLWithPath: $0).lastPathComponent }
-        if request.impact {
-            chart.impactWindow = request.impactWindow
-            chart.impactSeries = request.impactSeries
-        }
         var images: [RenderedChart.Image] = []
         var report: LayoutReport?
         var page: Scene?
         for format in try request.resolvedFormats() {
-            let (bytes, layout, scene) = try chart.rendered(format, scale: request.scale)
+            let (bytes, layout, scene) = try chart.rendered(format)
             images.append(.init(format: format, bytes: bytes, path: outputs.first { $0.format == format }?.path))
             report = report ?? layout
             if format == .pdf { page = scene }
@@ -158,7 +142,8 @@ public final class ChartPipeline: Sendable {
         guard request.type == .line else { return nil }
         let dates = references.map(\.date)
         var bounds: [Double] = []
-        if request.impact, let window = RelativeWindow(request.impactWindow) {
+        if request.impact {
+            let window = request.impactWindow
             for date in dates {
                 bounds += [window.start(before: date, in: zone), date, window.end(after: date, in: zone)].map(\.timeIntervalSince1970)
             }
@@ -174,17 +159,14 @@ public final class ChartPipeline: Sendable {
     /// The window an export asks for: `from`/`to`/`last`, or the last 30 days.
     private func exportWindow(_ request: ChartRequest) throws -> ClosedRange<Date> {
         var windowed = request
-        if request.from == nil && request.last == nil { windowed.last = "30d" }
+        if request.from == nil && request.last == nil { windowed.last = RelativeWindow("30d") }
         let high = now.timeIntervalSince1970
         return try windowed.window(dataExtent: high...high, now: now) ?? now.addingTimeInterval(-30 * 86_400)...now
     }
 
     private func exportedMetrics(_ request: ChartRequest) async throws -> MetricTable {
         let window = try exportWindow(request)
-        let zoneName = request.orgTimezone ?? ProcessInfo.processInfo.environment["OPENPANEL_ORG_TIMEZONE"] ?? "UTC"
-        guard let orgZone = TimeZone(identifier: zoneName) else {
-            throw ChartRequestError(.orgTimezone, "\(quoted(zoneName)) (from OPENPANEL_ORG_TIMEZONE) is not an IANA time zone")
-        }
+        let orgZone = try request.orgZone()
         let interval = request.interval
             ?? ExportInterval.suiting(windowSeconds: window.upperBound.timeIntervalSince(window.lowerBound), width: request.width)
         let client = try await sources.openPanelClient()

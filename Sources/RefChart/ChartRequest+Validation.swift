@@ -17,50 +17,20 @@ extension ChartRequest {
         if !events.isEmpty && openpanelProject == nil {
             throw ChartRequestError(.events, "need the OpenPanel project to export them from: give --openpanel-project")
         }
-        if let orgTimezone, TimeZone(identifier: orgTimezone) == nil {
-            throw ChartRequestError(.orgTimezone, "\(quoted(orgTimezone)) is not an IANA time zone (e.g. UTC, Europe/Stockholm)")
-        }
         let validSegments = ["event", "user", "session", "group", "user_average", "one_event_per_user", "property_sum",
                              "property_average", "property_max", "property_min"]
         if let segment, !validSegments.contains(segment) {
             throw ChartRequestError(.segment, "\(quoted(segment)) is not a segment: use \(validSegments.joined(separator: ", "))")
         }
         _ = try delimiterByte()
-        for (field, value) in [(CodingKeys.width, width), (.height, height)] where !Chart.sizeRange.contains(value) {
-            throw ChartRequestError(field, "\(value) is out of range: use \(Chart.sizeRange.lowerBound) to \(Chart.sizeRange.upperBound)")
-        }
-        guard scale.isFinite, Chart.scaleRange.contains(scale) else {
-            throw ChartRequestError(.scale, "\(scale) is out of range: use \(Chart.scaleRange.lowerBound) to \(Chart.scaleRange.upperBound)")
-        }
-        if let maxHeight, !(height...Chart.sizeRange.upperBound).contains(maxHeight) {
-            throw ChartRequestError(.maxHeight, "\(maxHeight) is out of range: use the height (\(height)) to \(Chart.sizeRange.upperBound)")
-        }
+        try options.validate()
         if let footnotesFile {
             guard FootnoteTable.Format(path: footnotesFile) != nil else {
                 throw ChartRequestError(.footnotesFile, "\"\(footnotesFile)\" must end in .csv or .md")
             }
         }
-        if let bucket, RelativeWindow(bucket) == nil {
-            throw ChartRequestError(.bucket, "\(quoted(bucket)) is not a duration: use e.g. 1h, 1d or 1w")
-        }
-        if stacked && type == .line { throw ChartRequestError(.stacked, "needs --type area or bar: lines are not stacked") }
-        if let yMin, !yMin.isFinite { throw ChartRequestError(.yMin, "\(yMin) is not a finite number") }
-        if let yMax, !yMax.isFinite { throw ChartRequestError(.yMax, "\(yMax) is not a finite number") }
-        if let yMin, let yMax, yMin >= yMax { throw ChartRequestError(.yMax, "\(yMax) must be above the minimum \(yMin)") }
-        if log, let yMin, yMin <= 0 { throw ChartRequestError(.yMin, "\(yMin) cannot bound a log axis: use a number above 0") }
-        if log, let yMax, yMax <= 0 { throw ChartRequestError(.yMax, "\(yMax) cannot bound a log axis: use a number above 0") }
-        if !rightAxis.isEmpty && type != .line { throw ChartRequestError(.rightAxis, "needs --type line: areas and bars share one baseline") }
-        if log, stacked { throw ChartRequestError(.log, "a log axis cannot stack: a stack's parts are read as differences") }
-        if RelativeWindow(impactWindow) == nil {
-            throw ChartRequestError(.impactWindow, "\(quoted(impactWindow)) is not a duration: use e.g. 12h, 7d, 2w or 1mo")
-        }
         let zone = try self.zone()
-        if let last {
-            guard RelativeWindow(last) != nil else {
-                throw ChartRequestError(.last, "\"\(last)\" is not a duration: use e.g. 90min, 12h, 30d, 6w, 3mo or 1y (at most 10000 years)")
-            }
-            guard from == nil else { throw ChartRequestError(.last, "cannot be used with from: give one of the two") }
-        }
+        if last != nil, from != nil { throw ChartRequestError(.last, "cannot be used with from: give one of the two") }
         if let from { _ = try date(from, field: .from, zone: zone) }
         if let to { _ = try date(to, field: .to, zone: zone) }
         _ = try outputs(now: Date(timeIntervalSince1970: 0))
@@ -76,13 +46,24 @@ extension ChartRequest {
         }
     }
 
-    /// The display zone.
-    /// - Throws: ``ChartRequestError`` when ``timezone`` is not an IANA zone.
-    public func zone() throws -> TimeZone {
-        guard let zone = TimeZone(identifier: timezone) else {
-            throw ChartRequestError(.timezone, "\"\(timezone)\" is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)")
+    /// The display zone, by the one rule every front end shares: ``ChartOptions/timezone`` when given;
+    /// else, for OpenPanel events, the organisation's zone (``orgZone(environment:)``), so that the axis and
+    /// the export's buckets agree; else UTC. It also reads CSV times and `from`/`to` written without an
+    /// offset, and names `{date}` in output paths.
+    public func zone(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TimeZone {
+        if let timezone = options.timezone { return timezone.zone }
+        return events.isEmpty ? ZoneIdentifier.utc.zone : try orgZone(environment: environment)
+    }
+
+    /// The organisation's zone, in which the Export API writes its dates: ``orgTimezone``, else
+    /// `OPENPANEL_ORG_TIMEZONE`, else UTC.
+    public func orgZone(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TimeZone {
+        if let orgTimezone { return orgTimezone.zone }
+        guard let name = environment["OPENPANEL_ORG_TIMEZONE"] else { return ZoneIdentifier.utc.zone }
+        guard let zone = ZoneIdentifier(name) else {
+            throw ChartRequestError(.orgTimezone, ZoneIdentifier.problem(name) + " (from OPENPANEL_ORG_TIMEZONE)")
         }
-        return zone
+        return zone.zone
     }
 
     /// The CSV reader's options for this request.
@@ -155,7 +136,7 @@ extension ChartRequest {
         let high = try to.map { try date($0, field: .to, zone: zone) }
             ?? (last != nil ? now : Date(timeIntervalSince1970: dataExtent.upperBound))
         let low = try from.map { try date($0, field: .from, zone: zone) }
-            ?? last.flatMap(RelativeWindow.init)?.start(before: high, in: zone)
+            ?? last?.start(before: high, in: zone)
             ?? Date(timeIntervalSince1970: dataExtent.lowerBound)
         guard low < high else {
             throw ChartRequestError(from != nil ? .from : .to, "makes the window end before it starts (check from, to and last)")

@@ -3,9 +3,11 @@ import Foundation
 /// Everything that describes one chart: where its data and references come from, its window, its look,
 /// and where its images go. `refchart render` parses its flags onto one; a report job file holds many.
 ///
-/// Field names are the `render` options in camelCase (`--time-column` → ``timeColumn``), and mean the
-/// same. Every field has a default, so `ChartRequest(csv: "pageviews.csv")` is a whole request.
-/// Run it with ``ChartPipeline/render(_:)``.
+/// Field names are the job-file keys (``ChartKey``), mostly the `render` options in camelCase
+/// (`--time-column` → ``timeColumn``). How the chart looks is its ``options`` (``ChartOptions``), whose
+/// fields read and write on the request itself (`request.type = .bar`). Every field has a default, so
+/// `ChartRequest(csv: "pageviews.csv")` is a whole request. Run it with ``ChartPipeline/render(_:)``.
+@dynamicMemberLookup
 public struct ChartRequest: Sendable, Hashable, Codable {
     /// A name for the chart (`[A-Za-z0-9._-]`): the `{name}` in ``output``, and how reports name it.
     public var name: String?
@@ -41,7 +43,7 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var interval: ExportInterval?
     /// The organization's IANA zone, in which the Export API writes its (offset-less) dates (default:
     /// `OPENPANEL_ORG_TIMEZONE`, else UTC).
-    public var orgTimezone: String?
+    public var orgTimezone: ZoneIdentifier?
 
     // MARK: References
 
@@ -61,22 +63,10 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     /// The window's end (default: the data's end, or now with ``last``).
     public var to: String?
     /// A window ending at ``to`` (or now): `90min`, `12h`, `30d`, `6w`, `3mo`, `1y`.
-    public var last: String?
-    /// The IANA zone for axis labels, footnote dates and times written without an offset.
-    public var timezone: String
+    public var last: RelativeWindow?
 
-    // MARK: Image
+    // MARK: Outputs
 
-    /// The title drawn at the top; empty for none.
-    public var title: String
-    /// The width in output pixels.
-    public var width: Int
-    /// The height in output pixels (the image grows only for footnotes).
-    public var height: Int
-    /// Device pixels per output pixel for PNG (2 for HiDPI).
-    public var scale: Double
-    /// Light or dark colours.
-    public var theme: ChartTheme
     /// The formats to render; empty means the ``output`` extension's, or PNG.
     public var formats: [ChartFormat]
     /// Where to write the images: a path with `{name}`, `{format}` and `{date}` placeholders, or `-` for
@@ -84,36 +74,19 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var output: String?
     /// Where to write the layout report as JSON, or `-` for standard output.
     public var layoutReport: String?
-    /// How the footnote table lists references that got a badge (default: each its own row).
-    public var footnotes: FootnoteMode
-    /// The tallest the image may grow for footnotes, in pixels (default: 4× ``height``).
-    public var maxHeight: Int?
     /// Where to write the whole footnote table: CSV, or Markdown for `.md` (`{name}` and `{date}` allowed).
     public var footnotesFile: String?
-    /// How an SVG holds its text: `<text>` elements (default) or glyph outlines.
-    public var svgText: SVGTextMode
-    /// Lines, areas or bars.
-    public var type: ChartType
-    /// Areas or bars stacked on one another.
-    public var stacked: Bool
-    /// The bar width as a duration (`1d`); default: the data's interval.
-    public var bucket: String?
-    /// The value axis's title, with its unit.
-    public var yLabel: String?
-    /// The value axis's lower bound (default: zero for counts near it, else zoomed to the data).
-    public var yMin: Double?
-    /// The value axis's upper bound.
-    public var yMax: Double?
-    /// A logarithmic value axis (values ≤ 0 are left out, with a warning).
-    public var log: Bool
-    /// Series drawn against a second value axis at the right (line charts).
-    public var rightAxis: [String]
-    /// Impact numbers: each reference's effect on the measured series, after its label and in its footnote.
-    public var impact: Bool
-    /// The window each side of a reference for impact numbers (default `7d`).
-    public var impactWindow: String
-    /// The series impact numbers measure (default: the first).
-    public var impactSeries: String?
+
+    // MARK: Look
+
+    /// How the chart looks (``ChartOptions``); its fields are also the request's (`request.yMin`).
+    public var options: ChartOptions
+
+    /// An option of the chart, read and written in place.
+    public subscript<Value>(dynamicMember path: WritableKeyPath<ChartOptions, Value>) -> Value {
+        get { options[keyPath: path] }
+        set { options[keyPath: path] = newValue }
+    }
 
     /// Creates a request; every field not given keeps its default.
     public init(csv: String? = nil, name: String? = nil) {
@@ -126,31 +99,12 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         references = []
         categories = []
         excludeCategories = []
-        footnotes = .auto
-        impact = false
-        type = .line
-        svgText = .text
-        stacked = false
-        log = false
-        rightAxis = []
-        impactWindow = "7d"
-        timezone = "UTC"
-        title = ""
-        width = 1200
-        height = 600
-        scale = 1
-        theme = .light
         formats = []
+        options = ChartOptions()
     }
 
     /// The keys a request has, as written in job files.
-    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
-        case name, csv, timeColumn, valueColumns, seriesColumn, delimiter, timeFormat, decimalComma, duplicates, lenient
-        case events, segment, interval, orgTimezone
-        case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
-        case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
-        case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax, log, rightAxis, svgText
-    }
+    public typealias CodingKeys = ChartKey
 
     /// Decodes a request; absent keys keep their defaults.
     public init(from decoder: any Decoder) throws {
@@ -169,37 +123,49 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         events = try c.decodeIfPresent([String].self, forKey: .events) ?? events
         segment = try c.decodeIfPresent(String.self, forKey: .segment)
         interval = try c.decodeIfPresent(ExportInterval.self, forKey: .interval)
-        orgTimezone = try c.decodeIfPresent(String.self, forKey: .orgTimezone)
+        orgTimezone = try c.decodeIfPresent(ZoneIdentifier.self, forKey: .orgTimezone)
         references = try c.decodeIfPresent([String].self, forKey: .references) ?? references
         openpanelProject = try c.decodeIfPresent(String.self, forKey: .openpanelProject)
         categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? categories
         excludeCategories = try c.decodeIfPresent([String].self, forKey: .excludeCategories) ?? excludeCategories
         from = try c.decodeIfPresent(String.self, forKey: .from)
         to = try c.decodeIfPresent(String.self, forKey: .to)
-        last = try c.decodeIfPresent(String.self, forKey: .last)
-        timezone = try c.decodeIfPresent(String.self, forKey: .timezone) ?? timezone
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? title
-        width = try c.decodeIfPresent(Int.self, forKey: .width) ?? width
-        height = try c.decodeIfPresent(Int.self, forKey: .height) ?? height
-        scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? scale
-        theme = try c.decodeIfPresent(ChartTheme.self, forKey: .theme) ?? theme
+        last = try c.decodeIfPresent(RelativeWindow.self, forKey: .last)
         formats = try c.decodeIfPresent([ChartFormat].self, forKey: .formats) ?? formats
         output = try c.decodeIfPresent(String.self, forKey: .output)
         layoutReport = try c.decodeIfPresent(String.self, forKey: .layoutReport)
-        footnotes = try c.decodeIfPresent(FootnoteMode.self, forKey: .footnotes) ?? footnotes
-        maxHeight = try c.decodeIfPresent(Int.self, forKey: .maxHeight)
         footnotesFile = try c.decodeIfPresent(String.self, forKey: .footnotesFile)
-        impact = try c.decodeIfPresent(Bool.self, forKey: .impact) ?? impact
-        impactWindow = try c.decodeIfPresent(String.self, forKey: .impactWindow) ?? impactWindow
-        impactSeries = try c.decodeIfPresent(String.self, forKey: .impactSeries)
-        type = try c.decodeIfPresent(ChartType.self, forKey: .type) ?? type
-        svgText = try c.decodeIfPresent(SVGTextMode.self, forKey: .svgText) ?? svgText
-        stacked = try c.decodeIfPresent(Bool.self, forKey: .stacked) ?? stacked
-        bucket = try c.decodeIfPresent(String.self, forKey: .bucket)
-        yLabel = try c.decodeIfPresent(String.self, forKey: .yLabel)
-        yMin = try c.decodeIfPresent(Double.self, forKey: .yMin)
-        yMax = try c.decodeIfPresent(Double.self, forKey: .yMax)
-        log = try c.decodeIfPresent(Bool.self, forKey: .log) ?? log
-        rightAxis = try c.decodeIfPresent([String].self, forKey: .rightAxis) ?? rightAxis
+        options = try ChartOptions(from: decoder)
+    }
+
+    /// Encodes the request under its job-file keys (absent fields left out).
+    public func encode(to encoder: any Encoder) throws {
+        try options.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encodeIfPresent(csv, forKey: .csv)
+        try c.encodeIfPresent(timeColumn, forKey: .timeColumn)
+        try c.encode(valueColumns, forKey: .valueColumns)
+        try c.encodeIfPresent(delimiter, forKey: .delimiter)
+        try c.encodeIfPresent(timeFormat, forKey: .timeFormat)
+        try c.encodeIfPresent(decimalComma, forKey: .decimalComma)
+        try c.encode(duplicates, forKey: .duplicates)
+        try c.encode(lenient, forKey: .lenient)
+        try c.encodeIfPresent(seriesColumn, forKey: .seriesColumn)
+        try c.encode(events, forKey: .events)
+        try c.encodeIfPresent(segment, forKey: .segment)
+        try c.encodeIfPresent(interval, forKey: .interval)
+        try c.encodeIfPresent(orgTimezone, forKey: .orgTimezone)
+        try c.encode(references, forKey: .references)
+        try c.encodeIfPresent(openpanelProject, forKey: .openpanelProject)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(excludeCategories, forKey: .excludeCategories)
+        try c.encodeIfPresent(from, forKey: .from)
+        try c.encodeIfPresent(to, forKey: .to)
+        try c.encodeIfPresent(last, forKey: .last)
+        try c.encode(formats, forKey: .formats)
+        try c.encodeIfPresent(output, forKey: .output)
+        try c.encodeIfPresent(layoutReport, forKey: .layoutReport)
+        try c.encodeIfPresent(footnotesFile, forKey: .footnotesFile)
     }
 }

@@ -1,7 +1,10 @@
 public import Foundation
 
 /// A relative time window such as `30d`, `12h`, `6w`, `3mo` or `1y`: "the last N units" before an end.
-public struct RelativeWindow: Sendable, Hashable {
+///
+/// Parsed in one place (``init(_:)``); requests, job files and flags hold the parsed value, so a bad
+/// duration is refused where it is read (a job file's line and column, a flag's name).
+public struct RelativeWindow: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The calendar unit.
     public var unit: Calendar.Component
     /// How many units.
@@ -28,6 +31,36 @@ public struct RelativeWindow: Sendable, Hashable {
         else { return nil }
         self.unit = unit.unit
         self.count = count
+    }
+
+    /// What a bad duration gets, after its text: the forms that work.
+    public static let forms = "use e.g. 90min, 12h, 7d, 6w, 3mo or 1y (at most 10000 years)"
+
+    /// Parses `text`, or throws ``InvalidDuration`` saying what works.
+    public init(parsing text: String) throws {
+        guard let window = Self(text) else { throw InvalidDuration(text: text) }
+        self = window
+    }
+
+    /// The window as written canonically: `7d`, `90min`, `3mo`.
+    public var description: String {
+        "\(count)" + (Self.units.first { $0.unit == unit && $0.suffix != "m" }?.suffix ?? "")
+    }
+
+    /// Decodes the text form (`"7d"`); a bad one is a data error whose message says what works.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let window = Self(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: InvalidDuration(text: text).description)
+        }
+        self = window
+    }
+
+    /// Encodes the text form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     /// One unit's usual length in seconds (a month is 30.44 days): for fixed-width buckets.
@@ -58,3 +91,4 @@ public struct RelativeWindow: Sendable, Hashable {
         return calendar.date(byAdding: unit, value: count, to: start) ?? start
     }
 }
+

@@ -211,7 +211,7 @@ extension ChartComposer {
     private func rightAxisItems() -> [SceneItem] {
         guard let ticks = rightTicks else { return [] }
         let scale = valueScale(rightAxis: true)
-        let color = spec.rightAxis.count == 1 ? seriesStroke(spec.rightAxis.first!).color : theme.mutedText
+        let color = rightAxis.count == 1 ? seriesStroke(rightAxis.first!).color : theme.mutedText
         var items: [SceneItem] = []
         for value in ticks.values {
             let y = scale(value)

@@ -39,6 +39,8 @@ struct ChartComposer {
     let titles: [String]
     /// Each in-range reference's impact on the measured series, when the spec asks for impact numbers.
     let impacts: [Int: ReferenceImpact]
+    /// The series (by index) on the right axis (``ChartSpec/rightAxis``, resolved once).
+    let rightAxis: Set<Int>
 
     var width: Double
     var height: Double
@@ -120,6 +122,7 @@ struct ChartComposer {
             }
         }
         self.impacts = impacts
+        rightAxis = spec.rightAxis
     }
 
     /// The time extent of all series, widened to an hour for a single instant.
@@ -188,7 +191,7 @@ struct ChartComposer {
         var best = outside
         // What the data covers depends on the x scale alone, which the attempts share: measured once.
         let columns = computeDataColumns(rightAxis: false)
-        let rightColumns = spec.rightAxis.isEmpty ? nil : computeDataColumns(rightAxis: true)
+        let rightColumns = rightAxis.isEmpty ? nil : computeDataColumns(rightAxis: true)
         // Each attempt lays the chart out again: with thousands of references only the data as it stands.
         for headroom in markers.count > 500 ? [0] : [0, 1] {
             var attempt = outside
@@ -206,7 +209,7 @@ struct ChartComposer {
             attempt.dataColumns = columns
             attempt.rightDataColumns = rightColumns
             attempt.dataFloor = computeDataFloor(rightAxis: false)
-            attempt.rightDataFloor = spec.rightAxis.isEmpty ? nil : computeDataFloor(rightAxis: true)
+            attempt.rightDataFloor = rightAxis.isEmpty ? nil : computeDataFloor(rightAxis: true)
             if attempt.settleInsidePlot(labelWidth: labelWidth), badged(attempt) == 0, attempt.labelsHaveFullLines,
                 attempt.markers.allSatisfy({ $0.lane != nil || $0.badge == nil }), attempt.dataHeight > best.dataHeight + 1
             {
@@ -245,7 +248,7 @@ struct ChartComposer {
     mutating func valueLabelWidth(plotHeight: Double) -> Double {
         let (dataLow, dataHigh) = shapeExtent() ?? valueExtent(rightAxis: false)
         valueTicks = ticks(low: dataLow, high: dataHigh, plotHeight: plotHeight, bounds: (spec.yMin, spec.yMax), headroom: headroomSteps)
-        if !spec.rightAxis.isEmpty {
+        if !rightAxis.isEmpty {
             let (low, high) = valueExtent(rightAxis: true)
             // Linear axes share grid lines: the right one gets as many intervals as the left.
             let right = spec.logarithmic || valueTicks.values.count < 2
@@ -286,14 +289,14 @@ struct ChartComposer {
 
     /// The scale series `s` is drawn with.
     func scale(forSeries s: Int) -> LinearScale {
-        spec.rightAxis.contains(s) ? valueScale(rightAxis: true) : yScale
+        rightAxis.contains(s) ? valueScale(rightAxis: true) : yScale
     }
 
     /// The smallest and largest value inside the time domain, of the series on one axis.
     private func valueExtent(rightAxis: Bool) -> (Double, Double) {
         var low = Double.infinity
         var high = -Double.infinity
-        for (s, series) in spec.series.prefix(Legend.maximumEntries).enumerated() where spec.rightAxis.contains(s) == rightAxis {
+        for (s, series) in spec.series.prefix(Legend.maximumEntries).enumerated() where self.rightAxis.contains(s) == rightAxis {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
             for value in series.values[start..<end] where !value.isNaN {

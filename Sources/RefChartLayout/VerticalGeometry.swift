@@ -58,7 +58,7 @@ extension ChartComposer {
         g.legendRowHeight = measure("Hg", style.axis).height + 6
         let titleWidth = spec.title.isEmpty ? 0 : min(width - 2 * pad, measure(singleLine(spec.title), style.title).width)
         g.legend = Legend(
-            names: spec.series.indices.map { singleLine(spec.series[$0].name) + (spec.rightAxis.contains($0) ? " (right axis)" : "") },
+            names: spec.series.indices.map { singleLine(spec.series[$0].name) + (rightAxis.contains($0) ? " (right axis)" : "") },
             titleWidth: titleWidth, left: pad, right: width - pad
         ) { measure($0, style.axis).width }
         g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0) + Double(g.legend.rowsBelow) * g.legendRowHeight

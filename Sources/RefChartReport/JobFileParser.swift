@@ -58,7 +58,9 @@ struct JobFileParser {
             resolvePaths(&request)
             do {
                 try request.validate()
-                guard request.csv != nil else { throw ChartRequestError(.csv, "is missing: give the metrics CSV") }
+                guard request.csv != nil || !request.events.isEmpty else {
+                    throw ChartRequestError(.csv, "is missing: give the metrics CSV, or OpenPanel events (events and openpanelProject)")
+                }
                 for (_, path) in try request.outputs(now: Date()) {
                     if let other = outputs[path] {
                         throw ChartRequestError(.output, "\"\(path)\" is also chart \"\(other)\"'s output: give each chart its own")
@@ -76,7 +78,7 @@ struct JobFileParser {
             return resolve(path)
         }
         if let pdf, outputs[pdf] != nil { throw error(at: top["pdf"], "\"pdf\" is also a chart's output") }
-        let zone = (try? decode(defaults).timezone) ?? "UTC"
+        let zone = (try? decode(defaults).zone().identifier) ?? "UTC"
         return ReportJob(file: file, charts: charts, openPanel: openPanel, pdf: pdf, timezone: zone)
     }
 

@@ -43,20 +43,13 @@ struct CSVReaderOptions: ParsableArguments {
     @Flag(help: "Skip unreadable rows (and say how many) instead of stopping at the first.")
     var lenient = false
 
-    /// The display zone when `--timezone` is not given: an OpenPanel export's organization zone (so the axis
-    /// and the buckets agree), else UTC.
-    var defaultZone: String {
-        guard !events.isEmpty else { return "UTC" }
-        return orgTimezone ?? ProcessInfo.processInfo.environment["OPENPANEL_ORG_TIMEZONE"] ?? "UTC"
-    }
-
     /// A request holding these flags.
-    func request() -> ChartRequest {
+    func request() throws -> ChartRequest {
         var request = ChartRequest(csv: csv)
         request.events = events
         request.segment = segment
         request.interval = interval
-        request.orgTimezone = orgTimezone
+        request.orgTimezone = try zone(orgTimezone, .orgTimezone)
         request.timeColumn = timeColumn
         request.valueColumns = valueColumn
         request.seriesColumn = seriesColumn
@@ -74,7 +67,7 @@ func validating(_ request: ChartRequest) throws {
     do {
         try request.validate()
     } catch let error as ChartRequestError {
-        throw ValidationError("\(error.optionName) \(error.message)")
+        throw ValidationError("\(error.field.flag) \(error.message)")
     }
 }
 

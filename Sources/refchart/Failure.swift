@@ -17,7 +17,7 @@ func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as ChartError {
         throw fail(error.message)
     } catch let error as ChartRequestError {
-        throw fail("\(error.optionName) \(error.message)", status: ExitCode.validationFailure.rawValue)
+        throw fail("\(error.field.flag) \(error.message)", status: ExitCode.validationFailure.rawValue)
     } catch let error as OpenPanelError {
         throw fail(error.description, status: ExitStatus.of(error))
     }

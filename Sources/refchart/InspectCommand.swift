@@ -45,21 +45,23 @@ struct InspectCommand: AsyncParsableCommand {
 
     /// The request these flags describe (only its source and reader options are used).
     var request: ChartRequest {
-        var request = input.request()
-        request.timezone = timezone ?? input.defaultZone
-        request.openpanelProject = openpanelProject
-        window.apply(to: &request)
-        return request
+        get throws {
+            var request = try input.request()
+            request.timezone = try zone(timezone, .timezone)
+            request.openpanelProject = openpanelProject
+            try window.apply(to: &request)
+            return request
+        }
     }
 
     func validate() throws {
-        try validating(request)
+        try validating(try request)
     }
 
     func run() async throws {
         deadline.arm()
         let table = try await reportingErrors {
-            try await ChartPipeline(openPanel: { [api] in try api.client() }).metrics(for: request, reduction: SeriesReduction())
+            try await ChartPipeline(openPanel: { [api] in try api.client() }).metrics(for: try request, reduction: SeriesReduction())
         }
         for warning in table.warnings(source: input.csv ?? "the export") { printWarning(warning) }
         let report = Report(

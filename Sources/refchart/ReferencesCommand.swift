@@ -28,7 +28,7 @@ struct ReferencesCommand: AsyncParsableCommand {
         var timezone = "UTC"
 
         func validate() throws {
-            try validateTimeZone(timezone)
+            _ = try zone(timezone, .timezone)
         }
 
         func print(_ references: [Reference]) throws {

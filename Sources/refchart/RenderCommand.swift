@@ -110,7 +110,11 @@ struct RenderCommand: AsyncParsableCommand {
 
     /// The request these flags describe.
     var request: ChartRequest {
-        var request = input.request()
+        get throws { try makeRequest() }
+    }
+
+    private func makeRequest() throws -> ChartRequest {
+        var request = try input.request()
         request.references = references
         request.openpanelProject = openpanelProject
         request.output = output
@@ -120,8 +124,8 @@ struct RenderCommand: AsyncParsableCommand {
         request.title = title
         request.theme = theme
         request.scale = scale
-        request.timezone = timezone ?? input.defaultZone
-        window.apply(to: &request)
+        request.timezone = try zone(timezone, .timezone)
+        try window.apply(to: &request)
         request.layoutReport = layoutReport
         request.categories = categories
         request.excludeCategories = excludeCategories
@@ -131,27 +135,27 @@ struct RenderCommand: AsyncParsableCommand {
         request.type = type
         request.svgText = svgText
         request.stacked = stacked
-        request.bucket = bucket
+        request.bucket = try duration(bucket, .bucket)
         request.yLabel = yLabel
         request.yMin = yMin
         request.yMax = yMax
         request.log = log
         request.rightAxis = rightAxis
         request.impact = impact
-        request.impactWindow = impactWindow
+        request.impactWindow = try duration(impactWindow, .impactWindow)!
         request.impactSeries = impactSeries
         return request
     }
 
     func validate() throws {
-        try validating(request)
+        try validating(try request)
     }
 
     func run() async throws {
         deadline.arm()
         try await reportingErrors {
             let pipeline = ChartPipeline(openPanel: { [api] in try api.client() })
-            let chart = try await pipeline.run(request)
+            let chart = try await pipeline.run(try request)
             for warning in chart.warnings { printWarning(warning) }
         }
     }

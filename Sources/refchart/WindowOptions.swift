@@ -13,9 +13,9 @@ struct WindowOptions: ParsableArguments {
     var last: String?
 
     /// Copies the window onto `request`.
-    func apply(to request: inout ChartRequest) {
+    func apply(to request: inout ChartRequest) throws {
         request.from = from
         request.to = to
-        request.last = last
+        request.last = try duration(last, .last)
     }
 }

@@ -47,8 +47,8 @@ struct AxesAndLegendTests {
         let labels = Self.texts(zoomed).map(\.text)
         #expect(labels.contains("130k") && !labels.contains("0"))
         var spec = ChartSpec(series: Self.series(1))
-        spec.yMin = 0
-        spec.yMax = 200_000
+        spec.options.yMin = 0
+        spec.options.yMax = 200_000
         let fromZero = Self.texts(ChartLayout.layout(spec, measurer: FixedWidthMeasurer()).scene).map(\.text)
         #expect(fromZero.contains("0") && fromZero.contains("200k"))
         // Counts near zero keep a zero baseline.
@@ -60,7 +60,7 @@ struct AxesAndLegendTests {
         var spec = ChartSpec(title: "T", series: Self.series(1), references: [
             Reference(id: "a", title: "Launch of the new pricing page", date: Date(timeIntervalSince1970: 1_262_304_000 + 86_400 * 300)),
         ])
-        spec.yLabel = "Employees (thousands)"
+        spec.options.yLabel = "Employees (thousands)"
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         let label = Self.texts(scene).first { $0.text == "Employees (thousands)" }
         #expect(label != nil && label!.origin.y < report.plot.y)

@@ -42,7 +42,7 @@ struct BottomLanesTests {
     @Test func barsAndCrowdedChartsKeepTheirLanesAboveThePlot() throws {
         var chart = try RenderTests.sampleChart(width: 1200, height: 600, title: "Pageviews, last 90 days")
         chart.type = .bar
-        chart.bucket = "1d"
+        chart.bucket = RelativeWindow("1d")
         let (_, report) = try chart.renderWithReport(.png)
         let labels = report.references.compactMap { $0.state == .label ? $0.box : nil }
         #expect(!labels.isEmpty)

@@ -24,8 +24,8 @@ struct ChartTypeTests {
 
     @Test func stackedBarsReachTheSumOfTheirSeries() throws {
         var spec = ChartSpec(series: Self.daily())
-        spec.chartType = .bar
-        spec.stacked = true
+        spec.options.type = .bar
+        spec.options.stacked = true
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         let bars = Self.rects(scene)
         #expect(bars.count == 20)
@@ -39,7 +39,7 @@ struct ChartTypeTests {
 
     @Test func groupedBarsSitSideBySide() {
         var spec = ChartSpec(series: Self.daily())
-        spec.chartType = .bar
+        spec.options.type = .bar
         let bars = Self.rects(ChartLayout.layout(spec, measurer: FixedWidthMeasurer()).scene)
         #expect(bars.count == 20)
         for (a, b) in zip(bars.prefix(10), bars.suffix(10)) { #expect(!a.0.intersects(b.0)) }
@@ -49,8 +49,8 @@ struct ChartTypeTests {
         // Hourly points summed into daily bars: 24 × 1 = 24 a day.
         let times = (0..<(24 * 5)).map { Self.start + Double($0) * 3600 }
         var spec = ChartSpec(series: [MetricSeries(name: "h", times: times, values: times.map { _ in 1 })])
-        spec.chartType = .bar
-        spec.bucket = 86_400
+        spec.options.type = .bar
+        spec.options.bucket = RelativeWindow("1d")
         let (scene, _) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         #expect(Self.rects(scene).count == 5)
         let labels = scene.items.compactMap { item -> String? in if case .text(let run) = item { run.text } else { nil } }
@@ -73,8 +73,7 @@ struct ChartTypeTests {
             let svg = try chart.render(.svg)
             #expect(String(decoding: svg, as: UTF8.self).contains("<svg"))
         }
-        var chart = Chart(series: Self.daily())
-        chart.bucket = "soon"
-        #expect(throws: ChartError.self) { try chart.render(.png) }
+        // A bucket is a parsed duration: "soon" cannot reach a chart.
+        #expect(RelativeWindow("soon") == nil)
     }
 }

@@ -28,8 +28,8 @@ struct DenseLayoutShortcutsTests {
             var spec = ChartSpec(
                 title: "Replay", size: Size(width: 1000, height: 500),
                 series: [MetricSeries(name: "views", times: times, values: values)], references: references)
-            spec.chartType = chartType
-            if count == 30 { spec.impact = (RelativeWindow("3d")!, "3d", 0) }
+            spec.options.type = chartType
+            if count == 30 { spec.options.impact = true; spec.options.impactWindow = RelativeWindow("3d")! }
             let measurer = PangoTextMeasurer()
             let replayed = ChartLayout.layout(spec, measurer: measurer, replaysMarkers: true)
             let again = ChartLayout.layout(spec, measurer: measurer, replaysMarkers: false)

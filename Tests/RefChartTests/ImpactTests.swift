@@ -38,7 +38,7 @@ struct ImpactTests {
             Reference(id: "up", title: "Launch", date: Date(timeIntervalSince1970: Self.t)),
             Reference(id: "flat", title: "Nothing", date: Date(timeIntervalSince1970: Self.t + 86_400 * 8)),
         ])
-        spec.impact = (RelativeWindow("7d")!, "7d", 0)
+        spec.options.impact = true
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         let runs = scene.items.compactMap { item -> TextRun? in if case .text(let run) = item { run } else { nil } }
         let launch = try #require(runs.first { $0.text == "Launch" })
@@ -55,9 +55,8 @@ struct ImpactTests {
 
     @Test func impactNeedsAKnownSeriesAndADuration() throws {
         var chart = Chart(series: [Self.series()])
-        chart.impactWindow = "soon"
-        #expect(throws: ChartError.self) { try chart.render(.png) }
-        chart.impactWindow = "7d"
+        #expect(RelativeWindow("soon") == nil, "a window is a parsed duration")
+        chart.impact = true
         chart.impactSeries = "nope"
         #expect(throws: ChartError.self) { try chart.render(.png) }
     }

@@ -29,7 +29,7 @@ struct LogAxisTests {
 
     @Test func equalRatiosTakeEqualHeights() {
         var spec = ChartSpec(series: [Self.growth()[0]])
-        spec.logarithmic = true
+        spec.options.log = true
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         let labels = AxesAndLegendTests.texts(scene).filter { $0.origin.x < report.plot.x && $0.origin.y < report.plot.y + report.plot.height - 5 }
         #expect(labels.map(\.text) == ["1", "10", "100", "1k", "10k", "100k", "1M"])
@@ -46,7 +46,7 @@ struct LogAxisTests {
 
     @Test func valuesAtOrBelowZeroAreLeftOutWithAWarning() throws {
         var chart = Chart(series: Self.growth())
-        chart.logarithmic = true
+        chart.log = true
         #expect(chart.valuesLeftOutByLogAxis.map(\.series) == ["errors"])
         #expect(chart.valuesLeftOutByLogAxis.first?.count == 30)
         let png = try chart.render(.png)

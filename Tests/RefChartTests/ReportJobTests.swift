@@ -61,7 +61,7 @@ struct ReportJobTests {
         #expect(job.names == ["a", "b"])
         let (a, b) = (job.charts[0], job.charts[1])
         #expect(a.width == 800 && b.width == 1000)
-        #expect(a.timezone == "Europe/Berlin" && a.last == "30d")
+        #expect(a.timezone?.identifier == "Europe/Berlin" && a.last == RelativeWindow("30d"))
         #expect(a.csv == "/jobs/data/a.csv")
         #expect(b.csv == "https://example.com/b.csv")
         #expect(a.references == ["/jobs/refs.json"])

@@ -23,7 +23,7 @@ struct RightAxisTests {
     @Test func aSmallSeriesOnTheRightFillsThePlotInsteadOfLyingFlat() {
         var spec = ChartSpec(title: "Traffic", series: Self.mixed())
         let flat = Self.polylines(ChartLayout.layout(spec, measurer: FixedWidthMeasurer()).scene)[1].points
-        spec.rightAxis = [1]
+        spec.options.rightAxis = [spec.series[1].name]
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         let signups = Self.polylines(scene)[1].points
         let extent = { (points: [Point]) in points.map(\.y).max()! - points.map(\.y).min()! }

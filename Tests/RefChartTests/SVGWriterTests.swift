@@ -11,7 +11,7 @@ import Testing
 struct SVGWriterTests {
     static func chart() throws -> Chart {
         var chart = try RenderTests.sampleChart(width: 1200, height: 600, title: "Pageviews & visits <90 days>")
-        chart.impactWindow = "7d"
+        chart.impact = true
         return chart
     }
 

@@ -200,13 +200,14 @@ struct SeriesReductionTests {
                 var request = ChartRequest(csv: csv)
                 request.references = [refs]
                 request.impact = true
-                request.impactWindow = window
+                request.impactWindow = RelativeWindow(window)!
                 request.impactSeries = "b"
-                request.timezone = zone
+                request.timezone = ZoneIdentifier(zone)
                 let report = try await ChartPipeline().render(request).layoutReport
                 var chart = Chart(series: try CSVReader.read(path: csv).series, references: try ReferencesFile.read(path: refs))
                 chart.timeZone = TimeZone(identifier: zone)!
-                chart.impactWindow = window
+                chart.impact = true
+                chart.impactWindow = RelativeWindow(window)!
                 chart.impactSeries = "b"
                 let whole = chart.layout().report
                 #expect(report.references.count == 4)

@@ -100,7 +100,7 @@ extension ChartComposer {
         let pick = { (a: Double, b: Double) in lowest ? min(a, b) : max(a, b) }
         // The x scale as one multiply-add, over raw buffers: a million points per series.
         let (slope, offset) = (xScale.slope, xScale(0) - plot.minX)
-        for (s, series) in series.enumerated() where spec.rightAxis.contains(s) == rightAxis {
+        for (s, series) in series.enumerated() where self.rightAxis.contains(s) == rightAxis {
             let start = M4Reducer.firstIndex(series.times, atLeast: domain.lowerBound)
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
             series.times.withUnsafeBufferPointer { times in

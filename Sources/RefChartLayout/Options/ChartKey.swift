@@ -1,0 +1,12 @@
+/// Every key of a chart request, as job files write it and ``ChartRequest`` decodes it: the one
+/// vocabulary the CLI's flags, job files, errors and the README's key table are checked against.
+///
+/// The keys of ``ChartOptions`` (how the chart looks) are among them; the rest name its sources, window
+/// and outputs.
+public enum ChartKey: String, CodingKey, CaseIterable, Sendable, Hashable {
+    case name, csv, timeColumn, valueColumns, seriesColumn, delimiter, timeFormat, decimalComma, duplicates, lenient
+    case events, segment, interval, orgTimezone
+    case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
+    case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
+    case impact, impactWindow, impactSeries, type, stacked, bucket, yLabel, yMin, yMax, log, rightAxis, svgText
+}
