@@ -29,6 +29,8 @@ public struct Chart: Sendable, Hashable {
     public var window: ClosedRange<Date>?
     /// Where the full footnote table is written, named on the chart when its rows had to group.
     public var footnotesFile: String?
+    /// The shortcuts the layout takes (all; tests turn them off to show they change nothing).
+    package var layoutShortcuts = LayoutShortcuts.all
 
     /// Creates a chart.
     public init(
@@ -116,7 +118,7 @@ public struct Chart: Sendable, Hashable {
                 return positive
             }
         }
-        return ChartLayout.layout(spec, measurer: PangoTextMeasurer())
+        return ChartLayout.layout(spec, measurer: PangoTextMeasurer(), shortcuts: layoutShortcuts)
     }
 
     private func validate(scale: Double) throws {

@@ -16,18 +16,26 @@ public final class ChartPipeline: Sendable {
     /// The instant `last` windows end at (without `to`) and `{date}` in output paths names.
     public let now: Date
     let sources: SourceCache
+    /// The shortcuts every chart's layout takes (all); the golden tests also draw every chart without them.
+    package let layoutShortcuts: LayoutShortcuts
 
     /// Creates a pipeline.
     /// - Parameters:
     ///   - now: The run's instant (default: now).
     ///   - openPanel: Makes the OpenPanel client on first use (default: from the environment); a request
     ///     with no OpenPanel source never calls it.
-    public init(
+    public convenience init(
         now: Date = Date(),
         openPanel: @escaping @Sendable () throws -> OpenPanelClient = { try OpenPanelClient.fromEnvironment() }
     ) {
+        self.init(now: now, openPanel: openPanel, layoutShortcuts: .all)
+    }
+
+    /// Creates a pipeline whose layouts take only the given shortcuts.
+    package init(now: Date, openPanel: @escaping @Sendable () throws -> OpenPanelClient, layoutShortcuts: LayoutShortcuts) {
         self.now = now
         sources = SourceCache(makeClient: openPanel)
+        self.layoutShortcuts = layoutShortcuts
     }
 
     /// Creates a pipeline using `client` for every OpenPanel request.
@@ -74,6 +82,7 @@ public final class ChartPipeline: Sendable {
         let footnotesPath = try request.footnotesFile.map { try request.filled($0, now: now, field: .footnotesFile) }
         var chart = Chart(options: request.options, series: table.series, references: references, window: window)
         chart.timeZone = zone
+        chart.layoutShortcuts = layoutShortcuts
         for (name, count) in chart.valuesLeftOutByLogAxis {
             warnings.append("\(count) values ≤ 0 of \(quoted(name)) are not drawn: a log axis has no place for them")
         }

@@ -27,7 +27,9 @@ public struct LayoutReport: Sendable, Hashable, Codable {
         public var x: Double?
         /// Where the reference went.
         public var state: State
-        /// The label's lane (0 is the lowest), for a label.
+        /// The label's lane, for a label. Lanes count from the top: 0 is the highest lane above the plot, and
+        /// lanes from ``LayoutReport/lanes`` on lie inside the plot (its top, or its bottom for a line chart
+        /// whose data leaves room there).
         public var lane: Int?
         /// Whether the label was moved right of its line, joined by a leader.
         public var shifted: Bool

@@ -68,7 +68,7 @@ struct InspectCommand: AsyncParsableCommand {
             delimiter: table.delimiter == 0x09 ? "\t" : String(UnicodeScalar(table.delimiter)),
             timeColumn: table.timeColumn, timeColumnRule: table.timeColumnRule, timeFormat: table.timeFormat.rawValue, rows: table.rows,
             series: table.series.map(SeriesSummary.init), duplicates: table.duplicates,
-            skippedRows: table.skippedLines, reordered: table.wasSorted, seriesColumn: table.seriesColumn,
+            skippedRows: table.skippedLines, reordered: table.wasReordered, seriesColumn: table.seriesColumn,
             seriesColumnRule: table.seriesColumn == nil ? nil : table.seriesColumnDetected ? "detected" : "named")
         if json {
             let encoder = JSONEncoder()
@@ -80,7 +80,7 @@ struct InspectCommand: AsyncParsableCommand {
         print(input.csv ?? "OpenPanel export of \(input.events.joined(separator: ", "))")
         print("  delimiter    \(delimiterName)")
         let rule = report.timeColumnRule == "named" ? "named with --time-column" : "found \(report.timeColumnRule)"
-        print("  time column  \(report.timeColumn) (\(rule); \(report.timeFormat)\(table.wasSorted ? ", rows were out of order: sorted" : ""))")
+        print("  time column  \(report.timeColumn) (\(rule); \(report.timeFormat)\(table.wasReordered ? ", rows were out of order: sorted" : ""))")
         if let column = report.seriesColumn {
             print("  series from  \(column) (\(report.seriesColumnRule == "detected" ? "detected: times repeat and it tells the rows apart" : "--series-column")): one series per value")
         }

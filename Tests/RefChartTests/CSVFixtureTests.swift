@@ -57,7 +57,7 @@ struct CSVFixtureTests {
         let path = TestSupport.fixture("unsorted-duplicates.csv")
         let last = try CSVReader.read(path: path)
         #expect(last.series[0].times == [Self.t0, Self.t1] && last.series[0].values == [10, 11.5])
-        #expect(last.duplicates == 1 && last.wasSorted)
+        #expect(last.duplicates == 1 && last.wasReordered)
         #expect(try CSVReader.read(path: path, options: CSVOptions(duplicates: .sum)).series[0].values == [10, 110.5])
         #expect(try CSVReader.read(path: path, options: CSVOptions(duplicates: .mean)).series[0].values == [10, 55.25])
         #expect(throws: InputError.self) { try CSVReader.read(path: path, options: CSVOptions(duplicates: .error)) }

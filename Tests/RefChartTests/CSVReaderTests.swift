@@ -49,7 +49,7 @@ struct CSVReaderTests {
         #expect(table.series[0].times == [1_704_067_200, 1_704_070_800])
         #expect(table.series[0].values == [1, 3])
         #expect(table.duplicates == 1)
-        #expect(table.wasSorted)
+        #expect(table.wasReordered)
     }
 
     @Test func detectsEpochMilliseconds() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import RefChart
+import RefChartLayout
 import RefChartRender
 import Testing
 
@@ -51,6 +52,19 @@ struct GoldenTests {
             let kept = try keep(recordText, as: "\(golden.name).record")
             Issue.record("\(golden.name): the images or warnings changed; diff \(recordFile.path) \(kept)")
         }
+    }
+
+    /// Every chart drawn the long way, with none of the layout's shortcuts (``LayoutShortcuts``), is the
+    /// golden one: the same layout report, warnings and images.
+    @Test(arguments: GoldenCase.all)
+    func theLongWayDrawsTheSameChart(_ golden: GoldenCase) async throws {
+        let request = try request(golden)
+        let fast = try await ChartPipeline(now: Self.now).render(request)
+        let pipeline = ChartPipeline(now: Self.now, openPanel: { throw CancellationError() }, layoutShortcuts: .none)
+        let slow = try await pipeline.render(request)
+        #expect(try slow.layoutReport.json() == fast.layoutReport.json(), "\(golden.name)")
+        #expect(slow.warnings == fast.warnings, "\(golden.name)")
+        #expect(slow.images.map { Self.fnv1a($0.bytes) } == fast.images.map { Self.fnv1a($0.bytes) }, "\(golden.name)")
     }
 
     /// Every golden file belongs to a case (a renamed case leaves none behind).

@@ -127,7 +127,7 @@ struct SeriesReductionTests {
         let edited = lines.joined(separator: "\n")
         let whole = try Self.read(edited, reduction: nil)
         let reduced = try Self.read(edited, reduction: SeriesReduction())
-        #expect(reduced.wasSorted && reduced.duplicates == 2)
+        #expect(reduced.wasReordered && reduced.duplicates == 2)
         #expect(reduced.series.allSatisfy { $0.tally == nil })
         #expect(reduced.series.map(\.times) == whole.series.map(\.times))
     }

@@ -7,7 +7,7 @@ struct CategoryKeyEntry {
     var width: Double
 }
 
-extension ChartComposer {
+extension LayoutPass {
     /// The key's entries, in order of first appearance, flowed into rows of at most `width`; empty when no
     /// in-range reference has a category. Uncategorised references, when some others have one, get their
     /// own entry in the muted colour.
@@ -18,7 +18,7 @@ extension ChartComposer {
             if let category = spec.references[index].category { counts[category, default: 0] += 1 } else { uncategorised += 1 }
         }
         guard !counts.isEmpty else { return [] }
-        var entries = categorySlots.sorted { $0.value < $1.value }.compactMap { category, slot -> CategoryKeyEntry? in
+        var entries = context.categorySlots.sorted { $0.value < $1.value }.compactMap { category, slot -> CategoryKeyEntry? in
             guard let count = counts[category] else { return nil }
             return entry("\(category) (\(count))", color: theme.references[slot % theme.references.count])
         }

@@ -49,7 +49,7 @@ package struct Rect: Sendable, Hashable, Codable {
         other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
     }
 
-    /// The rectangle grown by `amount` on every side.
+    /// The rectangle shrunk by `amount` on every side (grown when `amount` is negative), as `CGRect.insetBy`.
     package func insetBy(_ amount: Double) -> Rect {
         Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }

@@ -2,7 +2,7 @@ import Foundation
 import RefChartCore
 
 /// Turns the solved layout into drawing instructions, back to front.
-extension ChartComposer {
+extension LayoutPass {
     func scene() -> Scene {
         var items: [SceneItem] = []
         items += .group(SceneGroup("grid"), grid())
@@ -17,26 +17,11 @@ extension ChartComposer {
         items += .group(SceneGroup("title"), titleItems())
         var scene = Scene(
             size: Size(width: width, height: height), background: spec.theme.background, items: items,
-            accessibleTitle: spec.title.isEmpty ? "Chart" : singleLine(spec.title),
+            accessibleTitle: spec.title.isEmpty ? "Chart" : LabelText.singleLine(spec.title),
             accessibleDescription: accessibleDescription(),
             documentDate: domain.upperBound)
         if let pageHeight = spec.pageHeight, height > pageHeight + 0.5 { scene.pageHeight = pageHeight }
         return scene
-    }
-
-    var theme: Theme { spec.theme }
-
-    func referenceColor(_ index: Int) -> Color {
-        // Fields read in place: a copy of the whole reference (its strings retained and released) for each
-        // of 15,000 calls at 5,000 references was 5 M instructions.
-        if let hex = spec.references[index].color, let rgb = RGBHex.parse(hex) {
-            return Color(red: rgb.red, green: rgb.green, blue: rgb.blue)
-        }
-        guard let category = spec.references[index].category, let slot = categorySlots[category] else {
-            // Uncategorised: the first colour when nothing has a category, else the key's neutral entry.
-            return categorySlots.isEmpty ? theme.references[0] : theme.mutedText
-        }
-        return theme.references[slot % theme.references.count]
     }
 
     private func grid() -> [SceneItem] {
@@ -137,17 +122,11 @@ extension ChartComposer {
             .text(TextRun(text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
                           color: theme.mutedText))
         }
-        var items = [run(zoneCaption) { plot.midX - $0 / 2 }]
-        if before > 0 { items.append(run(earlierCaption) { _ in plot.minX }) }
+        var items = [run(context.zoneCaption) { plot.midX - $0 / 2 }]
+        if before > 0 { items.append(run(context.earlierCaption) { _ in plot.minX }) }
         if after > 0 { items.append(run("+\(after) later →") { plot.maxX - $0 }) }
         return items
     }
-
-    /// The caption's middle: the zone the times are in.
-    var zoneCaption: String { "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)" }
-
-    /// The caption's left: how many references lie before the window.
-    var earlierCaption: String { "← +\(before) earlier" }
 
     /// The plot's left edge and middle as the x scale stands (before the plot's rectangle is set).
     var plotLeft: Double { xScale.range.lowerBound }
@@ -159,7 +138,7 @@ extension ChartComposer {
         if !spec.title.isEmpty {
             let legendSpace = legend.inline ? legend.entries.reduce(0) { $0 + $1.width + Legend.gap } + 16 : 0
             let maxWidth = width - 2 * style.padding - legendSpace
-            let title = fitted(singleLine(spec.title), maxWidth: maxWidth, font: style.title).text
+            let title = context.fitted(LabelText.singleLine(spec.title), maxWidth: maxWidth, font: style.title).text
             items.append(.text(TextRun(text: title, origin: Point(x: style.padding, y: style.padding), font: style.title, color: theme.text)))
         }
         for entry in legend.entries {
@@ -177,8 +156,8 @@ extension ChartComposer {
             items.append(.line(from: Point(x: entry.x, y: mid), to: Point(x: entry.x + 14, y: mid), stroke: stroke))
             items.append(.text(TextRun(text: entry.text, origin: Point(x: entry.x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
         }
-        if let label = spec.yLabel.map(singleLine), !label.isEmpty {
-            let text = fitted(label, maxWidth: width - 2 * style.padding, font: style.axis).text
+        if let label = spec.yLabel.map(LabelText.singleLine), !label.isEmpty {
+            let text = context.fitted(label, maxWidth: width - 2 * style.padding, font: style.axis).text
             items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: geometry.yLabelTop), font: style.axis, color: theme.mutedText)))
         }
         return items

@@ -2,7 +2,7 @@ import Foundation
 import RefChartCore
 
 /// The layout report: one entry per reference, in input order.
-extension ChartComposer {
+extension LayoutPass {
     func report() -> LayoutReport {
         var entries: [LayoutReport.Entry] = spec.references.map { reference in
             LayoutReport.Entry(
@@ -17,7 +17,7 @@ extension ChartComposer {
         func fill(_ entry: inout LayoutReport.Entry, from marker: MarkerPlan) {
             entry.x = marker.x
             entry.impact = impacts[marker.reference]
-            let missing = missingCharacters(titles[marker.reference], style.label)
+            let missing = metrics.missingCharacters(titles[marker.reference], style.label)
             entry.missingGlyphs = missing.isEmpty ? nil : missing
             entry.truncated = marker.truncated
             entry.shifted = marker.shift > 0
@@ -43,7 +43,7 @@ extension ChartComposer {
     }
 
     private func chartMissingGlyphs() -> String? {
-        let missing = missingCharacters(singleLine(spec.title) + spec.series.map { singleLine($0.name) }.joined(), style.title)
+        let missing = metrics.missingCharacters(LabelText.singleLine(spec.title) + spec.series.map { LabelText.singleLine($0.name) }.joined(), style.title)
         return missing.isEmpty ? nil : missing
     }
 }

@@ -14,8 +14,8 @@ public struct MetricTable: Sendable, Hashable {
     public var duplicates: Int
     /// Lines skipped as unreadable (lenient mode only), in file order.
     public var skippedLines: [Int]
-    /// Whether the rows had to be sorted by time.
-    public var wasSorted: Bool
+    /// Whether the rows were out of time order in the file and were sorted when read.
+    public var wasReordered: Bool
     /// How the time column was found: `named` (`--time-column`), `by name`, or `by content`.
     public var timeColumnRule = "named"
     /// The long file's series column, when rows were split into one series per value.
@@ -30,7 +30,7 @@ public struct MetricTable: Sendable, Hashable {
     /// Creates a table.
     public init(
         series: [MetricSeries], delimiter: UInt8, timeColumn: String, timeFormat: CSVOptions.TimeFormat,
-        rows: Int, duplicates: Int = 0, skippedLines: [Int] = [], wasSorted: Bool = false
+        rows: Int, duplicates: Int = 0, skippedLines: [Int] = [], wasReordered: Bool = false
     ) {
         self.series = series
         self.delimiter = delimiter
@@ -39,6 +39,6 @@ public struct MetricTable: Sendable, Hashable {
         self.rows = rows
         self.duplicates = duplicates
         self.skippedLines = skippedLines
-        self.wasSorted = wasSorted
+        self.wasReordered = wasReordered
     }
 }

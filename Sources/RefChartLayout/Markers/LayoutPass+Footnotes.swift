@@ -1,7 +1,7 @@
 import RefChartCore
 
 /// Badges under the plot and the footnote table below the chart.
-extension ChartComposer {
+extension LayoutPass {
     /// The footnote table's rows, by ``FootnoteMode``: one per numbered reference (`auto` up to the
     /// maximum height, `all` always), grouped by badge cluster to keep the requested height (`grouped`),
     /// or none. When `auto` must group, `geometry.footnoteNote` says where the full list is.
@@ -33,9 +33,9 @@ extension ChartComposer {
     func badgeItems() -> [SceneItem] {
         var byNumber: [Int: Int] = [:]
         for marker in markers { if let number = marker.badge { byNumber[number] = marker.reference } }
-        let numbers = numberWidths
+        let numbers = context.numberWidths
         return badges.flatMap { badge -> [SceneItem] in
-            let colors = Set(badge.numbers.compactMap { byNumber[$0] }.map(referenceColor))
+            let colors = Set(badge.numbers.compactMap { byNumber[$0] }.map(context.referenceColor))
             let fill = colors.count == 1 ? colors.first! : theme.mutedText
             let size = numbers.size(badge.text)
             let origin = Point(x: badge.box.midX - size.width / 2, y: badge.box.midY - size.height / 2)
@@ -49,11 +49,11 @@ extension ChartComposer {
     func footnoteItems() -> [SceneItem] {
         var items: [SceneItem] = []
         if let note = geometry.footnoteNote, let last = footnotes.map(\.box.maxY).max() {
-            let text = fitted(note, maxWidth: width - 2 * style.padding, font: style.footnote).text
+            let text = context.fitted(note, maxWidth: width - 2 * style.padding, font: style.footnote).text
             items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
         }
-        let numbers = numberWidths
-        let dates = measureCache.summedWidths(style.footnote, measure: measuring)
+        let numbers = context.numberWidths
+        let dates = metrics.summedWidths(style.footnote)
         return items + footnotes.flatMap { row -> [SceneItem] in
             let members = row.markers.map { markers[$0].reference }
             let label = row.label
@@ -66,16 +66,16 @@ extension ChartComposer {
             var text = titles[members[0]]
             if members.count == 1 {
                 if let impact = impacts[members[0]]?.text { text += " (\(impact) over \(spec.impact?.text ?? ""))" }
-                if let description = first.description.map(singleLine), !description.isEmpty { text += " — " + description }
+                if let description = first.description.map(LabelText.singleLine), !description.isEmpty { text += " — " + description }
             } else {
                 date += " – " + FootnoteDate.format(last.date, calendar: calendar)
                 text = "\(members.count) references: " + members.map { titles[$0] }.joined(separator: "; ")
             }
             let dateSize = dates.size(date)
             let textLeft = pill.maxX + 6 + dateSize.width + 8
-            let fitted = fitted(text, maxWidth: max(0, row.box.maxX - textLeft), font: style.footnote).text
+            let fitted = context.fitted(text, maxWidth: max(0, row.box.maxX - textLeft), font: style.footnote).text
             let textY = row.box.minY + (row.box.height - dateSize.height) / 2
-            let colors = Set(members.map(referenceColor))
+            let colors = Set(members.map(context.referenceColor))
             return [
                 .rect(pill, fill: colors.count == 1 ? colors.first! : theme.mutedText, stroke: nil, cornerRadius: pill.height / 2),
                 .text(TextRun(text: label, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),

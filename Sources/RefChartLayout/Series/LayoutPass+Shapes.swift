@@ -2,7 +2,7 @@ import Foundation
 import RefChartCore
 
 /// Lines, areas and bars, stacked or not: the series layer of the scene, clipped to the plot.
-extension ChartComposer {
+extension LayoutPass {
     func seriesItems() -> [SceneItem] {
         var items: [SceneItem] = [.beginClip(plot.insetBy(-1))]
         switch spec.chartType {
@@ -38,7 +38,7 @@ extension ChartComposer {
     func shapes() -> SeriesShapes {
         let bar = spec.chartType == .bar
         let maxBuckets = max(1, Int((xScale.range.upperBound - xScale.range.lowerBound) / (bar ? 3 : 1)))
-        return shapesCache.shapes(maxBuckets: maxBuckets) {
+        return context.shapesCache.shapes(maxBuckets: maxBuckets) {
             SeriesShapes(
                 series: Array(spec.series.prefix(Legend.maximumEntries)), domain: domain, bucket: spec.bucket,
                 maxBuckets: maxBuckets,

@@ -239,7 +239,7 @@ struct CSVIngest {
         var table = MetricTable(
             series: series, delimiter: tokenizer.delimiter, timeColumn: header![timeField],
             timeFormat: timeFormat ?? .iso8601, rows: rows, duplicates: merged.merged, skippedLines: skippedLines,
-            wasSorted: !sorted)
+            wasReordered: !sorted)
         table.seriesColumn = keys == nil ? nil : seriesName
         table.timeColumnRule = timeColumnRule
         table.seriesColumnDetected = keys != nil && options.seriesColumn == nil

@@ -8,7 +8,7 @@ import RefChartCore
 /// the plot's bottom, merging into density bars where they crowd. Measured on 1200×600 renders of
 /// minute data: 200 references drew ~10 % of the plot in marker colour and 5,000 drew ~69 % as full lines;
 /// with the rug and the line cap both stay under 5 %.
-extension ChartComposer {
+extension LayoutPass {
     /// The rug strip's height inside the plot.
     static var rugHeight: Double { 7 }
     /// Up to this many references in the window, badged ones keep full-height lines too.
@@ -43,9 +43,9 @@ extension ChartComposer {
             let pad = max(0, 3 - (endX - marker.x)) / 2
             let span = (marker.x - pad)...(endX + pad)
             if hasFullLine(marker) {
-                full[referenceColor(marker.reference), default: []].append(span)
+                full[context.referenceColor(marker.reference), default: []].append(span)
             } else {
-                rug[referenceColor(marker.reference), default: []].append(span)
+                rug[context.referenceColor(marker.reference), default: []].append(span)
             }
         }
         let fullBands = full.sorted { $0.key.sortKey < $1.key.sortKey }.flatMap { color, spans in
@@ -69,7 +69,7 @@ extension ChartComposer {
         var rugged: [(x: Double, color: Color)] = []
         let fullLabels = labelsHaveFullLines
         for marker in markers {
-            let color = referenceColor(marker.reference)
+            let color = context.referenceColor(marker.reference)
             let x = marker.x.rounded() + 0.5
             let dashed = Stroke(color: color, width: 1.25, dash: [4, 3])
             guard let lane = marker.lane else {
@@ -79,7 +79,7 @@ extension ChartComposer {
                     // A badge's line starts under any label inside the plot that sits across it.
                     let top = markers.filter { $0.lane.map { $0 >= lanes } ?? false && $0.left - 2 < x && x < $0.left + $0.size.width + 2 }
                         .map { geometry.laneTop($0.lane!) + $0.size.height + style.lanePadding }.max() ?? plot.minY
-                    items += .group(referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed)])
+                    items += .group(context.referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed)])
                 }
                 continue
             }
@@ -87,7 +87,7 @@ extension ChartComposer {
             var bottom = fullLabels ? plot.maxY : plot.minY + 10
             // A label inside the plot's bottom hangs its line from the plot's top down to the label.
             if labelsAtBottom { (top, bottom) = (plot.minY, geometry.laneTop(lane) + style.lanePadding / 2 - 1) }
-            items += .group(referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: dashed)])
+            items += .group(context.referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: dashed)])
             if !fullLabels { rugged.append((marker.x, color)) }
         }
         return items + rugItems(rugged)
@@ -97,22 +97,13 @@ extension ChartComposer {
     func markerLabels() -> [SceneItem] {
         markers.flatMap { marker -> [SceneItem] in
             guard marker.lane != nil else { return [] }
-            return .group(referenceGroup(marker.reference), markerLabel(marker))
+            return .group(context.referenceGroup(marker.reference), markerLabel(marker))
         }
-    }
-
-    /// A reference's group: its id, and the text a viewer shows on hover (title, date, impact).
-    func referenceGroup(_ index: Int) -> SceneGroup {
-        let reference = spec.references[index]
-        var title = "\(titles[index]) — \(FootnoteDate.format(reference.date, calendar: calendar))"
-        if let impact = impacts[index]?.text { title += " (\(impact) over \(spec.impact?.text ?? ""))" }
-        if let description = reference.description.map(singleLine), !description.isEmpty { title += ": " + description }
-        return SceneGroup("reference", referenceId: reference.id, title: title)
     }
 
     private func markerLabel(_ marker: MarkerPlan) -> [SceneItem] {
         guard let lane = marker.lane else { return [] }
-        let color = referenceColor(marker.reference)
+        let color = context.referenceColor(marker.reference)
         let laneTop = geometry.laneTop(lane)
         var items: [SceneItem] = []
         if marker.shift > 0 {
@@ -128,14 +119,9 @@ extension ChartComposer {
         if let impact = marker.impactText, let change = impacts[marker.reference]?.change {
             items.append(.text(TextRun(
                 text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
-                color: impactColor(change))))
+                color: context.impactColor(change))))
         }
         return items
-    }
-
-    /// Green for a rise, red for a fall, the muted text colour for a change under 1 % either way.
-    func impactColor(_ change: Double) -> Color {
-        abs(change) < 0.01 ? theme.mutedText : change > 0 ? theme.positive : theme.negative
     }
 
     /// Rug ticks: one pixel column per instant, in the reference's colour (the muted text colour where

@@ -1,0 +1,142 @@
+import Foundation
+import RefChartCore
+
+/// What every pass of one layout shares and none changes: the spec and what is derived from it once
+/// (style, calendar, time domain, the references in it, titles as drawn, impact numbers, colour slots), the
+/// text metrics and the series shapes by bucket count (caches that fill as passes ask).
+///
+/// A final class, so that a ``LayoutPass`` — copied for each attempt at placing labels — holds one
+/// reference to it instead of copying 15 fields and their arrays.
+final class LayoutContext {
+    let spec: ChartSpec
+    let style: ChartStyle
+    let calendar: Calendar
+    let metrics: TextMetrics
+    let shapesCache = ShapesCache()
+    let shortcuts: LayoutShortcuts
+    /// The visible time range.
+    let domain: ClosedRange<Double>
+    /// The references inside the time range, by date (input order among equal dates).
+    let inRange: [Int]
+    /// How many references lie before and after the time range.
+    let before: Int
+    let after: Int
+    /// Each category's colour slot, in order of first appearance.
+    let categorySlots: [String: Int]
+    /// Each reference's title as drawn: one line, printable, capped (``LabelText/singleLine(_:)``).
+    let titles: [String]
+    /// Each in-range reference's impact on the measured series, when the spec asks for impact numbers.
+    let impacts: [Int: ReferenceImpact]
+    /// The series (by index) on the right axis (``ChartSpec/rightAxis``, resolved once).
+    let rightAxis: Set<Int>
+    /// The label height plus padding: one lane.
+    let laneHeight: Double
+    /// How many lanes the chart can spare: up to 30 % of the requested height left after title and axes,
+    /// 1 to 8. (Of the requested height: the image's own grows with the footnote table, and a budget taken
+    /// from it gave later passes of one layout more lanes than its first.)
+    let laneBudget: Int
+
+    init(spec: ChartSpec, measurer: any TextMeasuring, shortcuts: LayoutShortcuts) {
+        self.spec = spec
+        self.shortcuts = shortcuts
+        metrics = TextMetrics(measurer: measurer)
+        style = ChartStyle(theme: spec.theme)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = spec.zone
+        calendar.firstWeekday = 2  // ISO weeks start on Monday
+        calendar.minimumDaysInFirstWeek = 4
+        self.calendar = calendar
+        let domain = spec.window ?? Self.dataExtent(spec.series)
+        self.domain = domain
+        var inRange: [Int] = []
+        var (before, after) = (0, 0)
+        for (index, reference) in spec.references.enumerated() {
+            let start = reference.date.timeIntervalSince1970
+            let end = reference.end?.timeIntervalSince1970 ?? start
+            if end < domain.lowerBound {
+                before += 1
+            } else if start > domain.upperBound {
+                after += 1
+            } else {
+                inRange.append(index)
+            }
+        }
+        self.inRange = inRange.sorted {
+            let (a, b) = (spec.references[$0].date, spec.references[$1].date)
+            return a != b ? a < b : $0 < $1
+        }
+        (self.before, self.after) = (before, after)
+        var slots: [String: Int] = [:]
+        for category in spec.references.compactMap(\.category) where slots[category] == nil { slots[category] = slots.count }
+        categorySlots = slots
+        titles = spec.references.map { LabelText.singleLine($0.title) }
+        var impacts: [Int: ReferenceImpact] = [:]
+        if let impact = spec.impact, spec.series.indices.contains(impact.series) {
+            for index in inRange {
+                let date = spec.references[index].date
+                impacts[index] = ReferenceImpact(
+                    series: spec.series[impact.series], instant: date.timeIntervalSince1970,
+                    beforeStart: impact.window.start(before: date, in: spec.zone).timeIntervalSince1970,
+                    afterEnd: impact.window.end(after: date, in: spec.zone).timeIntervalSince1970, window: impact.text)
+            }
+        }
+        self.impacts = impacts
+        rightAxis = spec.rightAxis
+        let laneHeight = metrics.measure("Hg", style.label).height + style.lanePadding
+        self.laneHeight = laneHeight
+        let available = max(0, spec.size.height - (2 * style.padding + 40 + 60)) * 0.3
+        laneBudget = min(8, max(1, Int(available / laneHeight)))
+    }
+
+    /// The time extent of all series, widened to an hour for a single instant.
+    static func dataExtent(_ series: [MetricSeries]) -> ClosedRange<Double> {
+        guard let extent = series.timeExtent else { return 0...86_400 }
+        return extent.lowerBound < extent.upperBound ? extent : (extent.lowerBound - 1800)...(extent.upperBound + 1800)
+    }
+
+    var theme: Theme { spec.theme }
+
+    /// Badge and footnote numbers' sizes, in the badge font.
+    var numberWidths: SummedWidths { metrics.summedWidths(style.badge) }
+
+    /// The smallest plot height before the image grows taller instead: about half the requested height.
+    var minimumPlotHeight: Double { max(80, (spec.size.height - 2 * style.padding) * 0.45) }
+
+    /// `text` fitted into `maxWidth` (``TextMetrics/fitted(_:maxWidth:font:byPrefix:)``), by this layout's shortcuts.
+    func fitted(_ text: String, maxWidth: Double, font: FontSpec) -> (text: String, truncated: Bool) {
+        metrics.fitted(text, maxWidth: maxWidth, font: font, byPrefix: shortcuts.fitsByPrefix)
+    }
+
+    /// A reference's colour: its own, else its category's slot, else the first or the neutral colour.
+    func referenceColor(_ index: Int) -> Color {
+        // Fields read in place: a copy of the whole reference retained and released its strings each call.
+        if let hex = spec.references[index].color, let rgb = RGBHex.parse(hex) {
+            return Color(red: rgb.red, green: rgb.green, blue: rgb.blue)
+        }
+        guard let category = spec.references[index].category, let slot = categorySlots[category] else {
+            // Uncategorised: the first colour when nothing has a category, else the key's neutral entry.
+            return categorySlots.isEmpty ? theme.references[0] : theme.mutedText
+        }
+        return theme.references[slot % theme.references.count]
+    }
+
+    /// A reference's group: its id, and the text a viewer shows on hover (title, date, impact).
+    func referenceGroup(_ index: Int) -> SceneGroup {
+        let reference = spec.references[index]
+        var title = "\(titles[index]) — \(FootnoteDate.format(reference.date, calendar: calendar))"
+        if let impact = impacts[index]?.text { title += " (\(impact) over \(spec.impact?.text ?? ""))" }
+        if let description = reference.description.map(LabelText.singleLine), !description.isEmpty { title += ": " + description }
+        return SceneGroup("reference", referenceId: reference.id, title: title)
+    }
+
+    /// Green for a rise, red for a fall, the muted text colour for a change under 1 % either way.
+    func impactColor(_ change: Double) -> Color {
+        abs(change) < 0.01 ? theme.mutedText : change > 0 ? theme.positive : theme.negative
+    }
+
+    /// The caption's middle: the zone the times are in.
+    var zoneCaption: String { "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)" }
+
+    /// The caption's left: how many references lie before the window.
+    var earlierCaption: String { "← +\(before) earlier" }
+}
