@@ -49,10 +49,11 @@ let package = Package(
             dependencies: ["RefChartCore", "RefChartLayout", "RefChartRender", "OpenPanel"],
             swiftSettings: swiftSettings
         ),
-        // Report jobs: a YAML jobs file → many charts, concurrently, failures isolated, one summary.
+        // Report jobs: a YAML jobs file → many charts, concurrently, failures isolated, one summary. Only
+        // through the façade: no renderer, no layout internals.
         .target(
             name: "RefChartReport",
-            dependencies: ["RefChart", "RefChartLayout", "RefChartRender", .product(name: "Yams", package: "Yams")],
+            dependencies: ["RefChart", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+import RefChartCore
 import Foundation
 
 /// Reads an error answer in any of the shapes the server sends: the documented
@@ -17,7 +18,7 @@ enum ErrorResponse {
             details.append(OpenPanelError.FieldProblem(path: path, message: (entry["message"] as? String) ?? ""))
         }
         let kind: OpenPanelError.Kind
-        var hint: String?
+        var hint: OptionText?
         switch status {
         case 401:
             kind = .unauthorized

@@ -17,7 +17,7 @@ extension OpenPanelClient {
         window: ClosedRange<Date>, orgZone: TimeZone, now: Date = Date()
     ) async throws -> [MetricSeries] {
         let project = try Validation.projectId(projectId)
-        guard !events.isEmpty else { throw OpenPanelError.invalidInput("no event to export", hint: "name one with --event") }
+        guard !events.isEmpty else { throw OpenPanelError.invalidInput("no event to export", hint: "name one with \(option: .events)") }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = orgZone
         calendar.firstWeekday = 2

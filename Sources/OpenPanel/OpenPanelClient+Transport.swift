@@ -1,3 +1,4 @@
+import RefChartCore
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,3 +1,4 @@
+import RefChartCore
 public import Foundation
 
 /// Where the API is and how politely to call it.

@@ -1,8 +1,10 @@
+public import RefChartCore
+
 /// A References API call that failed: what went wrong, the server's own words, and what to do.
 ///
 /// Never contains the client secret. Shaped like swift-nio's errors: a struct with a ``Kind``, so kinds
 /// can be added without breaking callers.
-public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct OpenPanelError: RefChartFailure, Hashable {
     /// The kind of failure.
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
         fileprivate let name: String
@@ -52,11 +54,11 @@ public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible
     public var message: String
     /// Per-field problems, when the server listed them.
     public var details: [FieldProblem]
-    /// What to do about it.
-    public var hint: String?
+    /// What to do about it; options in it are spelled by the front end.
+    public var hint: OptionText?
 
     /// Creates an error.
-    public init(kind: Kind, status: Int? = nil, message: String, details: [FieldProblem] = [], hint: String? = nil) {
+    public init(kind: Kind, status: Int? = nil, message: String, details: [FieldProblem] = [], hint: OptionText? = nil) {
         self.kind = kind
         self.status = status
         self.message = message
@@ -70,16 +72,29 @@ public struct OpenPanelError: Error, Sendable, Hashable, CustomStringConvertible
             hint: "set OPENPANEL_CLIENT_ID and OPENPANEL_CLIENT_SECRET, or use a credentials file with clientId and clientSecret")
     }
 
-    static func invalidInput(_ message: String, hint: String? = nil) -> OpenPanelError {
+    static func invalidInput(_ message: String, hint: OptionText? = nil) -> OpenPanelError {
         OpenPanelError(kind: .invalidInput, message: message, hint: hint)
     }
 
+    public var failureKind: FailureKind { .openpanel }
+
+    /// 3 for credentials, 4 for a missing reference or project, 5 when OpenPanel or the network failed after
+    /// every retry, 1 for a request it refused.
+    public var exitStatus: Int32 {
+        switch kind {
+        case .unauthorized: return ExitStatus.unauthorized
+        case .notFound: return ExitStatus.notFound
+        case .rateLimited, .serverError, .network, .outcomeUnknown: return ExitStatus.unavailable
+        default: return ExitStatus.failure
+        }
+    }
+
     /// `OpenPanel answered 404: Reference not found — check the id …`.
-    public var description: String {
+    public func message(spelling: OptionSpelling) -> String {
         var text = status.map { "OpenPanel answered \($0): " } ?? ""
         text += message
         if !details.isEmpty { text += " (" + details.map { "\($0.path): \($0.message)" }.joined(separator: "; ") + ")" }
-        if let hint { text += " — \(hint)" }
+        if let hint { text += " — \(hint.spelled(spelling))" }
         return text
     }
 }

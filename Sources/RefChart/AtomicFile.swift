@@ -20,7 +20,7 @@ public enum AtomicFile {
         do {
             try FileHandle.standardOutput.write(contentsOf: Array(bytes))
         } catch {
-            throw ChartError("cannot write to standard output: \(describe(error))")
+            throw ChartError("cannot write to standard output: \(describe(error))", kind: .io)
         }
     }
 
@@ -31,7 +31,7 @@ public enum AtomicFile {
         var status = stat()
         if stat(target.path, &status) == 0 {
             switch status.st_mode & S_IFMT {
-            case S_IFDIR: throw ChartError("cannot write \(path): it is a directory; give a file name")
+            case S_IFDIR: throw ChartError("cannot write \(path): it is a directory; give a file name", kind: .io)
             case S_IFIFO, S_IFCHR: return try writeDirectly(bytes, to: target.path, shownAs: path)
             default: break
             }
@@ -39,7 +39,7 @@ public enum AtomicFile {
         let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ChartError("cannot write \(path): the directory \(directory.path) does not exist")
+            throw ChartError("cannot write \(path): the directory \(directory.path) does not exist", kind: .io)
         }
         removeLeftovers(beside: target)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
@@ -50,7 +50,7 @@ public enum AtomicFile {
             guard rename(temporary.path, target.path) == 0 else { throw POSIXFailure(code: errno) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ChartError("cannot write \(path): \(describe(error))")
+            throw ChartError("cannot write \(path): \(describe(error))", kind: .io)
         }
     }
 
@@ -61,13 +61,13 @@ public enum AtomicFile {
 
     private static func writeDirectly(_ bytes: some Collection<UInt8>, to path: String, shownAs name: String) throws {
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw ChartError("cannot write \(name): it cannot be opened for writing")
+            throw ChartError("cannot write \(name): it cannot be opened for writing", kind: .io)
         }
         defer { try? handle.close() }
         do {
             try handle.write(contentsOf: Array(bytes))
         } catch {
-            throw ChartError("cannot write \(name): \(describe(error))")
+            throw ChartError("cannot write \(name): \(describe(error))", kind: .io)
         }
     }
 

@@ -99,7 +99,7 @@ public struct Chart: Sendable, Hashable {
         do {
             return (try ChartRenderer.render(scene, format: format.output, scale: scale, svgText: options.svgText), report, scene)
         } catch let error as RenderError {
-            throw ChartError(error.description)
+            throw ChartError(OptionText(error.description))
         }
     }
 
@@ -122,22 +122,17 @@ public struct Chart: Sendable, Hashable {
     }
 
     private func validate(scale: Double) throws {
-        do {
-            try options.validate()
-        } catch let error as ChartRequestError {
-            throw ChartError(error.description)
-        }
+        try options.validate()
         guard Self.scaleRange.contains(scale), scale.isFinite else {
             throw ChartError("scale \(scale) is out of range: use \(Self.scaleRange.lowerBound) to \(Self.scaleRange.upperBound)")
         }
         let (width, height) = (options.width, options.height)
         let device = Double(max(width, height)) * scale
         guard device <= Double(ChartRenderer.maximumDevicePixels) else {
-            throw ChartError("\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower --scale or the size")
+            throw ChartError("\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower \(option: .scale) or the size")
         }
         for name in options.rightAxis where !series.contains(where: { $0.name == name }) {
-            throw ChartError("there is no series named \(quoted(name)) to put on the right axis: the series are "
-                + series.map { quoted($0.name) }.joined(separator: ", "))
+            throw ChartError("there is no series named \(quoted(name)) to put on the right axis: the series are \(series.map { quoted($0.name) }.joined(separator: ", "))")
         }
         if !options.rightAxis.isEmpty {
             guard series.contains(where: { !options.rightAxis.contains($0.name) }) else {
@@ -150,8 +145,7 @@ public struct Chart: Sendable, Hashable {
             }
         }
         if options.impact, let impactSeries = options.impactSeries, !series.contains(where: { $0.name == impactSeries }) {
-            throw ChartError("there is no series named \(quoted(impactSeries)) to measure impact on: the series are "
-                + series.map { quoted($0.name) }.joined(separator: ", "))
+            throw ChartError("there is no series named \(quoted(impactSeries)) to measure impact on: the series are \(series.map { quoted($0.name) }.joined(separator: ", "))")
         }
         guard series.contains(where: { !$0.times.isEmpty }) else {
             throw ChartError("there is no data to draw: every series is empty")

@@ -1,13 +1,19 @@
-/// A chart that cannot be rendered as asked: an impossible size or scale, no data, or a Cairo failure.
-public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What is wrong and how to fix it.
-    public var message: String
+/// A chart that cannot be rendered as asked (an impossible size or scale, no data, a Cairo failure:
+/// ``FailureKind/render``) or an output that cannot be written (``FailureKind/io``).
+public struct ChartError: RefChartFailure, Hashable {
+    /// What went wrong.
+    public var failureKind: FailureKind
+    /// What is wrong and how to fix it; options in it are spelled by the front end.
+    public var text: OptionText
 
-    /// Creates an error with a message.
-    public init(_ message: String) {
-        self.message = message
+    /// Creates an error of `kind` (a chart that cannot be drawn, by default).
+    public init(_ text: OptionText, kind: FailureKind = .render) {
+        self.text = text
+        failureKind = kind
     }
 
-    /// The message.
-    public var description: String { message }
+    /// The message, options named as job files name them.
+    public var message: String { text.spelled(.keys) }
+
+    public func message(spelling: OptionSpelling) -> String { text.spelled(spelling) }
 }

@@ -62,7 +62,7 @@ public final class ChartPipeline: Sendable {
         let zone = try request.zone()
         let outputs = try request.outputs(now: now)
         var references: [Reference] = []
-        var warnings: [String] = []
+        var warnings: [OptionText] = []
         for file in request.references { references += try ReferencesFile.read(path: file, zone: zone) }
         if let project = request.openpanelProject {
             do {
@@ -70,7 +70,7 @@ public final class ChartPipeline: Sendable {
             } catch let error as OpenPanelError where error.kind == .unauthorized && !request.events.isEmpty {
                 // A read client may export but not list references: the metric is still worth drawing.
                 warnings.append("the project's references could not be listed (\(error.message)): a read client cannot list them; "
-                    + "use a root client for both, or pass the references with --references")
+                    + "use a root client for both, or pass the references with \(option: .references)")
             }
         }
         references = references.filter(request.keeps)
@@ -192,14 +192,14 @@ public final class ChartPipeline: Sendable {
 
 extension ChartPipeline {
     /// A warning for each reference (and the title) with characters no installed font has.
-    static func fontWarnings(_ report: LayoutReport) -> [String] {
+    static func fontWarnings(_ report: LayoutReport) -> [OptionText] {
         let hint = "install a font that has them (scripts/setup.sh installs Noto for Latin, Greek, Cyrillic, Arabic, Hebrew, "
             + "Thai, Devanagari, CJK, Korean and emoji)"
-        var warnings = report.references.compactMap { entry in
-            entry.missingGlyphs.map { "reference \(quoted(entry.title, limit: 40)) (\(entry.id)) has characters no installed font can draw, shown as boxes: \($0); " + hint }
+        var warnings: [OptionText] = report.references.compactMap { entry in
+            entry.missingGlyphs.map { OptionText("reference \(quoted(entry.title, limit: 40)) (\(entry.id)) has characters no installed font can draw, shown as boxes: \($0); " + hint) }
         }
         if let missing = report.missingGlyphs {
-            warnings.append("the title or a series name has characters no installed font can draw, shown as boxes: \(missing); " + hint)
+            warnings.append(OptionText("the title or a series name has characters no installed font can draw, shown as boxes: \(missing); " + hint))
         }
         return warnings
     }
@@ -208,8 +208,8 @@ extension ChartPipeline {
 extension MetricTable {
     /// What the reader did that the user should hear of: skipped rows in lenient mode, and rows merged
     /// because they share a time with another (never silently: it may be a long file read wrong).
-    public func warnings(source: String) -> [String] {
-        var warnings: [String] = []
+    public func warnings(source: String) -> [OptionText] {
+        var warnings: [OptionText] = []
         if !skippedLines.isEmpty {
             let first = skippedLines.prefix(5).map(String.init).joined(separator: ", ")
             let more = skippedLines.count > 5 ? ", …" : ""
@@ -220,8 +220,8 @@ extension MetricTable {
             let more = duplicates > duplicateLines.count ? ", …" : ""
             warnings.append(
                 "\(duplicates) rows of \(source) share a time with an earlier row and replaced it (lines \(first)\(more)); "
-                    + "if the file has one row per series and time, name the series column with --series-column; "
-                    + "or choose --duplicates sum, mean or error")
+                    + "if the file has one row per series and time, name the series column with \(option: .seriesColumn); "
+                    + "or choose \(option: .duplicates, "sum"), mean or error")
         }
         return warnings
     }

@@ -15,7 +15,7 @@ extension ChartRequest {
             throw ChartRequestError(.events, "cannot be used with a CSV: draw either the CSV's series or OpenPanel's events")
         }
         if !events.isEmpty && openpanelProject == nil {
-            throw ChartRequestError(.events, "need the OpenPanel project to export them from: give --openpanel-project")
+            throw ChartRequestError(.events, "need the OpenPanel project to export them from: give \(option: .openpanelProject)")
         }
         let validSegments = ["event", "user", "session", "group", "user_average", "one_event_per_user", "property_sum",
                              "property_average", "property_max", "property_min"]
@@ -61,7 +61,7 @@ extension ChartRequest {
         if let orgTimezone { return orgTimezone.zone }
         guard let name = environment["OPENPANEL_ORG_TIMEZONE"] else { return ZoneIdentifier.utc.zone }
         guard let zone = ZoneIdentifier(name) else {
-            throw ChartRequestError(.orgTimezone, ZoneIdentifier.problem(name) + " (from OPENPANEL_ORG_TIMEZONE)")
+            throw ChartRequestError(.orgTimezone, "\(ZoneIdentifier.problem(name)) (from OPENPANEL_ORG_TIMEZONE)")
         }
         return zone.zone
     }
@@ -98,7 +98,7 @@ extension ChartRequest {
         do {
             return try Self.fill(path, name: name, format: nil, date: date)
         } catch let error as ChartRequestError {
-            throw ChartRequestError(field, error.message)
+            throw ChartRequestError(field, error.text)
         }
     }
 

@@ -21,8 +21,9 @@ public struct RenderedChart: Sendable {
     public var layoutReport: LayoutReport
     /// The whole footnote table and where it goes, when the request names a footnotes file.
     public var footnoteTable: (path: String, bytes: [UInt8])?
-    /// Things the reader did that the user should hear of (skipped rows in lenient mode).
-    public var warnings: [String]
+    /// Things the reader did that the user should hear of (skipped rows in lenient mode, merged rows, glyphs
+    /// no font has); options in them are spelled by the front end.
+    public var warnings: [OptionText]
     /// The chart's page at scale 1, kept when a combined PDF report asks for it.
     package var page: Scene?
 

@@ -16,7 +16,7 @@ public enum ReferencesFile {
         do {
             data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(source: path, message: "cannot read the references file", hint: fileHint(path))
+            throw InputError(source: path, message: "cannot read the references file", hint: OptionText(fileHint(path)))
         }
         return try decode(data, source: path, zone: zone)
     }
@@ -145,7 +145,7 @@ private struct EntryFields {
     let source: String
     let zone: TimeZone
 
-    func error(_ key: String, _ message: String, hint: String? = nil) -> InputError {
+    func error(_ key: String, _ message: String, hint: OptionText? = nil) -> InputError {
         var location = "entry \(number)"
         if case .string(let title)? = values["title"], !title.trimmingCharacters(in: .whitespaces).isEmpty {
             location += " (\(quoted(title, limit: 40)))"

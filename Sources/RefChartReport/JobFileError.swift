@@ -1,7 +1,9 @@
+public import RefChartCore
+
 /// A jobs file that cannot be run: what is wrong and exactly where (file, line, column).
 ///
 /// Nothing renders when a jobs file has one: `refchart report` exits 64.
-public struct JobFileError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct JobFileError: RefChartFailure, Hashable {
     /// The jobs file.
     public var file: String
     /// The 1-based line, when known.
@@ -19,8 +21,11 @@ public struct JobFileError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `jobs.yaml:12:5: unknown key "widht" …`.
-    public var description: String {
+    /// A jobs file that cannot be used is a request at fault (exit 64).
+    public var failureKind: FailureKind { .request }
+
+    /// `jobs.yaml:12:5: unknown key "widht" …` (a jobs file's message names its own keys, whatever `spelling`).
+    public func message(spelling: OptionSpelling) -> String {
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }

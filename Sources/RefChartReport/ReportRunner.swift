@@ -1,7 +1,5 @@
 public import Foundation
 public import RefChart
-import RefChartLayout
-import RefChartRender
 
 /// Runs a ``ReportJob``: renders its charts concurrently (bounded), through one ``ChartPipeline`` (so
 /// one OpenPanel client and pacer, each project's references fetched once, each CSV URL downloaded
@@ -97,7 +95,7 @@ public struct ReportRunner: Sendable {
             outcome.status = .ok
             outcome.outputs = chart.writtenPaths
             outcome.references = .init(label: report.count(.label), badge: report.count(.badge), outOfRange: report.count(.outOfRange))
-            outcome.warnings = chart.warnings
+            outcome.warnings = chart.warnings.map { $0.spelled(.keys) }
             page = chart.page
         } catch {
             outcome.error = failure(error)
@@ -115,7 +113,7 @@ public struct ReportRunner: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw ChartError("cannot create the folder \(folder): \(error.localizedDescription)")
+                throw ChartError("cannot create the folder \(folder): \(error.localizedDescription)", kind: .io)
             }
         }
     }
@@ -128,7 +126,7 @@ public struct ReportRunner: Sendable {
         var result = ReportSummary.CombinedPDF(path: path, pages: count, error: nil)
         do {
             guard !pages.isEmpty else { throw ChartError("no chart rendered, so there is nothing to put in it") }
-            let bytes = try ChartRenderer.pdf(
+            let bytes = try CombinedPDF.render(
                 pages: pages, title: URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent,
                 subject: pages.map(\.accessibleTitle).filter { !$0.isEmpty }.joined(separator: "; "),
                 date: pages.map(\.documentDate).max() ?? 0)
@@ -140,15 +138,11 @@ public struct ReportRunner: Sendable {
         return result
     }
 
-    /// The summary's kind and message for an error.
+    /// The summary's kind and message for an error: the failure's ``FailureKind`` and its message with
+    /// options spelled as a jobs file writes them (`lenient: true`); `internal` for anything else.
     static func failure(_ error: any Error) -> ReportSummary.Chart.Failure {
-        switch error {
-        case let error as InputError: return .init(kind: "input", message: error.description)
-        case let error as ChartRequestError: return .init(kind: "request", message: error.description)
-        case let error as OpenPanelError: return .init(kind: "openpanel", message: error.description)
-        case let error as ChartError: return .init(kind: "chart", message: error.message)
-        default: return .init(kind: "internal", message: String(describing: error))
-        }
+        guard let failure = error as? any RefChartFailure else { return .init(kind: "internal", message: String(describing: error)) }
+        return .init(kind: failure.failureKind.rawValue, message: failure.message(spelling: .keys))
     }
 
     static func stamp(_ date: Date) -> String {

@@ -67,7 +67,7 @@ func validating(_ request: ChartRequest) throws {
     do {
         try request.validate()
     } catch let error as ChartRequestError {
-        throw ValidationError("\(error.field.flag) \(error.message)")
+        throw ValidationError(error.message(spelling: .flags))
     }
 }
 

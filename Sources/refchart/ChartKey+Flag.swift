@@ -19,3 +19,17 @@ extension ChartKey {
         }
     }
 }
+
+extension OptionSpelling {
+    /// Options as the command line spells them: `--lenient`, `--no-decimal-comma`, `--time-format day-first`;
+    /// a message about a value starts with the flag (`--width 5 is out of range`).
+    static let flags = OptionSpelling(
+        { key, value in
+            switch value {
+            case nil, "true": return key.flag
+            case "false": return "--no-" + key.flag.dropFirst(2)
+            case let value?: return "\(key.flag) \(value)"
+            }
+        },
+        lead: { "\($0.flag) " })
+}

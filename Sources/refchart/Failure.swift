@@ -3,22 +3,17 @@ import Foundation
 import RefChart
 
 /// Prints `refchart: error: …` to standard error and returns the exit code to throw.
-func fail(_ message: String, status: Int32 = ExitStatus.badInput) -> ExitCode {
+func fail(_ message: String, status: Int32 = ExitStatus.failure) -> ExitCode {
     FileHandle.standardError.write(Data("refchart: error: \(message)\n".utf8))
     return ExitCode(status)
 }
 
-/// Runs `body`, turning the errors refchart knows into a message on stderr and their exit status.
+/// Runs `body`, turning every failure the library reports (``RefChartFailure``) into its message, options
+/// spelled as flags, on stderr and its exit status.
 func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let error as InputError {
-        throw fail(error.description)
-    } catch let error as ChartError {
-        throw fail(error.message)
-    } catch let error as ChartRequestError {
-        throw fail("\(error.field.flag) \(error.message)", status: ExitCode.validationFailure.rawValue)
-    } catch let error as OpenPanelError {
-        throw fail(error.description, status: ExitStatus.of(error))
+    } catch let error as any RefChartFailure {
+        throw fail(error.message(spelling: .flags), status: error.exitStatus)
     }
 }

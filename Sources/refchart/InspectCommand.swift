@@ -63,7 +63,7 @@ struct InspectCommand: AsyncParsableCommand {
         let table = try await reportingErrors {
             try await ChartPipeline(openPanel: { [api] in try api.client() }).metrics(for: try request, reduction: SeriesReduction())
         }
-        for warning in table.warnings(source: input.csv ?? "the export") { printWarning(warning) }
+        for warning in table.warnings(source: input.csv ?? "the export") { printWarning(warning.spelled(.flags)) }
         let report = Report(
             delimiter: table.delimiter == 0x09 ? "\t" : String(UnicodeScalar(table.delimiter)),
             timeColumn: table.timeColumn, timeColumnRule: table.timeColumnRule, timeFormat: table.timeFormat.rawValue, rows: table.rows,

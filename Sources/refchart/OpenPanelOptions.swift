@@ -18,21 +18,3 @@ struct OpenPanelOptions: ParsableArguments {
         try OpenPanelClient.configured(apiURL: apiUrl, credentialsFile: credentialsFile) { printWarning($0) }
     }
 }
-
-/// Exit statuses, documented in `refchart --help` and the README.
-enum ExitStatus {
-    static let badInput: Int32 = 1
-    static let unauthorized: Int32 = 3
-    static let notFound: Int32 = 4
-    static let unavailable: Int32 = 5
-
-    /// The status for an API failure.
-    static func of(_ error: OpenPanelError) -> Int32 {
-        switch error.kind {
-        case .unauthorized: return unauthorized
-        case .notFound: return notFound
-        case .rateLimited, .serverError, .network, .outcomeUnknown: return unavailable
-        default: return badInput
-        }
-    }
-}

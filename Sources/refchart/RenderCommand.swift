@@ -156,7 +156,7 @@ struct RenderCommand: AsyncParsableCommand {
         try await reportingErrors {
             let pipeline = ChartPipeline(openPanel: { [api] in try api.client() })
             let chart = try await pipeline.run(try request)
-            for warning in chart.warnings { printWarning(warning) }
+            for warning in chart.warnings { printWarning(warning.spelled(.flags)) }
         }
     }
 }

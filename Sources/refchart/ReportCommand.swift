@@ -61,7 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
             job = try ReportJob.load(path: jobsFile)
             charts = try selection.charts(of: job)
         } catch let error as JobFileError {
-            throw fail(error.description, status: ExitCode.validationFailure.rawValue)
+            throw fail(error.description, status: error.exitStatus)
         }
         if check {
             if !quiet { print("\(jobsFile): \(job.charts.count) charts, valid; this run would render \(charts.count)") }
@@ -85,6 +85,6 @@ struct ReportCommand: AsyncParsableCommand {
         if !quiet || result.failed > 0 {
             printer.line("\(result.ok) of \(result.charts.count) charts rendered\(result.failed > 0 ? ", \(result.failed) failed" : "")")
         }
-        if !result.succeeded { throw ExitCode(ExitStatus.badInput) }
+        if !result.succeeded { throw ExitCode(ExitStatus.failure) }
     }
 }

@@ -43,7 +43,7 @@ struct CSVFormsTests {
         do {
             _ = try Self.read("date,v\n01/02/2024,1\n03/04/2024,2\n")
         } catch let error as InputError {
-            #expect(error.line == 2 && error.description.contains("--time-format day-first"))
+            #expect(error.line == 2 && error.description.contains("timeFormat: day-first"))
         }
         var options = CSVOptions()
         options.timeFormat = .dayFirst
@@ -74,7 +74,7 @@ struct CSVFormsTests {
         } catch {
             let text = String(describing: error)
             #expect(text.contains("\"sometime soon\" is not a time refchart can read"))
-            #expect(text.contains("Jan 1 2000") && text.contains("--time-format"))
+            #expect(text.contains("Jan 1 2000") && text.contains("give timeFormat with a pattern"))
         }
     }
 

@@ -61,7 +61,7 @@ struct CSVReaderTests {
     @Test func namesTheFileLineAndColumnOfABadNumber() throws {
         let failure = try #require(error("timestamp,value\n2024-01-01,1\n2024-01-02,abc\n"))
         #expect(failure.line == 3)
-        #expect(failure.description == "test.csv:3: column \"value\": \"abc\" is not a number (fix the cell, or pass --lenient to skip such rows)")
+        #expect(failure.description == "test.csv:3: column \"value\": \"abc\" is not a number (fix the cell, or pass lenient: true to skip such rows)")
     }
 
     @Test func namesABadTimestamp() throws {
@@ -74,7 +74,7 @@ struct CSVReaderTests {
         // Nothing named like a time and nothing that reads as one.
         let failure = try #require(error("when,value\nsoon,1\n"))
         #expect(failure.description.contains("no time column"))
-        #expect(failure.description.contains("--time-column"))
+        #expect(failure.description.contains("name the time column with timeColumn"))
         let chosen = try read("when,value\n2024-01-01,1\n", CSVOptions(timeColumn: "When"))
         #expect(chosen.series[0].values == [1])
     }

@@ -65,7 +65,7 @@ struct ExportTests {
             Issue.record("no error")
         } catch let error as OpenPanelError {
             #expect(error.kind == .unauthorized && error.message == "Export: Client is not allowed to export")
-            #expect(error.hint?.contains("read (or root) client") == true)
+            #expect(error.hint?.description.contains("read (or root) client") == true)
         }
     }
 

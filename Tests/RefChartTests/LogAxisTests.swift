@@ -52,7 +52,7 @@ struct LogAxisTests {
         let png = try chart.render(.png)
         #expect(try DecodedImage(png: png).width == 1200)
         chart.yMin = 0
-        #expect(throws: ChartError.self) { try chart.render(.png) }
+        #expect(throws: ChartRequestError.self) { try chart.render(.png) }
         chart.yMin = nil
         chart.series = [MetricSeries(name: "zero", times: [Self.start, Self.start + 60], values: [0, -1])]
         #expect(throws: ChartError.self) { try chart.render(.png) }

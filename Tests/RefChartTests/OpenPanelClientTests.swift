@@ -225,7 +225,7 @@ struct OpenPanelClientTests {
             credentials: OpenPanelCredentials(clientId: OpenPanelFixture.rootId, clientSecret: OpenPanelFixture.secret),
             configuration: configuration)
         let error = await failure { try await client.list() }
-        #expect(error.kind == .notFound && error.hint?.contains("check the API URL") == true, "\(error)")
+        #expect(error.kind == .notFound && error.hint?.description.contains("check the API URL") == true, "\(error)")
     }
 
     @Test func waitsAndRetriesAreToldOncePerWait() async throws {

@@ -133,7 +133,7 @@ struct RenderTests {
     @Test func rejectsImpossibleSizes() throws {
         var chart = try Self.sampleChart()
         chart.width = 20
-        #expect(throws: ChartError.self) { try chart.render(.png) }
+        #expect(throws: ChartRequestError.self) { try chart.render(.png) }
         chart.width = 16_000
         #expect(throws: ChartError.self) { try chart.render(.png, scale: 4) }
     }

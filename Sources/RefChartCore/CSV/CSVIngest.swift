@@ -181,7 +181,7 @@ struct CSVIngest {
             throw InputError(
                 source: source, line: first.line, location: "column \(quoted(header![timeField]))",
                 message: "every date reads both day-first and month-first (\(quoted(text)) could be either)",
-                hint: "say which with --time-format day-first (or %d/%m/%Y), or --time-format month-first (or %m/%d/%Y)")
+                hint: "say which with \(option: .timeFormat, "day-first") (or %d/%m/%Y), or \(option: .timeFormat, "month-first") (or %m/%d/%Y)")
         }
         guard rowCount > 0 else {
             throw InputError(
@@ -193,12 +193,12 @@ struct CSVIngest {
             let texts = columns.compactMap { c in c.sample.map { "\(quoted(c.name)) holds \(quoted($0.text)) on line \($0.line)" } }
             let detail = texts.isEmpty ? (columns.isEmpty ? ": the header names only the time column" : ": every value is empty")
                 : ": " + texts.joined(separator: ", ")
-            let hint = decimalComma
-                ? "this file is read with decimal commas (12,5): pass --no-decimal-comma if it writes 12.5"
+            let hint: OptionText = decimalComma
+                ? "this file is read with decimal commas (12,5): pass \(option: .decimalComma, false) if it writes 12.5"
                 : "add a column of numbers"
             throw InputError(
                 source: source, line: 1, message: "no numeric value column" + detail,
-                hint: hint + ", or name a column with --value-column")
+                hint: hint + ", or name a column with \(option: .valueColumns)")
         }
         let rows = rowCount
         if reducing {
@@ -339,7 +339,7 @@ struct CSVIngest {
         throw InputError(
             source: source, line: record.line,
             message: "no time column: none of \(Self.list(header!)) is named like a time, and no value on this row reads as one",
-            hint: "name the time column with --time-column (and its form with --time-format if it is unusual)")
+            hint: "name the time column with \(option: .timeColumn) (and its form with \(option: .timeFormat) if it is unusual)")
     }
 
     private mutating func readRow(_ record: borrowing CSVRecord) throws {
@@ -409,7 +409,7 @@ struct CSVIngest {
             throw InputError(
                 source: source, line: record.line, location: "column \(quoted(columns[index].name))",
                 message: "\(quoted(record.string(field))) is beyond the largest number a chart can hold (±1.8e308)",
-                hint: "fix the cell, or pass --lenient to skip such rows")
+                hint: "fix the cell, or pass \(option: .lenient, true) to skip such rows")
         case .invalid:
             guard kind == .undecided && !columns[index].requested else { throw notANumber(record, column: columns[index]) }
             columns[index].kind = .text
@@ -423,11 +423,11 @@ struct CSVIngest {
 
     private func notANumber(_ record: borrowing CSVRecord, column: Column) -> InputError {
         let text = record.string(column.field)
-        var hint = "fix the cell, or pass --lenient to skip such rows"
+        var hint: OptionText = "fix the cell, or pass \(option: .lenient, true) to skip such rows"
         if text.contains(",") && !decimalComma {
-            hint = "use --decimal-comma if the file writes decimals as 12,5"
+            hint = "use \(option: .decimalComma, true) if the file writes decimals as 12,5"
         } else if column.kind == .undecided {
-            hint = "choose the series with --value-column, or pass --lenient to skip such rows"
+            hint = "choose the series with \(option: .valueColumns), or pass \(option: .lenient, true) to skip such rows"
         }
         return InputError(
             source: source, line: record.line, location: "column \(quoted(column.name))",
@@ -455,8 +455,8 @@ struct CSVIngest {
             }
         }
         let text = String(decoding: cell, as: UTF8.self)
-        let hint = timeFormat.map { "every time in the column so far was \($0.noun); fix the cell, or pass --lenient to skip such rows" }
-            ?? "tried \(CSVOptions.TimeFormat.formsTried); give --time-format with a pattern such as %d/%m/%Y %H:%M"
+        let hint: OptionText = timeFormat.map { "every time in the column so far was \($0.noun); fix the cell, or pass \(option: .lenient, true) to skip such rows" }
+            ?? "tried \(CSVOptions.TimeFormat.formsTried); give \(option: .timeFormat) with a pattern such as %d/%m/%Y %H:%M"
         throw InputError(
             source: source, line: record.line, location: "column \(quoted(header![timeField]))",
             message: text.isEmpty ? "the time is empty" : "\(quoted(text)) is not \(timeFormat?.noun ?? "a time refchart can read")",

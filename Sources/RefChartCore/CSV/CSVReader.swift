@@ -37,7 +37,7 @@ public enum CSVReader {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(source: name, message: "no such file", hint: "check the path given to --csv")
+                throw InputError(source: name, message: "no such file", hint: "check the path given to \(option: .csv)")
             }
             guard !isDirectory.boolValue, let opened = FileHandle(forReadingAtPath: path) else {
                 throw InputError(source: name, message: "cannot be read", hint: "is it a readable file?")

@@ -23,7 +23,7 @@ enum CSVRowOrder {
                 source: source, line: second,
                 message: "the timestamp \(ISO8601.string(fromSeconds: times[order[run.lowerBound]])) "
                     + "already appeared on line \(first)",
-                hint: "remove the duplicate, or choose --duplicates last, sum or mean")
+                hint: "remove the duplicate, or choose \(option: .duplicates, "last"), sum or mean")
         }
         let mergedLines = runs.lazy.filter { $0.count > 1 }.flatMap { run in run.dropFirst().map { Int(lines[order[$0]]) } }
             .prefix(5)

@@ -1,3 +1,5 @@
+public import RefChartCore
+
 /// One option's row: its key and how it is read and written. The rows are data, one per option, so the
 /// decoder, the encoder and the parity tests walk one table.
 public struct ChartOptionField: Sendable {

@@ -1,3 +1,5 @@
+public import RefChartCore
+
 extension ChartOptions {
     /// Checks every option that can be checked without the data (the one place: requests, job files and
     /// `Chart` all come here). Durations and zones were checked when they were read.
@@ -12,13 +14,13 @@ extension ChartOptions {
         if let maxHeight, !(height...Self.sizeRange.upperBound).contains(maxHeight) {
             throw ChartRequestError(.maxHeight, "\(maxHeight) is out of range: use the height (\(height)) to \(Self.sizeRange.upperBound)")
         }
-        if stacked && type == .line { throw ChartRequestError(.stacked, "needs --type area or bar: lines are not stacked") }
+        if stacked && type == .line { throw ChartRequestError(.stacked, "needs \(option: .type, "area") or bar: lines are not stacked") }
         if let yMin, !yMin.isFinite { throw ChartRequestError(.yMin, "\(yMin) is not a finite number") }
         if let yMax, !yMax.isFinite { throw ChartRequestError(.yMax, "\(yMax) is not a finite number") }
         if let yMin, let yMax, yMin >= yMax { throw ChartRequestError(.yMax, "\(yMax) must be above the minimum \(yMin)") }
         if log, let yMin, yMin <= 0 { throw ChartRequestError(.yMin, "\(yMin) cannot bound a log axis: use a number above 0") }
         if log, let yMax, yMax <= 0 { throw ChartRequestError(.yMax, "\(yMax) cannot bound a log axis: use a number above 0") }
-        if !rightAxis.isEmpty && type != .line { throw ChartRequestError(.rightAxis, "needs --type line: areas and bars share one baseline") }
+        if !rightAxis.isEmpty && type != .line { throw ChartRequestError(.rightAxis, "needs \(option: .type, "line"): areas and bars share one baseline") }
         if log, stacked { throw ChartRequestError(.log, "a log axis cannot stack: a stack's parts are read as differences") }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Follows swift-nio's extensible-error shape: a struct, so new kinds of problem can be added without
 /// breaking anyone's `switch`.
-public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct InputError: RefChartFailure, Hashable {
     /// The file (or `-` for stdin, or a URL) the problem is in.
     public var source: String
     /// The 1-based line, when the problem is on one line.
@@ -11,11 +11,11 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: String?
     /// What is wrong.
     public var message: String
-    /// How to fix it, when there is something to suggest.
-    public var hint: String?
+    /// How to fix it, when there is something to suggest; options in it are spelled by the front end.
+    public var hint: OptionText?
 
     /// Creates an input error.
-    public init(source: String, line: Int? = nil, location: String? = nil, message: String, hint: String? = nil) {
+    public init(source: String, line: Int? = nil, location: String? = nil, message: String, hint: OptionText? = nil) {
         self.source = source
         self.line = line
         self.location = location
@@ -23,14 +23,16 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
+    public var failureKind: FailureKind { .input }
+
     /// `file:line: location: message (hint)`.
-    public var description: String {
+    public func message(spelling: OptionSpelling) -> String {
         var text = source
         if let line { text += ":\(line)" }
         text += ": "
         if let location { text += "\(location): " }
         text += message
-        if let hint { text += " (\(hint))" }
+        if let hint { text += " (\(hint.spelled(spelling)))" }
         return text
     }
 }
