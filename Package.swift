@@ -35,18 +35,21 @@ let package = Package(
         .target(name: "RefChartCore", swiftSettings: swiftSettings),
         // The OpenPanel References API client over URLSession.
         .target(name: "OpenPanel", dependencies: ["RefChartCore"], swiftSettings: swiftSettings),
+        // The plain scene a layout makes and every writer reads: geometry, colours, fonts, measured text runs
+        // (and the text-measuring protocol the layout asks). No dependencies.
+        .target(name: "RefChartScene", swiftSettings: swiftSettings),
         // Scales, ticks, downsampling, marker placement → a plain Sendable `Scene` + layout report.
-        .target(name: "RefChartLayout", dependencies: ["RefChartCore"], swiftSettings: swiftSettings),
-        // Draws a `Scene` with Cairo and Pango; measures text for the layout.
+        .target(name: "RefChartLayout", dependencies: ["RefChartCore", "RefChartScene"], swiftSettings: swiftSettings),
+        // Writes a `Scene` as PNG, PDF (Cairo and Pango) and SVG (a string writer); measures text for the layout.
         .target(
             name: "RefChartRender",
-            dependencies: ["RefChartLayout", "CCairoPango"],
+            dependencies: ["RefChartScene", "CCairoPango"],
             swiftSettings: swiftSettings
         ),
         // The small public façade for embedding.
         .target(
             name: "RefChart",
-            dependencies: ["RefChartCore", "RefChartLayout", "RefChartRender", "OpenPanel"],
+            dependencies: ["RefChartCore", "RefChartScene", "RefChartLayout", "RefChartRender", "OpenPanel"],
             swiftSettings: swiftSettings
         ),
         // Report jobs: a YAML jobs file → many charts, concurrently, failures isolated, one summary. Only
@@ -71,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "RefChartTests",
             dependencies: [
-                "RefChart", "RefChartCore", "RefChartLayout", "RefChartRender", "RefChartReport", "OpenPanel",
+                "RefChart", "RefChartCore", "RefChartScene", "RefChartLayout", "RefChartRender", "RefChartReport", "OpenPanel",
                 "OpenPanelMockServer", .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"],

@@ -1,3 +1,4 @@
+package import RefChartScene
 public import Foundation
 public import RefChartLayout
 import RefChartRender
@@ -97,7 +98,7 @@ public struct Chart: Sendable, Hashable {
         try validate(scale: scale)
         let (scene, report) = layout(pixelScale: scale, paged: format == .pdf)
         do {
-            return (try ChartRenderer.render(scene, format: format.output, scale: scale, svgText: options.svgText), report, scene)
+            return (try ChartRenderer.render(scene, format: format.output(scale: scale, svgText: options.svgText)), report, scene)
         } catch let error as RenderError {
             throw ChartError(OptionText(error.description))
         }

@@ -1,4 +1,5 @@
 import RefChartRender
+import RefChartScene
 
 /// An output image format.
 public enum ChartFormat: String, Sendable, Hashable, CaseIterable, Codable {
@@ -23,11 +24,11 @@ public enum ChartFormat: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 extension ChartFormat {
-    /// The renderer's format.
-    var output: OutputFormat {
+    /// The renderer's format, with the settings that apply to it: the PNG's scale, the SVG's text mode.
+    func output(scale: Double, svgText: SVGTextMode) -> OutputFormat {
         switch self {
-        case .png: return .png
-        case .svg: return .svg
+        case .png: return .png(scale: scale)
+        case .svg: return .svg(text: svgText)
         case .pdf: return .pdf
         }
     }

@@ -1,3 +1,4 @@
+package import RefChartScene
 public import Foundation
 
 /// Runs ``ChartRequest``s: reads the sources, lays the chart out, renders every format, and writes the

@@ -1,3 +1,4 @@
+package import RefChartScene
 import RefChartLayout
 import RefChartRender
 

@@ -3,3 +3,4 @@
 @_exported public import RefChartCore
 @_exported public import OpenPanel
 @_exported public import RefChartLayout
+@_exported public import RefChartScene

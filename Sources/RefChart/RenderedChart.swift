@@ -1,3 +1,4 @@
+package import RefChartScene
 public import Foundation
 package import RefChartLayout
 

@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+package import RefChartScene
 
 /// Lays out a chart: scales, ticks, downsampled series and reference labels, producing a ``Scene`` and a
 /// ``LayoutReport``. Pure and deterministic: the same spec and text metrics give the same scene.

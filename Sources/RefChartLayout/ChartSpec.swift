@@ -1,5 +1,6 @@
 package import Foundation
 package import RefChartCore
+package import RefChartScene
 
 /// Everything the layout needs to know about one chart: the user's ``ChartOptions`` as given, the data,
 /// and what only the caller knows (the window, the device scale, a page height). What the layout reads in

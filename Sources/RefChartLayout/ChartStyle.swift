@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// Sizes and fonts of a chart's parts, in output pixels.
 struct ChartStyle {
     let padding = 16.0

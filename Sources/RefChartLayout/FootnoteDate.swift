@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// Dates in footnotes and descriptions: `15 Jan 2024 10:00`, or `15 Jan 2024` at midnight.
 enum FootnoteDate {

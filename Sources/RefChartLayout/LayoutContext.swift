@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// What every pass of one layout shares and none changes: the spec and what is derived from it once
 /// (style, calendar, time domain, the references in it, titles as drawn, impact numbers, colour slots), the
@@ -105,6 +106,14 @@ final class LayoutContext {
     /// `text` fitted into `maxWidth` (``TextMetrics/fitted(_:maxWidth:font:byPrefix:)``), by this layout's shortcuts.
     func fitted(_ text: String, maxWidth: Double, font: FontSpec) -> (text: String, truncated: Bool) {
         metrics.fitted(text, maxWidth: maxWidth, font: font, byPrefix: shortcuts.fitsByPrefix)
+    }
+
+    /// A run of `text` for the scene, with its size and baseline as this layout measured them; `size` when the
+    /// text was sized as the sum of its characters (badge numbers, footnote dates: ``SummedWidths``), whose
+    /// baseline is the font's.
+    func textRun(text: String, origin: Point, font: FontSpec, color: Color, size: Size? = nil) -> TextRun {
+        let (size, baseline) = size.map { ($0, metrics.baseline("8", font)) } ?? (metrics.measure(text, font), metrics.baseline(text, font))
+        return TextRun(text: text, origin: origin, font: font, color: color, size: size, baseline: baseline)
     }
 
     /// A reference's colour: its own, else its category's slot, else the first or the neutral colour.

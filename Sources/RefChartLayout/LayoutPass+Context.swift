@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// The context's fields as a pass reads them: borrowed in place (`_read`), never copied out of the class.
 extension LayoutPass {

@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// Reference markers: where the label ladder (``LabelLadder``) puts each in-range reference in this pass.
 extension LayoutPass {
     /// Places the markers for the pass's x scale and plot, inside the plot's top where the data leaves room

@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// The layout report: one entry per reference, in input order.
 extension LayoutPass {

@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// Turns the solved layout into drawing instructions, back to front.
 extension LayoutPass {
@@ -81,7 +82,7 @@ extension LayoutPass {
             let size = measure(text, style.axis)
             // Centred on its grid line, but never reaching down into the time labels' row.
             let y = min(yScale(value) - size.height / 2, geometry.tickLabelTop - 1 - size.height)
-            items.append(.text(TextRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: y),
+            items.append(.text(context.textRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: y),
                                        font: style.axis, color: theme.mutedText)))
         }
         items += rightAxisItems()
@@ -97,12 +98,12 @@ extension LayoutPass {
             // and its label is left out.
             if left >= lastLabelRight + 4 {
                 lastLabelRight = left + size.width
-                items.append(.text(TextRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText)))
+                items.append(.text(context.textRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText)))
             }
             guard let context = tick.context else { continue }
             let contextSize = measure(context, style.axis)
             let contextLeft = min(max(left, style.padding), width - style.padding - contextSize.width)
-            let run = TextRun(text: context, origin: Point(x: contextLeft, y: geometry.contextTop), font: style.axis, color: theme.text)
+            let run = self.context.textRun(text: context, origin: Point(x: contextLeft, y: geometry.contextTop), font: style.axis, color: theme.text)
             if let previous = contexts.last, previous.right + 8 > contextLeft {
                 // A real boundary (a new month) wins over the first tick's context, which only sets the scene.
                 guard !previous.boundary else { continue }
@@ -119,7 +120,7 @@ extension LayoutPass {
     private func captionItems() -> [SceneItem] {
         let y = geometry.captionTop
         func run(_ text: String, _ x: (Double) -> Double) -> SceneItem {
-            .text(TextRun(text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
+            .text(context.textRun(text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
                           color: theme.mutedText))
         }
         var items = [run(context.zoneCaption) { plot.midX - $0 / 2 }]
@@ -139,7 +140,7 @@ extension LayoutPass {
             let legendSpace = legend.inline ? legend.entries.reduce(0) { $0 + $1.width + Legend.gap } + 16 : 0
             let maxWidth = width - 2 * style.padding - legendSpace
             let title = context.fitted(LabelText.singleLine(spec.title), maxWidth: maxWidth, font: style.title).text
-            items.append(.text(TextRun(text: title, origin: Point(x: style.padding, y: style.padding), font: style.title, color: theme.text)))
+            items.append(.text(context.textRun(text: title, origin: Point(x: style.padding, y: style.padding), font: style.title, color: theme.text)))
         }
         for entry in legend.entries {
             let mid = entry.row == 0
@@ -147,18 +148,18 @@ extension LayoutPass {
                 : style.padding + geometry.titleHeight + 4 + (Double(entry.row) - 0.5) * geometry.legendRowHeight
             let size = measure(entry.text, style.axis)
             guard let s = entry.series else {
-                items.append(.text(TextRun(text: entry.text, origin: Point(x: entry.x, y: mid - size.height / 2), font: style.axis, color: theme.mutedText)))
+                items.append(.text(context.textRun(text: entry.text, origin: Point(x: entry.x, y: mid - size.height / 2), font: style.axis, color: theme.mutedText)))
                 continue
             }
             let stroke = Stroke(
                 color: theme.series[s % theme.series.count], width: 2.5,
                 dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
             items.append(.line(from: Point(x: entry.x, y: mid), to: Point(x: entry.x + 14, y: mid), stroke: stroke))
-            items.append(.text(TextRun(text: entry.text, origin: Point(x: entry.x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
+            items.append(.text(context.textRun(text: entry.text, origin: Point(x: entry.x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
         }
         if let label = spec.yLabel.map(LabelText.singleLine), !label.isEmpty {
             let text = context.fitted(label, maxWidth: width - 2 * style.padding, font: style.axis).text
-            items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: geometry.yLabelTop), font: style.axis, color: theme.mutedText)))
+            items.append(.text(context.textRun(text: text, origin: Point(x: style.padding, y: geometry.yLabelTop), font: style.axis, color: theme.mutedText)))
         }
         return items
     }
@@ -199,7 +200,7 @@ extension LayoutPass {
             let text = ticks.label(value)
             let size = measure(text, style.axis)
             let top = min(y - size.height / 2, geometry.tickLabelTop - 1 - size.height)
-            items.append(.text(TextRun(text: text, origin: Point(x: plot.maxX + 8, y: top), font: style.axis, color: color)))
+            items.append(.text(context.textRun(text: text, origin: Point(x: plot.maxX + 8, y: top), font: style.axis, color: color)))
         }
         return items
     }

@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// The chart's rows from top to bottom (``VerticalGeometry``), the plot's rectangle, badges and footnote rows.
 extension LayoutPass {

@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// One attempt at a layout: where the plot, scales, ticks, markers, lanes, badges and footnotes went. A
 /// small value (the shared, unchanging part is one ``LayoutContext`` reference), copied for each attempt at

@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// The shortcuts a layout takes to stay fast with thousands of references, each of which must leave the
 /// layout exactly as the long way would. All are on by default; the equivalence tests
 /// (`LayoutShortcutsTests`) turn each off and compare scenes and reports.

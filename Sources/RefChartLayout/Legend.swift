@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// The series legend: on the title's line, right-aligned, when it fits beside the title; otherwise in rows
 /// under the title, never over it. Past ``maximumEntries`` series the rest are neither drawn nor listed, and
 /// the legend says how many (a line nobody can name helps no one).

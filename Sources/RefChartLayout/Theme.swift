@@ -1,3 +1,5 @@
+package import RefChartScene
+
 /// Colours and fonts of a chart.
 package struct Theme: Sendable, Hashable {
     package var name: String

@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// The chart's rows from top to bottom: title, label lanes, plot, badge row, tick labels, caption,
 /// footnote table. All values in output pixels.

@@ -1,6 +1,6 @@
 import CCairoPango
 import RefChartCore
-package import RefChartLayout
+package import RefChartScene
 
 /// Renders a ``Scene`` to PNG, SVG or PDF bytes in memory.
 ///
@@ -17,17 +17,14 @@ package enum ChartRenderer {
 
     /// Renders `scene`.
     /// - Parameters:
-    ///   - format: The output format.
-    ///   - scale: Device pixels per output pixel (PNG only), e.g. 2 for HiDPI.
-    /// - Throws: ``RenderError`` when Cairo fails.
-    ///   - svgText: SVG text as `<text>` elements (selectable, searchable) or as Cairo's glyph outlines.
+    ///   - format: The output format and its settings.
     ///   - linePiece: Points per stroke of a long line in a PNG (tests compare with `.max`, one stroke).
-    package static func render(
-        _ scene: Scene, format: OutputFormat, scale: Double = 1, svgText: SVGTextMode = .text, linePiece: Int = linePiece
-    ) throws -> [UInt8] {
+    /// - Throws: ``RenderError`` when Cairo fails.
+    package static func render(_ scene: Scene, format: OutputFormat, linePiece: Int = linePiece) throws -> [UInt8] {
         switch format {
-        case .png: return try png(scene, scale: scale, linePiece: linePiece)
-        case .svg: return svgText == .text ? SVGWriter.write(scene) : try svg(scene)
+        case .png(let scale): return try png(scene, scale: scale, linePiece: linePiece)
+        case .svg(.text): return SVGWriter.write(scene)
+        case .svg(.outline): return try svg(scene)
         case .pdf: return try pdf(scene)
         }
     }

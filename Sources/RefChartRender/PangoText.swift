@@ -1,5 +1,5 @@
 import CCairoPango
-import RefChartLayout
+import RefChartScene
 
 /// A Pango layout bound to one Cairo context, with hinted metrics off so raster and vector output
 /// measure text identically. Not Sendable: it lives inside one synchronous render.

@@ -1,12 +1,13 @@
 import CCairoPango
-package import RefChartLayout
+package import RefChartScene
 
-/// Measures text with Pango on a 1×1 scratch surface, for the layout. Caches by text and font.
+/// Measures text with Pango on a 1×1 scratch surface, for the layout. Caches by text and font: the size
+/// and the baseline of one layout together.
 package final class PangoTextMeasurer: TextMeasuring {
     private let surface: OpaquePointer
     private let cairo: OpaquePointer
     private let text: PangoText
-    private var cache: [CacheKey: Size] = [:]
+    private var cache: [CacheKey: (size: Size, baseline: Double)] = [:]
 
     private struct CacheKey: Hashable {
         let text: String
@@ -24,18 +25,22 @@ package final class PangoTextMeasurer: TextMeasuring {
         cairo_surface_destroy(surface)
     }
 
-    package func measure(_ string: String, font: FontSpec) -> Size {
+    package func measure(_ string: String, font: FontSpec) -> Size { measured(string, font).size }
+
+    package func baseline(_ string: String, font: FontSpec) -> Double { measured(string, font).baseline }
+
+    private func measured(_ string: String, _ font: FontSpec) -> (size: Size, baseline: Double) {
         let key = CacheKey(text: string, font: font)
-        if let size = cache[key] { return size }
-        let size = text.set(string, font: font)
-        cache[key] = size
-        return size
+        if let measured = cache[key] { return measured }
+        let measured = (text.set(string, font: font), text.baseline)
+        cache[key] = measured
+        return measured
     }
 
     /// One layout of the whole text, then each character's position in it.
     package func characterOffsets(_ string: String, font: FontSpec) -> [Double] {
         let size = text.set(string, font: font)
-        cache[CacheKey(text: string, font: font)] = size
+        cache[CacheKey(text: string, font: font)] = (size, text.baseline)
         return text.characterOffsets(of: string) + [size.width]
     }
 

@@ -1,4 +1,4 @@
-import RefChartLayout
+import RefChartScene
 import Foundation
 
 /// Finishes Cairo's SVG: adds `<title>`/`<desc>` for screen readers and renumbers Cairo's process-global

@@ -1,40 +1,24 @@
-import CCairoPango
 import Foundation
-import RefChartCore
-import RefChartLayout
+import RefChartScene
 
 /// Writes a ``Scene`` as an SVG document with real text, beside the Cairo drawer (as Vega's SVG renderer
-/// walks its scene graph): `<text>` that can be selected, searched and read aloud, positioned on the
-/// baselines Pango measured and held to the measured widths with `textLength` (so a viewer with other
-/// fonts keeps the layout's no-overlap guarantee); `<g>` per layer with a class, each reference a group
-/// with `data-reference-id` and a `<title>` a browser shows on hover; compact path data. Deterministic:
-/// the same scene gives the same bytes.
+/// walks its scene graph): `<text>` that can be selected, searched and read aloud, on the baselines the
+/// layout measured and held to the measured widths with `textLength` (so a viewer with other fonts keeps
+/// the layout's no-overlap guarantee); `<g>` per layer with a class, each reference a group with
+/// `data-reference-id` and a `<title>` a browser shows on hover; compact path data. A pure string writer:
+/// it measures nothing (the scene's text runs carry their sizes), so it needs no fonts. Deterministic: the
+/// same scene gives the same bytes.
 struct SVGWriter {
     /// The font stack written for text: the layout's face, then look-alikes.
     static let fontStack = #""DejaVu Sans", Verdana, "Bitstream Vera Sans", sans-serif"#
 
     private var out = ""
     private var clipCount = 0
-    private let text: PangoText
-    private let surface: OpaquePointer
-    private let cairo: OpaquePointer
-
-    init() {
-        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
-        cairo = cairo_create(surface)
-        text = PangoText(cairo: cairo)
-    }
 
     /// The document's bytes.
     static func write(_ scene: Scene) -> [UInt8] {
         var writer = SVGWriter()
-        defer { writer.close() }
         return Array(writer.document(scene).utf8)
-    }
-
-    private func close() {
-        cairo_destroy(cairo)
-        cairo_surface_destroy(surface)
     }
 
     private mutating func document(_ scene: Scene) -> String {
@@ -72,8 +56,7 @@ struct SVGWriter {
             if let stroke { element += Self.stroke(stroke) }
             out += element + "/>\n"
         case .text(let run):
-            let size = text.set(run.text, font: run.font)
-            let baseline = run.origin.y + text.baseline
+            let (size, baseline) = (run.size, run.origin.y + run.baseline)
             var element = #"<text x="\#(Self.number(run.origin.x))" y="\#(Self.number(baseline))" font-size="\#(Self.number(run.font.size))""#
             if run.font.bold { element += #" font-weight="bold""# }
             element += Self.fill(run.color)

@@ -1,5 +1,5 @@
 import CCairoPango
-import RefChartLayout
+import RefChartScene
 
 /// Paints a ``Scene``'s items onto a Cairo context, in order.
 struct SceneDrawer {

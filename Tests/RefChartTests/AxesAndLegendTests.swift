@@ -1,6 +1,7 @@
 import Foundation
 import RefChartCore
 import RefChartLayout
+import RefChartScene
 import Testing
 
 /// The value axis's range and title, and a legend that wraps rather than running over the title.

@@ -2,6 +2,7 @@ import Foundation
 import RefChart
 import RefChartCore
 import RefChartLayout
+import RefChartScene
 import RefChartRender
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import RefChartCore
 import RefChartLayout
+import RefChartScene
 import Testing
 
 /// Seeded mutation fuzzing over the checked-in corpus (Tests/RefChartTests/Fixtures/fuzz): the CSV reader,

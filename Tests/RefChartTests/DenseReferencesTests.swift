@@ -1,6 +1,7 @@
 import Foundation
 import RefChart
 import RefChartLayout
+import RefChartScene
 import RefChartRender
 import Testing
 

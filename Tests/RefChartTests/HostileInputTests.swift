@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import RefChartCore
 import RefChartLayout
+import RefChartScene
 import Testing
 
 /// Faults and hostile input, each found by a hostile run against an earlier binary: no trap, no invalid

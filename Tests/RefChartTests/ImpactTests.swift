@@ -2,6 +2,7 @@ import Foundation
 import RefChart
 import RefChartCore
 import RefChartLayout
+import RefChartScene
 import Testing
 
 /// Impact numbers: each reference's effect on the series, against a hand computation.

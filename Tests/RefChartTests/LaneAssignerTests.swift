@@ -1,4 +1,5 @@
 import RefChartLayout
+import RefChartScene
 import Testing
 
 struct LaneAssignerTests {

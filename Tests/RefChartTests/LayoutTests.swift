@@ -1,6 +1,7 @@
 import Foundation
 import RefChartCore
 import RefChartLayout
+import RefChartScene
 import Testing
 
 struct LayoutTests {

@@ -1,5 +1,6 @@
 import Foundation
 import RefChartLayout
+import RefChartScene
 import RefChartRender
 import Testing
 
@@ -27,7 +28,7 @@ struct M4RenderTests {
         func render(_ indices: [Int]) throws -> DecodedImage {
             let scene = Scene(size: Size(width: 600, height: 300), background: Color(hex: 0xFFFFFF),
                               items: [.polyline(points: indices.map(point), stroke: stroke)])
-            return try DecodedImage(png: ChartRenderer.render(scene, format: .png))
+            return try DecodedImage(png: ChartRenderer.render(scene, format: .png(scale: 1)))
         }
         let full = try render(Array(0..<count))
         let reduced = try render(kept)
@@ -57,8 +58,8 @@ struct M4RenderTests {
             .polyline(points: gentle, stroke: Stroke(color: Color(hex: 0xDC2626, alpha: 0.7), width: 2.5)),
         ])
         for scale in [1.0, 2.0] {
-            let pieces = try DecodedImage(png: ChartRenderer.render(scene, format: .png, scale: scale))
-            let whole = try DecodedImage(png: ChartRenderer.render(scene, format: .png, scale: scale, linePiece: .max))
+            let pieces = try DecodedImage(png: ChartRenderer.render(scene, format: .png(scale: scale)))
+            let whole = try DecodedImage(png: ChartRenderer.render(scene, format: .png(scale: scale), linePiece: .max))
             let difference = PixelDifference(pieces, whole)
             print("line in pieces at \(scale)×: \(difference.count(beyond: 0)) pixels differ, largest \(difference.largest)")
             // Measured: 235 pixels by at most 5 levels at 1×, 1,258 by at most 14 at 2× (Cairo samples edges

@@ -1,4 +1,5 @@
 import RefChartRender
+import RefChartScene
 
 /// Two renders of one size compared pixel by pixel: each pixel's largest channel difference (0–255).
 struct PixelDifference {

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import RefChart
 import RefChartLayout
+import RefChartScene
 import RefChartRender
 import Testing
 
@@ -47,7 +48,7 @@ struct RenderTests {
                 items.append(.rect(Rect(x: Double(x), y: Double(y), width: 1, height: 1), fill: color, stroke: nil, cornerRadius: 0))
             }
         }
-        let png = try ChartRenderer.render(Scene(size: Size(width: Double(width), height: Double(height)), background: Color(hex: 0), items: items), format: .png)
+        let png = try ChartRenderer.render(Scene(size: Size(width: Double(width), height: Double(height)), background: Color(hex: 0), items: items), format: .png(scale: 1))
         #expect(png.count > width * height * 3 / 4 + 8192)  // beyond the first room
         let image = try DecodedImage(png: png)
         for (k, color) in colors.enumerated() {
@@ -59,7 +60,7 @@ struct RenderTests {
     @Test func aSceneThatIsNotOpaqueKeepsItsAlpha() throws {
         // A transparent background: the PNG is RGBA, with Cairo's premultiplied colours divided back out.
         let items: [SceneItem] = [.rect(Rect(x: 10, y: 10, width: 20, height: 20), fill: Color(hex: 0x2563EB, alpha: 0.5), stroke: nil, cornerRadius: 0)]
-        let png = try ChartRenderer.render(Scene(size: Size(width: 40, height: 40), background: Color(hex: 0, alpha: 0), items: items), format: .png)
+        let png = try ChartRenderer.render(Scene(size: Size(width: 40, height: 40), background: Color(hex: 0, alpha: 0), items: items), format: .png(scale: 1))
         #expect(png[25] == 6)  // IHDR colour type: RGBA
         let image = try DecodedImage(png: png)
         #expect(image.pixel(x: 2, y: 2).alpha == 0)

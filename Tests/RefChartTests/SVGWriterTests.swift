@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import RefChart
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// The native SVG: a document with real text, layers and reference groups, that real readers draw like the
@@ -21,6 +22,21 @@ struct SVGWriterTests {
         parser.delegate = probe
         try #require(parser.parse(), "not XML: \(String(describing: parser.parserError))")
         return probe
+    }
+
+    /// The writer measures nothing: a hand-made scene's text stands on the run's own baseline and is held
+    /// to the run's own width, whatever fonts the machine has.
+    @Test func textIsWrittenFromTheSceneAlone() throws {
+        let font = FontSpec(family: "Nowhere Sans", size: 12, bold: true)
+        let run = TextRun(
+            text: "Launch <v2> & \"more\"", origin: Point(x: 10, y: 20), font: font, color: Color(hex: 0x112233),
+            size: Size(width: 123.456, height: 15), baseline: 11.5)
+        let scene = Scene(
+            size: Size(width: 200, height: 100), background: Color(hex: 0xFFFFFF),
+            items: [.beginGroup(SceneGroup("labels")), .text(run), .endGroup])
+        let svg = String(decoding: try ChartRenderer.render(scene, format: .svg(text: .text)), as: UTF8.self)
+        #expect(svg.contains(##"<text x="10" y="31.5" font-size="12" font-weight="bold" fill="#112233" textLength="123.46" lengthAdjust="spacingAndGlyphs">Launch &lt;v2&gt; &amp; &quot;more&quot;</text>"##), "\(svg)")
+        #expect(try Self.probe(Array(svg.utf8)).texts == ["Launch <v2> & \"more\""])
     }
 
     @Test func titlesAreTextGroupedByLayerAndReference() throws {

@@ -2,6 +2,7 @@ import Foundation
 import RefChart
 import RefChartCore
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// A long CSV reduced while it is read must tell and draw what the whole file does: exact counts, exact

@@ -1,5 +1,6 @@
 import Foundation
 import RefChartLayout
+import RefChartScene
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
@@ -32,6 +33,8 @@ struct FixedWidthMeasurer: TextMeasuring {
     func measure(_ text: String, font: FontSpec) -> Size {
         Size(width: Double(text.count) * font.size * 0.6, height: font.size * 1.2)
     }
+
+    func baseline(_ text: String, font: FontSpec) -> Double { font.size * 0.95 }
 }
 
 /// A tiny deterministic random generator (SplitMix64) so property tests are reproducible.

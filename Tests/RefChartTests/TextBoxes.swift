@@ -1,4 +1,5 @@
 import RefChartLayout
+import RefChartScene
 
 /// The boxes of a scene's text runs, as a measurer sizes them, and which of them overlap.
 enum TextBoxes {

@@ -1,3 +1,4 @@
+import RefChartScene
 import Foundation
 
 /// Short value labels: `950`, `1.2k`, `3.4M`, `0.25`, `-12k`.

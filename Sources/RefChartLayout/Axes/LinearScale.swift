@@ -1,3 +1,4 @@
+import RefChartScene
 import Foundation
 
 /// Maps a domain linearly (or, for a log axis, its logarithm linearly) onto a pixel range.

@@ -1,5 +1,6 @@
 package import Foundation
 import RefChartCore
+import RefChartScene
 
 /// How a time tick (or its context row) is written. Formatting is done by hand from calendar fields in
 /// the display zone, in English, so output does not depend on the machine's locale.

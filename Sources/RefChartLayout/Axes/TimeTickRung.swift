@@ -1,3 +1,5 @@
+import RefChartScene
+
 package import Foundation
 
 /// One rung of the time-tick ladder: a calendar unit, a step, and how its ticks are labelled.

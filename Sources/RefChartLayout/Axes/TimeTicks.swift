@@ -1,3 +1,5 @@
+import RefChartScene
+
 package import Foundation
 
 /// Calendar ticks for a time axis in a display time zone, DST-correct.

@@ -1,3 +1,4 @@
+import RefChartScene
 import Foundation
 
 /// "Nice" value ticks: steps of 1, 2 or 5 × 10ⁿ (d3's `tickIncrement`), with the domain widened to whole steps.

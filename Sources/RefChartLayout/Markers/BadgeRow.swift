@@ -1,3 +1,5 @@
+package import RefChartScene
+
 /// Numbered badges on a row under the plot, for references whose labels did not fit.
 ///
 /// A badge sits under its marker. Badges that would touch merge into one cluster badge showing the

@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// One entry of the category key under the plot: a colour swatch and `category (count)`.
 struct CategoryKeyEntry {
@@ -50,7 +51,7 @@ extension LayoutPass {
                 defer { x += entry.width + 16 }
                 return [
                     .rect(Rect(x: x, y: y + (textHeight - 9) / 2, width: 9, height: 9), fill: entry.color, stroke: nil, cornerRadius: 2),
-                    .text(TextRun(text: entry.text, origin: Point(x: x + 14, y: y), font: style.caption, color: theme.text)),
+                    .text(context.textRun(text: entry.text, origin: Point(x: x + 14, y: y), font: style.caption, color: theme.text)),
                 ]
             }
         }

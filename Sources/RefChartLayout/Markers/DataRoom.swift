@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// Where the data leaves room for labels inside the plot's top: for each pixel column of the plot, the
 /// largest value drawn there (and in the columns beside it, which the line's segments reach).

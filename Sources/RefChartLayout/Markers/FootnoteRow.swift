@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// One row of the footnote table under the plot: one reference, or (when there are more than the table
 /// can hold) the references of one badge cluster, or a run of such clusters.

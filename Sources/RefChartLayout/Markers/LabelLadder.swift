@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// Runs every in-range reference of one pass down the label ladder: a lane, a lane with a small shift, an
 /// ellipsis for long titles (full title in the footnotes), and a numbered badge when nothing fits.

@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// Puts reference labels into horizontal lanes so that no two labels overlap and no marker line passes
 /// through another reference's label.
 ///

@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// What the data covers inside the plot, per pixel column: where labels may sit (``DataRoom``).
 extension LayoutPass {

@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// Badges under the plot and the footnote table below the chart.
 extension LayoutPass {
@@ -41,7 +42,7 @@ extension LayoutPass {
             let origin = Point(x: badge.box.midX - size.width / 2, y: badge.box.midY - size.height / 2)
             return [
                 .rect(badge.box, fill: fill, stroke: nil, cornerRadius: badge.box.height / 2),
-                .text(TextRun(text: badge.text, origin: origin, font: style.badge, color: theme.background)),
+                .text(context.textRun(text: badge.text, origin: origin, font: style.badge, color: theme.background, size: size)),
             ]
         }
     }
@@ -50,7 +51,7 @@ extension LayoutPass {
         var items: [SceneItem] = []
         if let note = geometry.footnoteNote, let last = footnotes.map(\.box.maxY).max() {
             let text = context.fitted(note, maxWidth: width - 2 * style.padding, font: style.footnote).text
-            items.append(.text(TextRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
+            items.append(.text(context.textRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
         }
         let numbers = context.numberWidths
         let dates = metrics.summedWidths(style.footnote)
@@ -78,10 +79,11 @@ extension LayoutPass {
             let colors = Set(members.map(context.referenceColor))
             return [
                 .rect(pill, fill: colors.count == 1 ? colors.first! : theme.mutedText, stroke: nil, cornerRadius: pill.height / 2),
-                .text(TextRun(text: label, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),
-                              font: style.badge, color: theme.background)),
-                .text(TextRun(text: date, origin: Point(x: pill.maxX + 6, y: textY), font: style.footnote, color: theme.mutedText)),
-                .text(TextRun(text: fitted, origin: Point(x: textLeft, y: textY), font: style.footnote, color: theme.text)),
+                .text(context.textRun(text: label, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),
+                              font: style.badge, color: theme.background, size: numberSize)),
+                .text(context.textRun(
+                    text: date, origin: Point(x: pill.maxX + 6, y: textY), font: style.footnote, color: theme.mutedText, size: dateSize)),
+                .text(context.textRun(text: fitted, origin: Point(x: textLeft, y: textY), font: style.footnote, color: theme.text)),
             ]
         }
     }

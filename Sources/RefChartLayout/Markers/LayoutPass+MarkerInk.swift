@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// Reference marks inside the plot, on an ink budget: whatever the count, they must leave the data visible.
 ///
@@ -115,9 +116,9 @@ extension LayoutPass {
                 stroke: Stroke(color: color.withAlpha(0.8), width: 1)))
         }
         let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
-        items.append(.text(TextRun(text: marker.text, origin: origin, font: style.label, color: color)))
+        items.append(.text(context.textRun(text: marker.text, origin: origin, font: style.label, color: color)))
         if let impact = marker.impactText, let change = impacts[marker.reference]?.change {
-            items.append(.text(TextRun(
+            items.append(.text(context.textRun(
                 text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
                 color: context.impactColor(change))))
         }

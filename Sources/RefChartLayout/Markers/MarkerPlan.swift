@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// One in-range reference on its way through the label ladder.
 struct MarkerPlan {
     /// Index into the chart's references.

@@ -1,4 +1,5 @@
 public import RefChartCore
+public import RefChartScene
 
 /// One option's row: its key and how it is read and written. The rows are data, one per option, so the
 /// decoder, the encoder and the parity tests walk one table.

@@ -1,4 +1,5 @@
 public import RefChartCore
+public import RefChartScene
 
 extension ChartOptions {
     /// Checks every option that can be checked without the data (the one place: requests, job files and

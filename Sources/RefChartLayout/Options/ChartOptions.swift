@@ -1,5 +1,6 @@
 public import Foundation
 public import RefChartCore
+public import RefChartScene
 
 /// Everything that shapes how a chart looks: its type, axes, stacking, buckets, impact numbers,
 /// footnotes, theme and sizes. One value, held as it is by a ``ChartRequest`` (the CLI and job files), a

@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// A chart's colour scheme.
 public enum ChartTheme: String, Sendable, Hashable, CaseIterable, Codable {
     /// Dark text on white, for print and email.

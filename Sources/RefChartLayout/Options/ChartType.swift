@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// How a series is drawn.
 public enum ChartType: String, Sendable, Hashable, CaseIterable, Codable {
     /// A line through the points (reduced per pixel column: M4).

@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// How the footnote table under a chart lists the references that got a badge (or a cut label).
 public enum FootnoteMode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Each reference its own row (number, date, title, description), the image growing downward up to a

@@ -1,5 +1,6 @@
 import Foundation
 import RefChartCore
+import RefChartScene
 
 /// Lines, areas and bars, stacked or not: the series layer of the scene, clipped to the plot.
 extension LayoutPass {

@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// M4 downsampling (Jugel et al., PVLDB 2014): per pixel column keep the first, last, minimum and maximum
 /// point. A line through the kept points rasterises exactly like a line through all of them.
 package enum M4Reducer {

@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// What bar and stacked charts draw, computed from the series once: the values per time bucket (bars sum
 /// the points in a bucket) and, when stacked, each series' running total over the ones before it.

@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// The text a label, a legend entry or a footnote draws from a title: one line, printable, capped.
 enum LabelText {
     /// The longest a drawn text may be, in characters: a label longer than the plot is cut anyway, and

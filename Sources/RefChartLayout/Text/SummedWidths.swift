@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// Widths of short texts from a small alphabet — footnote numbers as badges and pills write them (`5`, `4,6`,
 /// `4–9`) and footnote dates (`15 Jan 2024 10:00`) — as the sum of their characters' widths, each character
 /// measured once.

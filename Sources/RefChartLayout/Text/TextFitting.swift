@@ -1,4 +1,5 @@
 import RefChartCore
+import RefChartScene
 
 /// Fitting text into a width, and finding the characters no font draws.
 extension TextMetrics {

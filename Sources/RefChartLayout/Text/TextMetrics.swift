@@ -1,3 +1,5 @@
+import RefChartScene
+
 /// Text sizes measured so far in one layout, by the layout's measurer: each distinct text is measured once,
 /// however many passes the layout makes (it lays labels out again to fit them inside the plot) and however
 /// often a title recurs (5,000 references' titles, measured again each pass, took most of a layout).
@@ -26,6 +28,10 @@ final class TextMetrics {
         sizes[key] = size
         return size
     }
+
+    /// The first baseline of `text` in `font`, down from the top of its logical box (the measurer keeps it
+    /// with the size, so a text measured before costs no second layout).
+    func baseline(_ text: String, _ font: FontSpec) -> Double { measurer.baseline(text, font: font) }
 
     /// The size of `text` if it was measured before.
     func cached(_ text: String, _ font: FontSpec) -> Size? { sizes[Key(text: text, font: font)] }

@@ -6,6 +6,9 @@ package protocol TextMeasuring {
     /// The logical size of one line of `text` in `font`, in output pixels.
     func measure(_ text: String, font: FontSpec) -> Size
 
+    /// The first baseline of one line of `text` in `font`, down from the top of its logical box.
+    func baseline(_ text: String, font: FontSpec) -> Double
+
     /// How many glyphs of `text` no installed font can draw (they would show as boxes).
     func missingGlyphs(_ text: String, font: FontSpec) -> Int
 
