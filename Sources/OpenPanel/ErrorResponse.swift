@@ -1,5 +1,5 @@
-import RefChartCore
 import Foundation
+import RefChartCore
 
 /// Reads an error answer in any of the shapes the server sends: the documented
 /// `{"error","message","details":[{path,message}]}`, the server's `{"status","error","message"}` (several
@@ -32,7 +32,8 @@ enum ErrorResponse {
             hint = "the server has no such endpoint: check the API URL (a self-hosted server's API is usually under /api)"
         case 404:
             kind = .notFound
-            hint = message.lowercased().contains("project")
+            hint =
+                message.lowercased().contains("project")
                 ? "check the project id: it must exist and belong to your organization"
                 : "check the id with `refchart references list`"
         case 429:

@@ -13,7 +13,8 @@ enum ExportDecoding {
             guard let name = (series["event"] as? [String: Any])?["name"] as? String, events.contains(name) else { continue }
             for point in (series["data"] as? [[String: Any]]) ?? [] {
                 guard let label = point["date"] as? String, let parsed = ISO8601.parse(label) else {
-                    throw OpenPanelError(kind: .badResponse, message: "the export answer has a date OpenPanel does not write: \(point["date"] ?? "none")")
+                    throw OpenPanelError(
+                        kind: .badResponse, message: "the export answer has a date OpenPanel does not write: \(point["date"] ?? "none")")
                 }
                 let instant = parsed.instant(in: zone)
                 let count = (point["count"] as? NSNumber)?.doubleValue ?? 0

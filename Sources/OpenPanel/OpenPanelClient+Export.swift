@@ -23,7 +23,8 @@ extension OpenPanelClient {
         calendar.firstWeekday = 2
         calendar.minimumDaysInFirstWeek = 4
         let buckets = Self.buckets(window, interval: interval, calendar: calendar).filter { $0 <= now }
-        let end = Self.bucketStart(window.upperBound, interval: interval, calendar: calendar) < window.upperBound
+        let end =
+            Self.bucketStart(window.upperBound, interval: interval, calendar: calendar) < window.upperBound
             ? calendar.date(byAdding: interval.component, value: 1, to: Self.bucketStart(window.upperBound, interval: interval, calendar: calendar))!
             : window.upperBound
         let series = events.map { event -> [String: Any] in
@@ -31,12 +32,15 @@ extension OpenPanelClient {
             if let segment { item["segment"] = segment }
             return item
         }
-        let seriesJSON = String(decoding: (try? JSONSerialization.data(withJSONObject: series, options: [.sortedKeys])) ?? Data("[]".utf8), as: UTF8.self)
+        let seriesJSON = String(
+            decoding: (try? JSONSerialization.data(withJSONObject: series, options: [.sortedKeys])) ?? Data("[]".utf8), as: UTF8.self)
         var request = APIRequest(method: "GET", endpoint: ["export", "charts"])
         request.query = [
             URLQueryItem(name: "projectId", value: project), URLQueryItem(name: "series", value: seriesJSON),
             URLQueryItem(name: "interval", value: interval.rawValue),
-            URLQueryItem(name: "startDate", value: Self.offsetString(Self.bucketStart(window.lowerBound, interval: interval, calendar: calendar), zone: orgZone)),
+            URLQueryItem(
+                name: "startDate",
+                value: Self.offsetString(Self.bucketStart(window.lowerBound, interval: interval, calendar: calendar), zone: orgZone)),
             URLQueryItem(name: "endDate", value: Self.offsetString(end, zone: orgZone)),
         ]
         let body: Data

@@ -1,5 +1,6 @@
-import RefChartCore
 import Foundation
+import RefChartCore
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,8 +1,9 @@
 import Foundation
+public import RefChartCore
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-public import RefChartCore
 
 /// A client for OpenPanel's References API (`/manage/references`): list, get, create, update, delete.
 ///
@@ -81,7 +82,8 @@ public struct OpenPanelClient: Sendable {
                 }
                 if attempt == configuration.maxAttempts {
                     throw OpenPanelError(
-                        kind: .outcomeUnknown, message: "the create request got no usable answer (\(lost.reason)) after \(attempt) attempts; it was not applied",
+                        kind: .outcomeUnknown,
+                        message: "the create request got no usable answer (\(lost.reason)) after \(attempt) attempts; it was not applied",
                         hint: "try again later")
                 }
             }

@@ -1,5 +1,5 @@
-import RefChartCore
 public import Foundation
+import RefChartCore
 
 /// Where the API is and how politely to call it.
 public struct OpenPanelConfiguration: Sendable, Hashable {
@@ -43,7 +43,8 @@ public struct OpenPanelConfiguration: Sendable, Hashable {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             url.host != nil
         else {
-            throw OpenPanelError.invalidInput("\"\(text)\" is not an http(s) URL", hint: "e.g. https://api.openpanel.dev or https://analytics.example.com/api")
+            throw OpenPanelError.invalidInput(
+                "\"\(text)\" is not an http(s) URL", hint: "e.g. https://api.openpanel.dev or https://analytics.example.com/api")
         }
         return url
     }

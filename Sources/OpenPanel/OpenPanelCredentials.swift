@@ -18,7 +18,9 @@ public struct OpenPanelCredentials: Sendable, Hashable {
 
     /// Reads `OPENPANEL_CLIENT_ID` and `OPENPANEL_CLIENT_SECRET`; `nil` when neither is set.
     /// - Throws: ``OpenPanelError`` when only one of the two is set.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws
         -> OpenPanelCredentials?
     {
         let id = environment["OPENPANEL_CLIENT_ID"].flatMap { $0.isEmpty ? nil : $0 }

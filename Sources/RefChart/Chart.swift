@@ -1,7 +1,7 @@
-package import RefChartScene
 public import Foundation
 public import RefChartLayout
 import RefChartRender
+package import RefChartScene
 
 /// A chart of one or more metric series with reference markers, ready to render.
 ///
@@ -130,10 +130,14 @@ public struct Chart: Sendable, Hashable {
         let (width, height) = (options.width, options.height)
         let device = Double(max(width, height)) * scale
         guard device <= Double(ChartRenderer.maximumDevicePixels) else {
-            throw ChartError("\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower \(option: .scale) or the size")
+            throw ChartError(
+                "\(Int(device)) device pixels is more than the \(ChartRenderer.maximumDevicePixels) a PNG can have: lower \(option: .scale) or the size"
+            )
         }
         for name in options.rightAxis where !series.contains(where: { $0.name == name }) {
-            throw ChartError("there is no series named \(quoted(name)) to put on the right axis: the series are \(series.map { quoted($0.name) }.joined(separator: ", "))")
+            throw ChartError(
+                "there is no series named \(quoted(name)) to put on the right axis: the series are \(series.map { quoted($0.name) }.joined(separator: ", "))"
+            )
         }
         if !options.rightAxis.isEmpty {
             guard series.contains(where: { !options.rightAxis.contains($0.name) }) else {
@@ -146,7 +150,9 @@ public struct Chart: Sendable, Hashable {
             }
         }
         if options.impact, let impactSeries = options.impactSeries, !series.contains(where: { $0.name == impactSeries }) {
-            throw ChartError("there is no series named \(quoted(impactSeries)) to measure impact on: the series are \(series.map { quoted($0.name) }.joined(separator: ", "))")
+            throw ChartError(
+                "there is no series named \(quoted(impactSeries)) to measure impact on: the series are \(series.map { quoted($0.name) }.joined(separator: ", "))"
+            )
         }
         guard series.contains(where: { !$0.times.isEmpty }) else {
             throw ChartError("there is no data to draw: every series is empty")

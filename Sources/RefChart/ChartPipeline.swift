@@ -1,5 +1,5 @@
-package import RefChartScene
 public import Foundation
+package import RefChartScene
 
 /// Runs ``ChartRequest``s: reads the sources, lays the chart out, renders every format, and writes the
 /// outputs. The one place a chart is made; `refchart render`, `refchart report` and embedding
@@ -70,8 +70,9 @@ public final class ChartPipeline: Sendable {
                 references += try await sources.references(project: project)
             } catch let error as OpenPanelError where error.kind == .unauthorized && !request.events.isEmpty {
                 // A read client may export but not list references: the metric is still worth drawing.
-                warnings.append("the project's references could not be listed (\(error.message)): a read client cannot list them; "
-                    + "use a root client for both, or pass the references with \(option: .references)")
+                warnings.append(
+                    "the project's references could not be listed (\(error.message)): a read client cannot list them; "
+                        + "use a root client for both, or pass the references with \(option: .references)")
             }
         }
         references = references.filter(request.keeps)
@@ -177,7 +178,8 @@ public final class ChartPipeline: Sendable {
     private func exportedMetrics(_ request: ChartRequest) async throws -> MetricTable {
         let window = try exportWindow(request)
         let orgZone = try request.orgZone()
-        let interval = request.interval
+        let interval =
+            request.interval
             ?? ExportInterval.suiting(windowSeconds: window.upperBound.timeIntervalSince(window.lowerBound), width: request.width)
         let client = try await sources.openPanelClient()
         let series = try await client.exportSeries(
@@ -194,10 +196,15 @@ public final class ChartPipeline: Sendable {
 extension ChartPipeline {
     /// A warning for each reference (and the title) with characters no installed font has.
     static func fontWarnings(_ report: LayoutReport) -> [OptionText] {
-        let hint = "install a font that has them (scripts/setup.sh installs Noto for Latin, Greek, Cyrillic, Arabic, Hebrew, "
+        let hint =
+            "install a font that has them (scripts/setup.sh installs Noto for Latin, Greek, Cyrillic, Arabic, Hebrew, "
             + "Thai, Devanagari, CJK, Korean and emoji)"
         var warnings: [OptionText] = report.references.compactMap { entry in
-            entry.missingGlyphs.map { OptionText("reference \(quoted(entry.title, limit: 40)) (\(entry.id)) has characters no installed font can draw, shown as boxes: \($0); " + hint) }
+            entry.missingGlyphs.map {
+                OptionText(
+                    "reference \(quoted(entry.title, limit: 40)) (\(entry.id)) has characters no installed font can draw, shown as boxes: \($0); "
+                        + hint)
+            }
         }
         if let missing = report.missingGlyphs {
             warnings.append(OptionText("the title or a series name has characters no installed font can draw, shown as boxes: \(missing); " + hint))

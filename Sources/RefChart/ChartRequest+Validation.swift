@@ -17,8 +17,10 @@ extension ChartRequest {
         if !events.isEmpty && openpanelProject == nil {
             throw ChartRequestError(.events, "need the OpenPanel project to export them from: give \(option: .openpanelProject)")
         }
-        let validSegments = ["event", "user", "session", "group", "user_average", "one_event_per_user", "property_sum",
-                             "property_average", "property_max", "property_min"]
+        let validSegments = [
+            "event", "user", "session", "group", "user_average", "one_event_per_user", "property_sum",
+            "property_average", "property_max", "property_min",
+        ]
         if let segment, !validSegments.contains(segment) {
             throw ChartRequestError(.segment, "\(quoted(segment)) is not a segment: use \(validSegments.joined(separator: ", "))")
         }
@@ -133,9 +135,11 @@ extension ChartRequest {
     public func window(dataExtent: ClosedRange<Double>, now: Date) throws -> ClosedRange<Date>? {
         guard from != nil || to != nil || last != nil else { return nil }
         let zone = try zone()
-        let high = try to.map { try date($0, field: .to, zone: zone) }
+        let high =
+            try to.map { try date($0, field: .to, zone: zone) }
             ?? (last != nil ? now : Date(timeIntervalSince1970: dataExtent.upperBound))
-        let low = try from.map { try date($0, field: .from, zone: zone) }
+        let low =
+            try from.map { try date($0, field: .from, zone: zone) }
             ?? last?.start(before: high, in: zone)
             ?? Date(timeIntervalSince1970: dataExtent.lowerBound)
         guard low < high else {

@@ -1,6 +1,6 @@
-package import RefChartScene
 import RefChartLayout
 import RefChartRender
+package import RefChartScene
 
 /// One PDF of many charts' pages (a report's combined PDF), drawn through the façade so report front ends
 /// need not know the renderer.

@@ -28,10 +28,13 @@ public enum FootnoteTable {
         calendar.timeZone = zone
         let rows = zip(references, report.references).sorted { $0.0.date < $1.0.date }.map { reference, entry in
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: reference.date)
-            let date = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                              parts.hour ?? 0, parts.minute ?? 0)
-            return [entry.footnote.map(String.init) ?? "", entry.state.rawValue, date, reference.title,
-                    reference.category ?? "", reference.description ?? ""]
+            let date = String(
+                format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                parts.hour ?? 0, parts.minute ?? 0)
+            return [
+                entry.footnote.map(String.init) ?? "", entry.state.rawValue, date, reference.title,
+                reference.category ?? "", reference.description ?? "",
+            ]
         }
         let zoneName = zone.identifier == "GMT" ? "UTC" : zone.identifier
         let header = ["number", "state", "date (\(zoneName))", "title", "category", "description"]
@@ -39,7 +42,8 @@ public enum FootnoteTable {
         case .csv:
             return Array(([header] + rows).map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined().utf8)
         case .markdown:
-            let lines = ["| " + header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: header.count)]
+            let lines =
+                ["| " + header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: header.count)]
                 + rows.map { "| " + $0.map(markdownCell).joined(separator: " | ") + " |" }
             return Array((lines.joined(separator: "\n") + "\n").utf8)
         }

@@ -1,5 +1,6 @@
 public import Foundation
 import OpenPanel
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -58,8 +59,10 @@ public enum MetricSource {
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status), let temporary else {
             if let temporary { try? FileManager.default.removeItem(at: temporary) }
-            return .failure(InputError(source: name, message: "the server answered HTTP \(status)",
-                                       hint: "check the URL and that it needs no login"))
+            return .failure(
+                InputError(
+                    source: name, message: "the server answered HTTP \(status)",
+                    hint: "check the URL and that it needs no login"))
         }
         let kept = FileManager.default.temporaryDirectory.appendingPathComponent("refchart-\(UUID().uuidString).csv")
         do {

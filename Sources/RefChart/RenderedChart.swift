@@ -1,6 +1,6 @@
-package import RefChartScene
 public import Foundation
 package import RefChartLayout
+package import RefChartScene
 
 /// What ``ChartPipeline`` made of one ``ChartRequest``: the images, where they went, and the layout report.
 public struct RenderedChart: Sendable {

@@ -31,13 +31,15 @@ struct ReferenceJSONScanner {
             at += 1
             var data: [[String: JSONFieldValue]]?
             var seen = false
-            guard members({ scanner, key in
-                guard key == "data" else { return scanner.skipValue() }
-                scanner.skipSpace()
-                guard !seen, scanner.peek == UInt8(ascii: "["), let array = scanner.array() else { return false }
-                (data, seen) = (array, true)
-                return true
-            }) else { return nil }
+            guard
+                members({ scanner, key in
+                    guard key == "data" else { return scanner.skipValue() }
+                    scanner.skipSpace()
+                    guard !seen, scanner.peek == UInt8(ascii: "["), let array = scanner.array() else { return false }
+                    (data, seen) = (array, true)
+                    return true
+                })
+            else { return nil }
             entries = data
         }
         skipSpace()
@@ -48,11 +50,13 @@ struct ReferenceJSONScanner {
     private mutating func array() -> [[String: JSONFieldValue]]? {
         at += 1
         var entries: [[String: JSONFieldValue]] = []
-        guard elements({ scanner in
-            guard scanner.peek == UInt8(ascii: "{"), let entry = scanner.object() else { return false }
-            entries.append(entry)
-            return true
-        }) else { return nil }
+        guard
+            elements({ scanner in
+                guard scanner.peek == UInt8(ascii: "{"), let entry = scanner.object() else { return false }
+                entries.append(entry)
+                return true
+            })
+        else { return nil }
         return entries
     }
 
@@ -85,21 +89,23 @@ struct ReferenceJSONScanner {
     private mutating func object() -> [String: JSONFieldValue]? {
         at += 1
         var fields = [String: JSONFieldValue](minimumCapacity: 12)
-        guard members({ scanner, key in
-            scanner.skipSpace()
-            switch scanner.peek {
-            case UInt8(ascii: "\""):
-                guard let text = scanner.string() else { return false }
-                fields[key] = .string(text)
-            case UInt8(ascii: "n"):
-                guard scanner.literal("null") else { return false }
-                fields[key] = .null
-            default:
-                guard scanner.skipValue() else { return false }
-                fields[key] = .other
-            }
-            return true
-        }) else { return nil }
+        guard
+            members({ scanner, key in
+                scanner.skipSpace()
+                switch scanner.peek {
+                case UInt8(ascii: "\""):
+                    guard let text = scanner.string() else { return false }
+                    fields[key] = .string(text)
+                case UInt8(ascii: "n"):
+                    guard scanner.literal("null") else { return false }
+                    fields[key] = .null
+                default:
+                    guard scanner.skipValue() else { return false }
+                    fields[key] = .other
+                }
+                return true
+            })
+        else { return nil }
         return fields
     }
 

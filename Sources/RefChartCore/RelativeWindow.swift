@@ -91,4 +91,3 @@ public struct RelativeWindow: Sendable, Hashable, Codable, CustomStringConvertib
         return calendar.date(byAdding: unit, value: count, to: start) ?? start
     }
 }
-

@@ -44,7 +44,8 @@ extension LayoutPass {
     }
 
     private func chartMissingGlyphs() -> String? {
-        let missing = metrics.missingCharacters(LabelText.singleLine(spec.title) + spec.series.map { LabelText.singleLine($0.name) }.joined(), style.title)
+        let missing = metrics.missingCharacters(
+            LabelText.singleLine(spec.title) + spec.series.map { LabelText.singleLine($0.name) }.joined(), style.title)
         return missing.isEmpty ? nil : missing
     }
 }

@@ -32,8 +32,10 @@ extension LayoutPass {
         }
         for tick in timeTicks.ticks {
             let x = xScale(tick.time).rounded() + 0.5
-            items.append(.line(from: Point(x: x, y: plot.minY), to: Point(x: x, y: plot.maxY),
-                               stroke: Stroke(color: theme.grid.withAlpha(0.6), width: 1)))
+            items.append(
+                .line(
+                    from: Point(x: x, y: plot.minY), to: Point(x: x, y: plot.maxY),
+                    stroke: Stroke(color: theme.grid.withAlpha(0.6), width: 1)))
         }
         return items
     }
@@ -82,23 +84,31 @@ extension LayoutPass {
             let size = measure(text, style.axis)
             // Centred on its grid line, but never reaching down into the time labels' row.
             let y = min(yScale(value) - size.height / 2, geometry.tickLabelTop - 1 - size.height)
-            items.append(.text(context.textRun(text: text, origin: Point(x: plot.minX - 8 - size.width, y: y),
-                                       font: style.axis, color: theme.mutedText)))
+            items.append(
+                .text(
+                    context.textRun(
+                        text: text, origin: Point(x: plot.minX - 8 - size.width, y: y),
+                        font: style.axis, color: theme.mutedText)))
         }
         items += rightAxisItems()
         var contexts: [(run: TextRun, right: Double, boundary: Bool)] = []
         var lastLabelRight = -Double.infinity
         for (k, tick) in timeTicks.ticks.enumerated() {
             let x = xScale(tick.time)
-            items.append(.line(from: Point(x: x.rounded() + 0.5, y: axisY), to: Point(x: x.rounded() + 0.5, y: axisY + 4),
-                               stroke: Stroke(color: theme.axis, width: 1)))
+            items.append(
+                .line(
+                    from: Point(x: x.rounded() + 0.5, y: axisY), to: Point(x: x.rounded() + 0.5, y: axisY + 4),
+                    stroke: Stroke(color: theme.axis, width: 1)))
             let size = measure(tick.label, style.axis)
             let left = min(max(x - size.width / 2, style.padding), width - style.padding - size.width)
             // Labels pulled inside the image at either edge may meet their neighbour: then the tick stays
             // and its label is left out.
             if left >= lastLabelRight + 4 {
                 lastLabelRight = left + size.width
-                items.append(.text(context.textRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText)))
+                items.append(
+                    .text(
+                        context.textRun(text: tick.label, origin: Point(x: left, y: geometry.tickLabelTop), font: style.axis, color: theme.mutedText))
+                )
             }
             guard let context = tick.context else { continue }
             let contextSize = measure(context, style.axis)
@@ -120,8 +130,10 @@ extension LayoutPass {
     private func captionItems() -> [SceneItem] {
         let y = geometry.captionTop
         func run(_ text: String, _ x: (Double) -> Double) -> SceneItem {
-            .text(context.textRun(text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
-                          color: theme.mutedText))
+            .text(
+                context.textRun(
+                    text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
+                    color: theme.mutedText))
         }
         var items = [run(context.zoneCaption) { plot.midX - $0 / 2 }]
         if before > 0 { items.append(run(context.earlierCaption) { _ in plot.minX }) }
@@ -143,23 +155,30 @@ extension LayoutPass {
             items.append(.text(context.textRun(text: title, origin: Point(x: style.padding, y: style.padding), font: style.title, color: theme.text)))
         }
         for entry in legend.entries {
-            let mid = entry.row == 0
+            let mid =
+                entry.row == 0
                 ? style.padding + geometry.titleHeight / 2
                 : style.padding + geometry.titleHeight + 4 + (Double(entry.row) - 0.5) * geometry.legendRowHeight
             let size = measure(entry.text, style.axis)
             guard let s = entry.series else {
-                items.append(.text(context.textRun(text: entry.text, origin: Point(x: entry.x, y: mid - size.height / 2), font: style.axis, color: theme.mutedText)))
+                items.append(
+                    .text(
+                        context.textRun(
+                            text: entry.text, origin: Point(x: entry.x, y: mid - size.height / 2), font: style.axis, color: theme.mutedText)))
                 continue
             }
             let stroke = Stroke(
                 color: theme.series[s % theme.series.count], width: 2.5,
                 dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
             items.append(.line(from: Point(x: entry.x, y: mid), to: Point(x: entry.x + 14, y: mid), stroke: stroke))
-            items.append(.text(context.textRun(text: entry.text, origin: Point(x: entry.x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
+            items.append(
+                .text(
+                    context.textRun(text: entry.text, origin: Point(x: entry.x + 18, y: mid - size.height / 2), font: style.axis, color: theme.text)))
         }
         if let label = spec.yLabel.map(LabelText.singleLine), !label.isEmpty {
             let text = context.fitted(label, maxWidth: width - 2 * style.padding, font: style.axis).text
-            items.append(.text(context.textRun(text: text, origin: Point(x: style.padding, y: geometry.yLabelTop), font: style.axis, color: theme.mutedText)))
+            items.append(
+                .text(context.textRun(text: text, origin: Point(x: style.padding, y: geometry.yLabelTop), font: style.axis, color: theme.mutedText)))
         }
         return items
     }
@@ -195,8 +214,10 @@ extension LayoutPass {
         var items: [SceneItem] = []
         for value in ticks.values {
             let y = scale(value)
-            items.append(.line(from: Point(x: plot.maxX, y: y.rounded() + 0.5), to: Point(x: plot.maxX + 4, y: y.rounded() + 0.5),
-                               stroke: Stroke(color: theme.axis, width: 1)))
+            items.append(
+                .line(
+                    from: Point(x: plot.maxX, y: y.rounded() + 0.5), to: Point(x: plot.maxX + 4, y: y.rounded() + 0.5),
+                    stroke: Stroke(color: theme.axis, width: 1)))
             let text = ticks.label(value)
             let size = measure(text, style.axis)
             let top = min(y - size.height / 2, geometry.tickLabelTop - 1 - size.height)

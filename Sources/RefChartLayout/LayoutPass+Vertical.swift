@@ -38,7 +38,8 @@ extension LayoutPass {
         g.keyRows = categoryKeyRows(width: usable)
         // A one-row key shares the caption's row when it fits left of the time zone (a row of height).
         let captionKeyLeft = before > 0 ? plotLeft + measure(context.earlierCaption, style.caption).width + 16 : pad
-        let keyOnCaptionRow = g.keyRows.count == 1
+        let keyOnCaptionRow =
+            g.keyRows.count == 1
             && captionKeyLeft + g.keyRows[0].reduce(0) { $0 + $1.width + 16 } - 16
                 <= plotMidX - measure(context.zoneCaption, style.caption).width / 2 - 16
         g.keyLeft = keyOnCaptionRow ? captionKeyLeft : pad
@@ -69,8 +70,9 @@ extension LayoutPass {
             plotBottom = max(plotTop + 20, height - pad - belowPlotFixed)
             height = plotBottom + belowPlotFixed + footnoteHeight + pad
         }
-        plot = Rect(x: xScale.range.lowerBound, y: plotTop, width: xScale.range.upperBound - xScale.range.lowerBound,
-                    height: plotBottom - plotTop)
+        plot = Rect(
+            x: xScale.range.lowerBound, y: plotTop, width: xScale.range.upperBound - xScale.range.lowerBound,
+            height: plotBottom - plotTop)
         g.bottomLanesBase = labelsAtBottom ? plotBottom : nil
         g.badgeTop = plotBottom + 6
         g.tickLabelTop = plotBottom + 6 + (badged.isEmpty ? 0 : g.badgeHeight + 6)
@@ -90,8 +92,9 @@ extension LayoutPass {
         footnotes = groups.enumerated().map { k, group in
             let column = k / max(g.footnoteRows, 1)
             let row = k % max(g.footnoteRows, 1)
-            let box = Rect(x: pad + Double(column) * columnWidth, y: g.footnoteTop + Double(row) * g.footnoteRowHeight,
-                           width: columnWidth - 12, height: g.footnoteRowHeight)
+            let box = Rect(
+                x: pad + Double(column) * columnWidth, y: g.footnoteTop + Double(row) * g.footnoteRowHeight,
+                width: columnWidth - 12, height: g.footnoteRowHeight)
             return FootnoteRow(numbers: group.map(\.number), markers: group.map(\.marker), box: box)
         }
     }
@@ -119,8 +122,9 @@ extension LayoutPass {
                 let rowsUsed = (count + g.footnoteColumns - 1) / g.footnoteColumns
                 for k in 0..<count {
                     let group = groups[index + k]
-                    let box = Rect(x: pad + Double(k / rowsUsed) * columnWidth, y: top + Double(k % rowsUsed) * rowHeight,
-                                   width: columnWidth - 12, height: rowHeight)
+                    let box = Rect(
+                        x: pad + Double(k / rowsUsed) * columnWidth, y: top + Double(k % rowsUsed) * rowHeight,
+                        width: columnWidth - 12, height: rowHeight)
                     placed.append(FootnoteRow(numbers: group.map(\.number), markers: group.map(\.marker), box: box))
                 }
                 index += count

@@ -138,7 +138,8 @@ struct LayoutPass {
         if !rightAxis.isEmpty {
             let (low, high) = valueExtent(rightAxis: true)
             // Linear axes share grid lines: the right one gets as many intervals as the left.
-            let right = spec.logarithmic || valueTicks.values.count < 2
+            let right =
+                spec.logarithmic || valueTicks.values.count < 2
                 ? ticks(low: low, high: high, plotHeight: plotHeight, bounds: (nil, nil), headroom: headroomSteps)
                 : ValueTicks.aligned(with: valueTicks, low: low, high: high)
             rightTicks = right
@@ -148,18 +149,22 @@ struct LayoutPass {
     }
 
     /// Ticks for data from `low` to `high` on an axis `plotHeight` high, within given bounds.
-    private func ticks(low dataLow: Double, high dataHigh: Double, plotHeight: Double, bounds: (low: Double?, high: Double?), headroom: Int) -> ValueTicks {
+    private func ticks(
+        low dataLow: Double, high dataHigh: Double, plotHeight: Double, bounds: (low: Double?, high: Double?), headroom: Int
+    ) -> ValueTicks {
         let (low, high) = (bounds.low ?? dataLow, max(bounds.high ?? dataHigh, bounds.low ?? -.infinity))
         // A zero baseline for counts that come near it; levels far from zero (130k–143k) are zoomed to, so
         // a forced zero never flattens them. A given minimum or maximum wins.
-        let includeZero = bounds.low == nil && !spec.logarithmic
+        let includeZero =
+            bounds.low == nil && !spec.logarithmic
             && (spec.chartType != .line || (low >= 0 && (high - low) > 0.2 * high))
         // As many ticks as fit about every 56 px, and never so many that their labels touch.
         let labelHeight = measure("0", style.axis).height + 2
         var count = max(2, Int(plotHeight / style.valueTickSpacing))
         var ticks: ValueTicks
         repeat {
-            ticks = spec.logarithmic
+            ticks =
+                spec.logarithmic
                 ? ValueTicks.logarithmic(low: low, high: high, count: count).clamped(low: bounds.low, high: bounds.high)
                 : ValueTicks(low: low, high: high, count: count, includeZero: includeZero).withHeadroom(headroom)
                     .clamped(low: bounds.low, high: bounds.high)

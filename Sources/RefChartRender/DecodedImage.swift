@@ -27,17 +27,18 @@ package struct DecodedImage: Sendable {
     package init(png: [UInt8]) throws {
         var source = PNGSource(bytes: png)
         let surface = withUnsafeMutablePointer(to: &source) { pointer in
-            cairo_image_surface_create_from_png_stream({ closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
-                let source = closure.assumingMemoryBound(to: PNGSource.self)
-                let count = Int(length)
-                guard source.pointee.offset + count <= source.pointee.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-                source.pointee.bytes.withUnsafeBufferPointer { buffer in
-                    data.update(from: buffer.baseAddress! + source.pointee.offset, count: count)
-                }
-                source.pointee.offset += count
-                return CAIRO_STATUS_SUCCESS
-            }, pointer)
+            cairo_image_surface_create_from_png_stream(
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+                    let source = closure.assumingMemoryBound(to: PNGSource.self)
+                    let count = Int(length)
+                    guard source.pointee.offset + count <= source.pointee.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                    source.pointee.bytes.withUnsafeBufferPointer { buffer in
+                        data.update(from: buffer.baseAddress! + source.pointee.offset, count: count)
+                    }
+                    source.pointee.offset += count
+                    return CAIRO_STATUS_SUCCESS
+                }, pointer)
         }
         defer { cairo_surface_destroy(surface) }
         let status = cairo_surface_status(surface)

@@ -1,5 +1,5 @@
-import RefChartScene
 import Foundation
+import RefChartScene
 
 /// Finishes Cairo's SVG: adds `<title>`/`<desc>` for screen readers and renumbers Cairo's process-global
 /// ids (`surface13`, `clip4`) from 1 in document order, so the same chart gives the same bytes.
@@ -9,7 +9,8 @@ enum SVGPostProcessor {
     static func process(_ bytes: [UInt8], title: String, description: String) -> [UInt8] {
         var svg = renumberIds(String(decoding: bytes, as: UTF8.self))
         if let open = svg.range(of: "<svg"), let close = svg.range(of: ">", range: open.upperBound..<svg.endIndex) {
-            let accessible = "<title id=\"chart-title\">\(escape(title))</title>"
+            let accessible =
+                "<title id=\"chart-title\">\(escape(title))</title>"
                 + "<desc id=\"chart-desc\">\(escape(description))</desc>\n"
             svg.insert(contentsOf: accessible, at: close.upperBound)
             svg.insert(contentsOf: " role=\"img\" aria-labelledby=\"chart-title chart-desc\"", at: close.lowerBound)

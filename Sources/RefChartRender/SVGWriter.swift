@@ -45,7 +45,8 @@ struct SVGWriter {
         case .polygon(let points, let fill):
             out += #"<path d="\#(Self.path(points, closed: true))"\#(Self.fill(fill))/>"# + "\n"
         case .rect(let rect, let fill, let stroke, let radius):
-            var element = #"<rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))""#
+            var element =
+                #"<rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))""#
             if radius > 0 { element += #" rx="\#(Self.number(radius))""# }
             element += fill.map(Self.fill) ?? #" fill="none""#
             if let stroke { element += Self.stroke(stroke) }
@@ -64,7 +65,8 @@ struct SVGWriter {
             out += element + ">" + Self.escape(run.text) + "</text>\n"
         case .beginClip(let rect):
             clipCount += 1
-            out += #"<clipPath id="clip\#(clipCount)"><rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))"/></clipPath>"#
+            out +=
+                #"<clipPath id="clip\#(clipCount)"><rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))"/></clipPath>"#
             out += #"<g clip-path="url(#clip\#(clipCount))">"# + "\n"
         case .endClip, .endGroup:
             out += "</g>\n"

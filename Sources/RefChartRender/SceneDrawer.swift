@@ -77,7 +77,6 @@ struct SceneDrawer {
         }
     }
 
-
     /// Strokes a long line (points in x order) as pieces side by side, each clipped to its own columns of
     /// whole device pixels and drawn with the points a little beyond them: every pixel is then painted once,
     /// by a stroke holding every segment that reaches it — the one stroke's pixels. (Pieces painted over each

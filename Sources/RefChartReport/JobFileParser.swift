@@ -170,7 +170,8 @@ struct JobFileParser {
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             return (context.codingPath, "expected \(noun(type))")
         case .dataCorrupted(let context):
-            let message = context.debugDescription.contains("Cannot initialize")
+            let message =
+                context.debugDescription.contains("Cannot initialize")
                 ? "is not one of the allowed values (\(context.debugDescription.split(separator: "from invalid").first ?? ""))"
                 : context.debugDescription
             return (context.codingPath, message)

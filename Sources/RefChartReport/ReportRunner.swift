@@ -46,9 +46,11 @@ public struct ReportRunner: Sendable {
     ) async throws -> ReportSummary {
         let charts = try selection.charts(of: job)
         let settings = job.openPanel
-        let pipeline = ChartPipeline(now: now, openPanel: openPanel ?? {
-            try OpenPanelClient.configured(apiURL: settings.apiUrl, credentialsFile: settings.credentialsFile, onWait: onWait)
-        })
+        let pipeline = ChartPipeline(
+            now: now,
+            openPanel: openPanel ?? {
+                try OpenPanelClient.configured(apiURL: settings.apiUrl, credentialsFile: settings.credentialsFile, onWait: onWait)
+            })
         let started = Date()
         var outcomes = [(ReportSummary.Chart, Scene?)?](repeating: nil, count: charts.count)
         var (done, failed) = (0, 0)
@@ -80,7 +82,9 @@ public struct ReportRunner: Sendable {
     }
 
     /// Renders and writes one chart; never throws: a failure is the chart's outcome.
-    static func render(_ request: ChartRequest, with pipeline: ChartPipeline, keepingPage: Bool) async
+    static func render(
+        _ request: ChartRequest, with pipeline: ChartPipeline, keepingPage: Bool
+    ) async
         -> (ReportSummary.Chart, Scene?)
     {
         let clock = ContinuousClock.now

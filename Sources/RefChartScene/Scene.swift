@@ -16,8 +16,10 @@ package struct Scene: Sendable, Hashable {
     /// For a paged document (PDF): the page height; the scene is its pages stacked.
     package var pageHeight: Double?
 
-    package init(size: Size, background: Color, items: [SceneItem] = [], accessibleTitle: String = "",
-                 accessibleDescription: String = "", documentDate: Double = 0) {
+    package init(
+        size: Size, background: Color, items: [SceneItem] = [], accessibleTitle: String = "",
+        accessibleDescription: String = "", documentDate: Double = 0
+    ) {
         self.documentDate = documentDate
         self.size = size
         self.background = background

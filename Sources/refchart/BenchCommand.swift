@@ -9,7 +9,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time the CSV reader and the renderer on generated files (1k, 100k, 1M rows; 200 references).",
-        discussion: "Each size runs in its own process. --long writes the same shape as a long export; compare its parse column with a wide run of the same row count.")
+        discussion:
+            "Each size runs in its own process. --long writes the same shape as a long export; compare its parse column with a wide run of the same row count."
+    )
 
     @Option(parsing: .upToNextOption, help: "Row counts to generate.")
     var rows: [Int] = [1_000, 100_000, 1_000_000]
@@ -24,7 +26,9 @@ struct BenchCommand: ParsableCommand {
     var long = false
 
     func run() throws {
-        let directory = keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+        let directory =
+            keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("refchart-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
@@ -49,9 +53,11 @@ struct BenchCommand: ParsableCommand {
                 let figures = try? JSONDecoder().decode(BenchRunCommand.Figures.self, from: output)
             else { throw fail("bench-run failed for \(count) rows") }
             let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1e6
-            print(String(format: "%-10d %7.1f %9.3f %12.0f %9.3f %9.3f %9.3f %11.1f", count, megabytes, figures.parseSeconds,
-                         Double(count) / max(figures.parseSeconds, 1e-9), figures.layoutSeconds, figures.renderSeconds,
-                         figures.parseSeconds + figures.renderSeconds, figures.peakMegabytes))
+            print(
+                String(
+                    format: "%-10d %7.1f %9.3f %12.0f %9.3f %9.3f %9.3f %11.1f", count, megabytes, figures.parseSeconds,
+                    Double(count) / max(figures.parseSeconds, 1e-9), figures.layoutSeconds, figures.renderSeconds,
+                    figures.parseSeconds + figures.renderSeconds, figures.peakMegabytes))
         }
     }
 }

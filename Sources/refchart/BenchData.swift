@@ -38,8 +38,10 @@ enum BenchData {
         let span = Double(max(rows, 2) - 1) * 60
         let entries = (0..<count).map { k -> [String: String] in
             let fraction = k % 5 == 0 ? 0.5 + Double(k) / Double(count) * 0.01 : Double(k) / Double(count)
-            return ["id": "ref-\(k)", "title": "Release \(k)",
-                    "date": ISO8601.string(fromSeconds: start + fraction * span, fractionalSeconds: false)]
+            return [
+                "id": "ref-\(k)", "title": "Release \(k)",
+                "date": ISO8601.string(fromSeconds: start + fraction * span, fractionalSeconds: false),
+            ]
         }
         try JSONSerialization.data(withJSONObject: ["data": entries]).write(to: url)
     }

@@ -7,7 +7,9 @@ struct CSVReaderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The metrics CSV: a file, - for standard input, or an http(s) URL (or use --event).", valueName: "file"))
     var csv: String?
 
-    @Option(name: .customLong("event"), help: ArgumentHelp("Draw this event's counts from OpenPanel's Export API instead of a CSV; repeat for several.", valueName: "name"))
+    @Option(
+        name: .customLong("event"),
+        help: ArgumentHelp("Draw this event's counts from OpenPanel's Export API instead of a CSV; repeat for several.", valueName: "name"))
     var events: [String] = []
 
     @Option(help: ArgumentHelp("What --event counts per bucket: event (default), user, session, user_average, …", valueName: "segment"))
@@ -16,22 +18,31 @@ struct CSVReaderOptions: ParsableArguments {
     @Option(help: "The bucket of --event series (default: one that suits the window and the width).")
     var interval: ExportInterval?
 
-    @Option(help: ArgumentHelp("The OpenPanel organization's IANA zone, in which the Export API writes dates (default: $OPENPANEL_ORG_TIMEZONE or UTC).", valueName: "zone"))
+    @Option(
+        help: ArgumentHelp(
+            "The OpenPanel organization's IANA zone, in which the Export API writes dates (default: $OPENPANEL_ORG_TIMEZONE or UTC).",
+            valueName: "zone"))
     var orgTimezone: String?
 
-    @Option(help: ArgumentHelp("The time column (default: one named like a time — timestamp, time, date, month, year, … — else the first whose values read as times).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The time column (default: one named like a time — timestamp, time, date, month, year, … — else the first whose values read as times).",
+            valueName: "name"))
     var timeColumn: String?
 
     @Option(help: ArgumentHelp("A value column to read; repeat for several (default: every numeric column).", valueName: "name"))
     var valueColumn: [String] = []
 
-    @Option(help: ArgumentHelp("A long file's series column: one series per distinct value (default: detected when times repeat).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("A long file's series column: one series per distinct value (default: detected when times repeat).", valueName: "name"))
     var seriesColumn: String?
 
     @Option(help: ArgumentHelp("The delimiter: , ; or tab (default: sniffed from the header).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("How times are written: a named form or a strftime pattern such as %d/%m/%Y %H:%M (default: detected).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "How times are written: a named form or a strftime pattern such as %d/%m/%Y %H:%M (default: detected).", valueName: "format"))
     var timeFormat: CSVOptions.TimeFormat?
 
     @Flag(inversion: .prefixedNo, help: "Read 12,5 as 12.5 (default: sniffed from the values of ;-delimited files).")

@@ -82,9 +82,12 @@ struct InspectCommand: AsyncParsableCommand {
         let rule = report.timeColumnRule == "named" ? "named with --time-column" : "found \(report.timeColumnRule)"
         print("  time column  \(report.timeColumn) (\(rule); \(report.timeFormat)\(table.wasReordered ? ", rows were out of order: sorted" : ""))")
         if let column = report.seriesColumn {
-            print("  series from  \(column) (\(report.seriesColumnRule == "detected" ? "detected: times repeat and it tells the rows apart" : "--series-column")): one series per value")
+            print(
+                "  series from  \(column) (\(report.seriesColumnRule == "detected" ? "detected: times repeat and it tells the rows apart" : "--series-column")): one series per value"
+            )
         }
-        print("  rows         \(report.rows) (\(report.duplicates) duplicate times merged by \(input.duplicates), \(report.skippedRows.count) skipped)")
+        print(
+            "  rows         \(report.rows) (\(report.duplicates) duplicate times merged by \(input.duplicates), \(report.skippedRows.count) skipped)")
         for s in report.series {
             let range = s.first.map { "\($0) … \(s.last!)" } ?? "no values"
             let extent = s.min.map { "min \(format($0)), max \(format(s.max!))" } ?? ""

@@ -7,9 +7,10 @@ struct OpenPanelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The API URL (default: $OPENPANEL_API_URL or https://api.openpanel.dev).", valueName: "url"))
     var apiUrl: String?
 
-    @Option(help: ArgumentHelp(
-        "A JSON file with clientId and clientSecret (default: $OPENPANEL_CLIENT_ID and $OPENPANEL_CLIENT_SECRET).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A JSON file with clientId and clientSecret (default: $OPENPANEL_CLIENT_ID and $OPENPANEL_CLIENT_SECRET).",
+            valueName: "file"))
     var credentialsFile: String?
 
     /// A client for the configured API.

@@ -31,7 +31,8 @@ enum SignalCleanup {
 /// `--timeout`: the longest a command may run, waits and retries included. A server that drips one byte
 /// a minute, or a download that never ends, stops here with exit 5 and a message.
 struct DeadlineOption: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Give up after this many seconds, waits and retries included (exit 5).", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Give up after this many seconds, waits and retries included (exit 5).", valueName: "seconds"))
     var timeout = 120.0
 
     func validate() throws {
@@ -47,8 +48,9 @@ struct DeadlineOption: ParsableArguments {
 enum Watchdog {
     static func arm(seconds: Double) {
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-            FileHandle.standardError.write(Data(
-                "refchart: error: gave up after \(Int(seconds)) s (--timeout): the server or the network did not finish in time\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "refchart: error: gave up after \(Int(seconds)) s (--timeout): the server or the network did not finish in time\n".utf8))
             AtomicFile.removeTemporaryFiles()
             _exit(ExitStatus.unavailable)
         }

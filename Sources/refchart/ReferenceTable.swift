@@ -21,8 +21,9 @@ enum ReferenceTable {
     }
 
     static func json(_ object: Any) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
-               as: UTF8.self)
+        String(
+            decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+            as: UTF8.self)
     }
 
     private static func clip(_ text: String, _ limit: Int) -> String {

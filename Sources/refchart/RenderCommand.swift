@@ -19,7 +19,9 @@ struct RenderCommand: AsyncParsableCommand {
 
     @OptionGroup var deadline: DeadlineOption
 
-    @Option(help: ArgumentHelp("A references JSON file: {\"data\": [...]} as the OpenPanel API returns, or a plain array; repeat for several.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A references JSON file: {\"data\": [...]} as the OpenPanel API returns, or a plain array; repeat for several.", valueName: "file"))
     var references: [String] = []
 
     @Option(help: ArgumentHelp("Fetch the references of this OpenPanel project (credentials from the environment).", valueName: "id"))
@@ -28,7 +30,8 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(name: .customLong("category"), help: ArgumentHelp("Draw only references of this category; repeat for several.", valueName: "name"))
     var categories: [String] = []
 
-    @Option(name: .customLong("exclude-category"), help: ArgumentHelp("Leave out references of this category; repeat for several.", valueName: "name"))
+    @Option(
+        name: .customLong("exclude-category"), help: ArgumentHelp("Leave out references of this category; repeat for several.", valueName: "name"))
     var excludeCategories: [String] = []
 
     @OptionGroup(title: "OpenPanel") var api: OpenPanelOptions
@@ -55,7 +58,10 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Device pixels per pixel for PNG (2 for HiDPI).")
     var scale = 1.0
 
-    @Option(help: ArgumentHelp("The IANA time zone for axis labels and dates without an offset (default: UTC; for --event, the organization's zone).", valueName: "zone"))
+    @Option(
+        help: ArgumentHelp(
+            "The IANA time zone for axis labels and dates without an offset (default: UTC; for --event, the organization's zone).", valueName: "zone")
+    )
     var timezone: String?
 
     @OptionGroup(title: "Time window") var window: WindowOptions
@@ -63,10 +69,15 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write the layout report (where each reference went) as JSON; - for standard output.", valueName: "file"))
     var layoutReport: String?
 
-    @Option(help: "How the footnote table lists badged references: each its own row, growing the image up to --max-height (auto), always (all), grouped to keep the height (grouped), or no table (none).")
+    @Option(
+        help:
+            "How the footnote table lists badged references: each its own row, growing the image up to --max-height (auto), always (all), grouped to keep the height (grouped), or no table (none)."
+    )
     var footnotes = FootnoteMode.auto
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The tallest the image may grow for footnotes, in pixels (default: 4× --height).", valueName: "px"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The tallest the image may grow for footnotes, in pixels (default: 4× --height).", valueName: "px"))
     var maxHeight: Int?
 
     @Option(help: ArgumentHelp("Also write every reference's footnote row to this file: .csv or .md.", valueName: "file"))
@@ -87,7 +98,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The value axis's title, with its unit (e.g. \"Pageviews per hour\").", valueName: "text"))
     var yLabel: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The value axis's lower bound (default: zero for counts near it, else zoomed to the data).", valueName: "number"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The value axis's lower bound (default: zero for counts near it, else zoomed to the data).", valueName: "number"))
     var yMin: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The value axis's upper bound.", valueName: "number"))

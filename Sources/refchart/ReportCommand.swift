@@ -72,8 +72,11 @@ struct ReportCommand: AsyncParsableCommand {
         let result = try await runner.run(selection, onWait: { printer.line("refchart: \($0)") }, progress: { printer.finished($0) })
         printer.close()
         if let pdf = result.pdf {
-            if let error = pdf.error { printer.line("refchart: error: combined PDF \(pdf.path): \(error)") }
-            else if !quiet { printer.line("wrote \(pdf.path) (\(pdf.pages) pages)") }
+            if let error = pdf.error {
+                printer.line("refchart: error: combined PDF \(pdf.path): \(error)")
+            } else if !quiet {
+                printer.line("wrote \(pdf.path) (\(pdf.pages) pages)")
+            }
         }
         if let summary {
             let encoder = JSONEncoder()

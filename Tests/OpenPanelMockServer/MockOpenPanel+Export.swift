@@ -14,8 +14,12 @@ extension MockOpenPanel {
         let intervals = ["minute", "hour", "day", "week", "month"]
         let interval = query["interval"] ?? "day"
         guard intervals.contains(interval) else {
-            return json(400, ["status": 400, "error": "Error",
-                              "message": "querystring/interval Invalid option: expected one of \"minute\"|\"day\"|\"hour\"|\"week\"|\"month\""])
+            return json(
+                400,
+                [
+                    "status": 400, "error": "Error",
+                    "message": "querystring/interval Invalid option: expected one of \"minute\"|\"day\"|\"hour\"|\"week\"|\"month\"",
+                ])
         }
         guard let seriesText = query["series"] ?? query["events"],
             let series = (try? JSONSerialization.jsonObject(with: Data(seriesText.utf8))) as? [[String: Any]]

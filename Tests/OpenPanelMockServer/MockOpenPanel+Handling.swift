@@ -36,7 +36,8 @@ extension MockOpenPanel {
         }
         answer = respond(method: method, path: path, query: query, headers: headers, body: body)
         if let replacement { answer = Answer(status: replacement.status, headers: ["content-type": "text/plain"], body: replacement.body) }
-        record(LoggedRequest(method: method, path: "/" + path.joined(separator: "/"), query: query, headers: headers, body: body, status: answer.status))
+        record(
+            LoggedRequest(method: method, path: "/" + path.joined(separator: "/"), query: query, headers: headers, body: body, status: answer.status))
         if stall > 0 { try? await Task.sleep(for: .seconds(stall)) }
         return answer
     }
@@ -56,17 +57,23 @@ extension MockOpenPanel {
         ]
         let isExport = path.suffix(2) == ["export", "charts"]
         let groupLimit = isExport ? exportLimit : limit
-        var answer = isExport
+        var answer =
+            isExport
             ? exportCharts(method: method, query: query, headers: headers, overLimit: current.count > groupLimit)
             : route(method: method, path: path, query: query, headers: headers, body: body, overLimit: current.count > groupLimit)
         answer.headers.merge(rateHeaders) { $1 }
-        if isExport { answer.headers["x-ratelimit-limit"] = "\(exportLimit)"; answer.headers["x-ratelimit-remaining"] = "\(max(0, exportLimit - current.count))" }
+        if isExport {
+            answer.headers["x-ratelimit-limit"] = "\(exportLimit)"
+            answer.headers["x-ratelimit-remaining"] = "\(max(0, exportLimit - current.count))"
+        }
         if answer.status == 429 { answer.headers["retry-after"] = "\(reset)" }
         return answer
     }
 
-    func route(method: String, path: [String], query: [String: String], headers: [String: String], body: String,
-                       overLimit: Bool) -> Answer {
+    func route(
+        method: String, path: [String], query: [String: String], headers: [String: String], body: String,
+        overLimit: Bool
+    ) -> Answer {
         if overLimit {
             return json(429, ["statusCode": 429, "error": "Too Many Requests", "message": "Rate limit exceeded, retry in 10 seconds"])
         }
@@ -79,8 +86,12 @@ extension MockOpenPanel {
             return json(401, ["error": "Unauthorized", "message": "Manage: Only root clients are allowed to manage resources"])
         }
         if headers["content-type"]?.hasPrefix("application/json") == true && body.isEmpty {
-            return json(400, ["statusCode": 400, "code": "FST_ERR_CTP_EMPTY_JSON_BODY", "error": "Bad Request",
-                              "message": "Body cannot be empty when content-type is set to 'application/json'"])
+            return json(
+                400,
+                [
+                    "statusCode": 400, "code": "FST_ERR_CTP_EMPTY_JSON_BODY", "error": "Bad Request",
+                    "message": "Body cannot be empty when content-type is set to 'application/json'",
+                ])
         }
         guard path.count >= 2, path[path.count - 2] == "manage" || path[path.count - 1] == "references" || path.count >= 3 else {
             return json(404, ["message": "Route not found", "error": "Not Found", "statusCode": 404])
@@ -124,7 +135,9 @@ extension MockOpenPanel {
         if datetime == nil { problems.append("body/datetime Invalid input: expected string, received undefined") }
         if !problems.isEmpty { return json(400, ["status": 400, "error": "Error", "message": problems.joined(separator: ", ")]) }
         guard projects.contains(projectId!) else { return json(404, ["status": 404, "message": "Project not found"]) }
-        guard let date = Self.parse(datetime!) else { return Answer(status: 500, headers: ["content-type": "text/plain"], body: "Internal server error") }
+        guard let date = Self.parse(datetime!) else {
+            return Answer(status: 500, headers: ["content-type": "text/plain"], body: "Internal server error")
+        }
         let id = seed(projectId: projectId!, title: title!, description: fields["description"] as? String, date: Self.timestamp(date))
         return json(200, ["data": object(references.first { $0.id == id }!)])
     }
@@ -136,8 +149,12 @@ extension MockOpenPanel {
             return json(400, ["status": 400, "error": "Error", "message": "body must be object"])
         }
         if let title = fields["title"] as? String, title.isEmpty {
-            return json(400, ["error": "Bad Request", "message": "Invalid request body",
-                              "details": [["path": ["title"], "message": "String must contain at least 1 character(s)"]]])
+            return json(
+                400,
+                [
+                    "error": "Bad Request", "message": "Invalid request body",
+                    "details": [["path": ["title"], "message": "String must contain at least 1 character(s)"]],
+                ])
         }
         if fields["description"] is NSNull && rejectsNullDescription {
             return json(400, ["status": 400, "error": "Error", "message": "body/description Invalid input: expected string, received null"])
@@ -146,7 +163,9 @@ extension MockOpenPanel {
         if let title = fields["title"] as? String { stored.title = title }
         if fields.keys.contains("description") { stored.description = fields["description"] as? String }
         if let datetime = fields["datetime"] as? String {
-            guard let date = Self.parse(datetime) else { return Answer(status: 500, headers: ["content-type": "text/plain"], body: "Internal server error") }
+            guard let date = Self.parse(datetime) else {
+                return Answer(status: 500, headers: ["content-type": "text/plain"], body: "Internal server error")
+            }
             stored.date = Self.timestamp(date)
         }
         stored.updatedAt = Self.timestamp(Date())
@@ -162,8 +181,10 @@ extension MockOpenPanel {
     }
 
     private func object(_ stored: Stored) -> [String: Any] {
-        ["id": stored.id, "title": stored.title, "description": stored.description ?? NSNull(), "date": stored.date,
-         "projectId": stored.projectId, "createdAt": stored.createdAt, "updatedAt": stored.updatedAt]
+        [
+            "id": stored.id, "title": stored.title, "description": stored.description ?? NSNull(), "date": stored.date,
+            "projectId": stored.projectId, "createdAt": stored.createdAt, "updatedAt": stored.updatedAt,
+        ]
     }
 
     func json(_ status: Int, _ object: [String: Any]) -> Answer {

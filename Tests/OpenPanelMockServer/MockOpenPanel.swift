@@ -102,8 +102,10 @@ public actor MockOpenPanel {
         let id = UUID().uuidString.lowercased()
         sequence += 1
         let now = Self.timestamp(Date())
-        references.append(Stored(id: id, projectId: projectId, title: title, description: description, date: date,
-                                 createdAt: now, updatedAt: now, sequence: sequence))
+        references.append(
+            Stored(
+                id: id, projectId: projectId, title: title, description: description, date: date,
+                createdAt: now, updatedAt: now, sequence: sequence))
         return id
     }
 

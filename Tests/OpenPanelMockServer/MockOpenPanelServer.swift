@@ -33,8 +33,9 @@ public final class MockOpenPanelServer: Sendable {
             let answer = await api.handle(method: request.method.rawValue, path: segments, query: query, headers: headers, body: body)
             var responseHeaders = HTTPHeaders()
             for (name, value) in answer.headers { responseHeaders[HTTPHeader(name)] = value }
-            return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: "Status"), headers: responseHeaders,
-                                body: Data(answer.body.utf8))
+            return HTTPResponse(
+                statusCode: HTTPStatusCode(answer.status, phrase: "Status"), headers: responseHeaders,
+                body: Data(answer.body.utf8))
         }
         self.server = server
         task = Task { try await server.run() }

@@ -58,9 +58,11 @@ struct AxesAndLegendTests {
     }
 
     @Test func theValueAxisTitleSitsAboveThePlotWithoutTouchingLabels() {
-        var spec = ChartSpec(title: "T", series: Self.series(1), references: [
-            Reference(id: "a", title: "Launch of the new pricing page", date: Date(timeIntervalSince1970: 1_262_304_000 + 86_400 * 300)),
-        ])
+        var spec = ChartSpec(
+            title: "T", series: Self.series(1),
+            references: [
+                Reference(id: "a", title: "Launch of the new pricing page", date: Date(timeIntervalSince1970: 1_262_304_000 + 86_400 * 300))
+            ])
         spec.options.yLabel = "Employees (thousands)"
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         let label = Self.texts(scene).first { $0.text == "Employees (thousands)" }

@@ -2,8 +2,8 @@ import Foundation
 import RefChart
 import RefChartCore
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// Labels in lanes inside the plot's bottom, where the data leaves room under it: the staircase costs no
@@ -33,7 +33,10 @@ struct BottomLanesTests {
                 for x in Int(box.minX)..<Int(box.maxX) {
                     let p = image.pixel(x: x, y: y)
                     if abs(Double(p.red) - blue.red * 255) < 30 && abs(Double(p.green) - blue.green * 255) < 30
-                        && abs(Double(p.blue) - blue.blue * 255) < 30 { touched += 1 }
+                        && abs(Double(p.blue) - blue.blue * 255) < 30
+                    {
+                        touched += 1
+                    }
                 }
             }
             #expect(touched == 0, "\(touched) series pixels under \(label.title)")

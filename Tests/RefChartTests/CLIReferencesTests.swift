@@ -9,8 +9,11 @@ struct CLIReferencesTests {
         let fixture = try await OpenPanelFixture.start()
         defer { Task { await fixture.stop() } }
         let env = fixture.environment
-        let created = try CLIRunner.run(["references", "create", "--project", "acme-web", "--title", "Release 2.3",
-                                         "--description", "Deploy pipeline", "--date", "2024-03-01T10:00:00+01:00", "--json"], environment: env)
+        let created = try CLIRunner.run(
+            [
+                "references", "create", "--project", "acme-web", "--title", "Release 2.3",
+                "--description", "Deploy pipeline", "--date", "2024-03-01T10:00:00+01:00", "--json",
+            ], environment: env)
         #expect(created.status == 0, "\(created.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: created.stdout) as? [String: Any])
         let id = try #require(object["id"] as? String)
@@ -23,8 +26,9 @@ struct CLIReferencesTests {
         #expect(table.contains("DATE (Europe/Berlin)"))
         let row = try #require(table.split(separator: "\n").first { $0.contains(id) })
         #expect(row.hasPrefix("2024-03-01 10:00 "))
-        #expect(row.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            == ["2024-03-01", "10:00", "Release", "2.3", "Deploy", "pipeline", id])
+        #expect(
+            row.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                == ["2024-03-01", "10:00", "Release", "2.3", "Deploy", "pipeline", id])
 
         let updated = try CLIRunner.run(["references", "update", id, "--title", "Release 2.3.1", "--json"], environment: env)
         #expect(updated.status == 0, "\(updated.stderr)")
@@ -59,8 +63,9 @@ struct CLIReferencesTests {
         #expect(wrong.stderr.contains("use a root client's id and secret"))
         #expect(!wrong.stderr.contains("wrong-secret"))
 
-        let badDate = try CLIRunner.run(["references", "create", "--project", "acme-web", "--title", "X", "--date", "tomorrow"],
-                                        environment: fixture.environment)
+        let badDate = try CLIRunner.run(
+            ["references", "create", "--project", "acme-web", "--title", "X", "--date", "tomorrow"],
+            environment: fixture.environment)
         #expect(badDate.status == 1)
         #expect(badDate.stderr.contains("datetime \"tomorrow\" is not an ISO 8601 date"))
 
@@ -68,8 +73,12 @@ struct CLIReferencesTests {
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("nothing to update"))
 
-        let refused = try CLIRunner.run(["references", "list"], environment: ["OPENPANEL_CLIENT_ID": "a", "OPENPANEL_CLIENT_SECRET": "b",
-                                                                              "OPENPANEL_API_URL": "http://127.0.0.1:1"])
+        let refused = try CLIRunner.run(
+            ["references", "list"],
+            environment: [
+                "OPENPANEL_CLIENT_ID": "a", "OPENPANEL_CLIENT_SECRET": "b",
+                "OPENPANEL_API_URL": "http://127.0.0.1:1",
+            ])
         #expect(refused.status == 5)
         #expect(refused.stderr.contains("connection refused"))
         #expect(await fixture.api.log.allSatisfy { $0.method == "GET" })
@@ -82,8 +91,10 @@ struct CLIReferencesTests {
         let file = dir.appendingPathComponent("openpanel.json")
         try #"{"clientId": "\#(OpenPanelFixture.rootId)", "clientSecret": "\#(OpenPanelFixture.secret)"}"#
             .write(to: file, atomically: true, encoding: .utf8)
-        let result = try CLIRunner.run(["references", "list", "--credentials-file", file.path, "--api-url",
-                                        fixture.server.baseURL.absoluteString])
+        let result = try CLIRunner.run([
+            "references", "list", "--credentials-file", file.path, "--api-url",
+            fixture.server.baseURL.absoluteString,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(String(decoding: result.stdout, as: UTF8.self) == "no references\n")
     }
@@ -97,19 +108,21 @@ struct CLIReferencesTests {
         await fixture.api.seed(projectId: "acme-app", title: "Other project", date: "2024-10-09T10:00:00.000Z")
         let dir = try TestSupport.temporaryDirectory()
         let report = dir.appendingPathComponent("r.json").path
-        let result = try CLIRunner.run([
-            "render", "--csv", fixture.server.baseURL.appendingPathComponent("exports/pageviews.csv").absoluteString,
-            "--openpanel-project", "acme-web", "-o", dir.appendingPathComponent("c.png").path, "--layout-report", report,
-        ], environment: fixture.environment)
+        let result = try CLIRunner.run(
+            [
+                "render", "--csv", fixture.server.baseURL.appendingPathComponent("exports/pageviews.csv").absoluteString,
+                "--openpanel-project", "acme-web", "-o", dir.appendingPathComponent("c.png").path, "--layout-report", report,
+            ], environment: fixture.environment)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try RenderTests.report(Data(contentsOf: URL(fileURLWithPath: report)))
         let titles = (json["references"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
         #expect(titles == ["Live launch"])
 
-        let missing = try CLIRunner.run([
-            "render", "--csv", fixture.server.baseURL.appendingPathComponent("exports/nope.csv").absoluteString,
-            "-o", dir.appendingPathComponent("d.png").path,
-        ], environment: fixture.environment)
+        let missing = try CLIRunner.run(
+            [
+                "render", "--csv", fixture.server.baseURL.appendingPathComponent("exports/nope.csv").absoluteString,
+                "-o", dir.appendingPathComponent("d.png").path,
+            ], environment: fixture.environment)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("the server answered HTTP"))
     }

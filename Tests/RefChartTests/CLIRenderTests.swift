@@ -44,7 +44,10 @@ struct CLIRenderTests {
         (["--csv", "bad.csv"], 1, "bad.csv:3: column \"value\": \"twelve\" is not a number"),
         (["--csv", "notime.csv"], 1, "no time column"),
         (["--csv", "nonumber.csv"], 1, "no numeric value column"),
-        (["--csv", "good.csv", "--references", "badrefs.json"], 1, "badrefs.json: entry 2 (\"Launch\"), field \"date\": \"yesterday\" is not an ISO 8601 date"),
+        (
+            ["--csv", "good.csv", "--references", "badrefs.json"], 1,
+            "badrefs.json: entry 2 (\"Launch\"), field \"date\": \"yesterday\" is not an ISO 8601 date"
+        ),
         (["--csv", "good.csv", "--references", "broken.json"], 1, "broken.json:1: column"),
         (["--csv", "good.csv", "--output-ext", "jpg"], 64, "cannot tell the format of out.jpg"),
         (["--csv", "good.csv", "--width", "5"], 64, "--width 5 is out of range"),

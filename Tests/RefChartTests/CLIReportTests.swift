@@ -8,7 +8,9 @@ import Testing
 /// `refchart report` run as a scheduled job would run it, against the OpenPanel mock on loopback.
 @Suite(.serialized)
 struct CLIReportTests {
-    static let csv = "timestamp,value\n" + (0..<48).map { "2024-03-0\(1 + $0 / 24)T\(String(format: "%02d", $0 % 24)):00:00Z,\($0 * 7 % 50)" }.joined(separator: "\n") + "\n"
+    static let csv =
+        "timestamp,value\n"
+        + (0..<48).map { "2024-03-0\(1 + $0 / 24)T\(String(format: "%02d", $0 % 24)):00:00Z,\($0 * 7 % 50)" }.joined(separator: "\n") + "\n"
 
     /// A folder with data, references and a 12-chart jobs file: 10 charts that can render, one broken
     /// CSV, one unknown OpenPanel project.

@@ -18,7 +18,9 @@ struct CLIRunner {
 
     /// Runs `refchart` without blocking a thread of the cooperative pool while it runs: for tests whose
     /// child talks to a server in this process (on 2 cores, two blocked threads would starve the server).
-    static func runAsync(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) async throws
+    static func runAsync(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) async throws
         -> Result
     {
         try await withCheckedThrowingContinuation { continuation in
@@ -29,8 +31,10 @@ struct CLIRunner {
     }
 
     /// Runs `refchart` with `arguments` in `directory`, with `environment` added to a minimal one.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        stdin: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

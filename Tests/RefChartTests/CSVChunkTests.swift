@@ -1,6 +1,7 @@
 import Foundation
-@testable import RefChartCore
 import Testing
+
+@testable import RefChartCore
 
 /// The tokenizer hands plain records over in place and reads the rest byte by byte: every way of cutting
 /// the input into chunks must read the same table.

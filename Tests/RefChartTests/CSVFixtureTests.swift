@@ -91,14 +91,19 @@ struct CSVFixtureTests {
             _ = try CSVReader.read(data: Data(text.utf8), source: "x.csv", options: CSVOptions(decimalComma: true))
             Issue.record("12.5 read in a decimal-comma file")
         } catch let error as InputError {
-            #expect(error.description == "x.csv:1: no numeric value column: \"value\" holds \"12.5\" on line 2 (this file is read with decimal commas (12,5): pass decimalComma: false if it writes 12.5, or name a column with valueColumns)")
+            #expect(
+                error.description
+                    == "x.csv:1: no numeric value column: \"value\" holds \"12.5\" on line 2 (this file is read with decimal commas (12,5): pass decimalComma: false if it writes 12.5, or name a column with valueColumns)"
+            )
         }
         let comma = "timestamp,value\n2024-03-10T00:00:00Z,\"12,5\"\n"
         do {
             _ = try CSVReader.read(data: Data(comma.utf8), source: "pageviews.csv", options: CSVOptions(valueColumns: ["value"]))
             Issue.record("12,5 read as a number")
         } catch let error as InputError {
-            #expect(error.description == "pageviews.csv:2: column \"value\": \"12,5\" is not a number (use decimalComma: true if the file writes decimals as 12,5)")
+            #expect(
+                error.description
+                    == "pageviews.csv:2: column \"value\": \"12,5\" is not a number (use decimalComma: true if the file writes decimals as 12,5)")
         }
     }
 }

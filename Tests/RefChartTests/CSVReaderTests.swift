@@ -36,7 +36,9 @@ struct CSVReaderTests {
     }
 
     @Test func readsGapsAsNaNNeverZero() throws {
-        let table = try read("time,v\n2024-01-01T00:00Z,1\n2024-01-01T01:00Z,\n2024-01-01T02:00Z,NaN\n2024-01-01T03:00Z,null\n2024-01-01T04:00Z, - \n2024-01-01T05:00Z,6\n")
+        let table = try read(
+            "time,v\n2024-01-01T00:00Z,1\n2024-01-01T01:00Z,\n2024-01-01T02:00Z,NaN\n2024-01-01T03:00Z,null\n2024-01-01T04:00Z, - \n2024-01-01T05:00Z,6\n"
+        )
         let values = table.series[0].values
         #expect(values.count == 6)
         #expect(values[0] == 1 && values[5] == 6)
@@ -61,7 +63,8 @@ struct CSVReaderTests {
     @Test func namesTheFileLineAndColumnOfABadNumber() throws {
         let failure = try #require(error("timestamp,value\n2024-01-01,1\n2024-01-02,abc\n"))
         #expect(failure.line == 3)
-        #expect(failure.description == "test.csv:3: column \"value\": \"abc\" is not a number (fix the cell, or pass lenient: true to skip such rows)")
+        #expect(
+            failure.description == "test.csv:3: column \"value\": \"abc\" is not a number (fix the cell, or pass lenient: true to skip such rows)")
     }
 
     @Test func namesABadTimestamp() throws {

@@ -66,7 +66,8 @@ struct CSVRoundTripTests {
                 cells.append(text)
             }
             cells.append(row % 7 == 0 ? "\"said \"\"hi\"\", \(dialect.delimiter) bye\"" : "")
-            out += cells.enumerated().map { $0.offset == cells.count - 1 ? $0.element : quoted($0.element) }
+            out +=
+                cells.enumerated().map { $0.offset == cells.count - 1 ? $0.element : quoted($0.element) }
                 .joined(separator: dialect.delimiter) + dialect.lineEnd
         }
         return out

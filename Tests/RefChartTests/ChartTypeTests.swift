@@ -2,8 +2,8 @@ import Foundation
 import RefChart
 import RefChartCore
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// Areas and bars, stacked or not: checked on the scene and on decoded pixels.
@@ -13,8 +13,10 @@ struct ChartTypeTests {
     /// Daily counts: `a` 3, 4, 5, …; `b` 10 every day.
     static func daily(days: Int = 10) -> [MetricSeries] {
         let times = (0..<days).map { start + Double($0) * 86_400 }
-        return [MetricSeries(name: "a", times: times, values: times.indices.map { Double($0 + 3) }),
-                MetricSeries(name: "b", times: times, values: times.map { _ in 10 })]
+        return [
+            MetricSeries(name: "a", times: times, values: times.indices.map { Double($0 + 3) }),
+            MetricSeries(name: "b", times: times, values: times.map { _ in 10 }),
+        ]
     }
 
     static func rects(_ scene: Scene) -> [(Rect, Color)] {

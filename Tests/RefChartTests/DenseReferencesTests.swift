@@ -1,8 +1,8 @@
 import Foundation
 import RefChart
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// At any number of references the data stays visible (reference marks cover at most ~5 % of the plot)
@@ -187,8 +187,10 @@ struct DenseReferencesTests {
 
 extension Rect {
     func rect(clippedTo other: Rect) -> Rect {
-        let x0 = max(minX, other.minX), x1 = min(maxX, other.maxX)
-        let y0 = max(minY, other.minY), y1 = min(maxY, other.maxY)
+        let x0 = max(minX, other.minX)
+        let x1 = min(maxX, other.maxX)
+        let y0 = max(minY, other.minY)
+        let y1 = min(maxY, other.maxY)
         return Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0))
     }
 }

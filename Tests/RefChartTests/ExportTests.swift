@@ -15,8 +15,10 @@ struct ExportTests {
         let fixture = try await OpenPanelFixture.start()
         await fixture.api.setOrgZone(TimeZone(identifier: "Europe/Stockholm")!)
         // 2024-03-11 00:30 Stockholm is 2024-03-10T23:30Z: it belongs to the 11th there.
-        let times = ["2024-03-10T23:30:00Z", "2024-03-11T10:00:00Z", "2024-03-12T09:00:00Z", "2024-03-12T22:59:00Z",
-                     "2024-03-13T12:00:00Z"].map { TestSupport.seconds($0) }
+        let times = [
+            "2024-03-10T23:30:00Z", "2024-03-11T10:00:00Z", "2024-03-12T09:00:00Z", "2024-03-12T22:59:00Z",
+            "2024-03-13T12:00:00Z",
+        ].map { TestSupport.seconds($0) }
         await fixture.api.addEvents(projectId: "acme-web", name: "screen_view", at: times)
         return fixture
     }
@@ -79,9 +81,11 @@ struct ExportTests {
         let png = dir.appendingPathComponent("chart.png").path
         let window = ["--from", "2024-03-11T00:00:00+01:00", "--to", "2024-03-14T00:00:00+01:00"]
         let rendered = try await CLIRunner.runAsync(
-            ["render", "--openpanel-project", "acme-web", "--event", "screen_view", "--interval", "hour", "-o", png,
-             "--impact", "--impact-window", "1d", "--title", "screen_view from OpenPanel, Stockholm time",
-             "--layout-report", dir.appendingPathComponent("r.json").path] + window, environment: environment)
+            [
+                "render", "--openpanel-project", "acme-web", "--event", "screen_view", "--interval", "hour", "-o", png,
+                "--impact", "--impact-window", "1d", "--title", "screen_view from OpenPanel, Stockholm time",
+                "--layout-report", dir.appendingPathComponent("r.json").path,
+            ] + window, environment: environment)
         #expect(rendered.status == 0, "\(rendered.stderr)")
         #expect(RenderTests.pngSize(try [UInt8](Data(contentsOf: URL(fileURLWithPath: png)))).map { [$0.0, $0.1] } == [1200, 600])
         let report = try JSONDecoder().decode(LayoutReport.self, from: Data(contentsOf: dir.appendingPathComponent("r.json")))

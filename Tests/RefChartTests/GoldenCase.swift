@@ -13,20 +13,70 @@ struct GoldenCase: Sendable, CustomStringConvertible {
 
     /// The samples as the README shows them, and variations of them that each exercise one layout rule.
     static let samples: [GoldenCase] = [
-        .init(name: "pageviews", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Pageviews, last 90 days"}"#),
-        .init(name: "pageviews-dark-2x", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Pageviews, last 90 days", "theme": "dark", "scale": 2}"#),
-        .init(name: "pageviews-impact", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Impact", "impact": true, "impactWindow": "7d", "yLabel": "Pageviews per hour", "from": "2024-09-01"}"#),
-        .init(name: "pageviews-berlin-30d", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Last 30 days", "timezone": "Europe/Berlin", "to": "2024-11-30T00:00:00Z", "last": "30d"}"#),
-        .init(name: "pageviews-log", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Log axis", "log": true, "width": 900, "height": 450}"#),
-        .init(name: "pageviews-area-releases", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "type": "area", "categories": ["release"], "yMin": 0, "yMax": 5000}"#),
-        .init(name: "dense-200", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "title": "Pageviews with 200 references", "footnotesFile": "dense-200-footnotes.md"}"#),
-        .init(name: "dense-200-grouped", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "footnotes": "grouped"}"#),
-        .init(name: "dense-200-all", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "footnotes": "all", "maxHeight": 1200}"#),
-        .init(name: "dense-200-none-bars", request: #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "footnotes": "none", "type": "bar", "bucket": "1d"}"#),
-        .init(name: "conversions-stacked-bars", request: #"{"csv": "samples/conversions.csv", "references": ["samples/references.json"], "title": "Daily conversions", "type": "bar", "stacked": true, "yLabel": "Accounts per day", "from": "2024-09-01", "to": "2024-10-31"}"#),
-        .init(name: "conversions-stacked-area", request: #"{"csv": "samples/conversions.csv", "references": ["samples/references.json"], "type": "area", "stacked": true, "excludeCategories": ["campaign"]}"#),
-        .init(name: "traffic-right-axis", request: #"{"csv": "samples/traffic-signups.csv", "references": ["samples/references.json"], "title": "Traffic and signups", "rightAxis": ["signups"], "yLabel": "Visits per day"}"#),
-        .init(name: "traffic-two-columns-svg-outline", request: #"{"csv": "samples/traffic-signups.csv", "valueColumns": ["visitors", "signups"], "references": ["samples/references.json"], "svgText": "outline", "width": 640, "height": 360}"#),
+        .init(
+            name: "pageviews",
+            request: #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Pageviews, last 90 days"}"#),
+        .init(
+            name: "pageviews-dark-2x",
+            request:
+                #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Pageviews, last 90 days", "theme": "dark", "scale": 2}"#
+        ),
+        .init(
+            name: "pageviews-impact",
+            request:
+                #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Impact", "impact": true, "impactWindow": "7d", "yLabel": "Pageviews per hour", "from": "2024-09-01"}"#
+        ),
+        .init(
+            name: "pageviews-berlin-30d",
+            request:
+                #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Last 30 days", "timezone": "Europe/Berlin", "to": "2024-11-30T00:00:00Z", "last": "30d"}"#
+        ),
+        .init(
+            name: "pageviews-log",
+            request:
+                #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "title": "Log axis", "log": true, "width": 900, "height": 450}"#
+        ),
+        .init(
+            name: "pageviews-area-releases",
+            request:
+                #"{"csv": "samples/pageviews.csv", "references": ["samples/references.json"], "type": "area", "categories": ["release"], "yMin": 0, "yMax": 5000}"#
+        ),
+        .init(
+            name: "dense-200",
+            request:
+                #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "title": "Pageviews with 200 references", "footnotesFile": "dense-200-footnotes.md"}"#
+        ),
+        .init(
+            name: "dense-200-grouped",
+            request: #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "footnotes": "grouped"}"#),
+        .init(
+            name: "dense-200-all",
+            request: #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "footnotes": "all", "maxHeight": 1200}"#),
+        .init(
+            name: "dense-200-none-bars",
+            request:
+                #"{"csv": "samples/pageviews.csv", "references": ["samples/dense-references.json"], "footnotes": "none", "type": "bar", "bucket": "1d"}"#
+        ),
+        .init(
+            name: "conversions-stacked-bars",
+            request:
+                #"{"csv": "samples/conversions.csv", "references": ["samples/references.json"], "title": "Daily conversions", "type": "bar", "stacked": true, "yLabel": "Accounts per day", "from": "2024-09-01", "to": "2024-10-31"}"#
+        ),
+        .init(
+            name: "conversions-stacked-area",
+            request:
+                #"{"csv": "samples/conversions.csv", "references": ["samples/references.json"], "type": "area", "stacked": true, "excludeCategories": ["campaign"]}"#
+        ),
+        .init(
+            name: "traffic-right-axis",
+            request:
+                #"{"csv": "samples/traffic-signups.csv", "references": ["samples/references.json"], "title": "Traffic and signups", "rightAxis": ["signups"], "yLabel": "Visits per day"}"#
+        ),
+        .init(
+            name: "traffic-two-columns-svg-outline",
+            request:
+                #"{"csv": "samples/traffic-signups.csv", "valueColumns": ["visitors", "signups"], "references": ["samples/references.json"], "svgText": "outline", "width": 640, "height": 360}"#
+        ),
     ]
 
     /// Charts from generated inputs (``GoldenInputs``): reference counts from none to thousands, ranges,

@@ -55,8 +55,10 @@ enum GoldenInputs {
         var random = SeededGenerator(seed: 500 + UInt64(k))
         let (step, rows) = shapes[k % 4]
         let span = step * Double(rows)
-        let words = ["Launch", "Release", "Campaign", "Outage", "Docs", "Pricing", "Beta", "Hotfix", "Webinar", "Migration",
-                     "Größenänderung", "リリース", "Запуск", "إطلاق", "🚀 Rocket", "Black Friday", "v2.3.1", "SEO"]
+        let words = [
+            "Launch", "Release", "Campaign", "Outage", "Docs", "Pricing", "Beta", "Hotfix", "Webinar", "Migration",
+            "Größenänderung", "リリース", "Запуск", "إطلاق", "🚀 Rocket", "Black Friday", "v2.3.1", "SEO",
+        ]
         let categories = ["release", "campaign", "incident", "docs", nil]
         var entries: [String] = []
         for n in 0..<GoldenCase.referenceCount(k) {

@@ -1,8 +1,8 @@
 import Foundation
 import RefChart
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// "Same images and reports" as a test: every golden case (``GoldenCase``) is rendered through

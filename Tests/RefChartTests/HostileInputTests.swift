@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import RefChartCore
 import RefChartLayout
 import RefChartScene
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Faults and hostile input, each found by a hostile run against an earlier binary: no trap, no invalid
 /// file, a clear message and the documented exit status.
@@ -41,8 +42,10 @@ struct HostileInputTests {
         (good, ["--timezone", "Mars/Olympus"], 64, "--timezone \"Mars/Olympus\" is not an IANA time zone"),
         (good, ["--from", "tomorrow"], 64, "--from \"tomorrow\" is not an ISO 8601 date"),
         ("timestamp,value\n2024-01-01T00:00:00Z,1e309\n", [], 1, "\"1e309\" is beyond the largest number a chart can hold"),
-        ("timestamp,value\n2024-01-01T00:00:00Z," + String(repeating: "9", count: 400) + "\n", [], 1,
-         "is beyond the largest number a chart can hold"),
+        (
+            "timestamp,value\n2024-01-01T00:00:00Z," + String(repeating: "9", count: 400) + "\n", [], 1,
+            "is beyond the largest number a chart can hold"
+        ),
         ("timestamp;value\n2024-01-01T00:00:00Z;12.5\n  \n2024-01-01T01:00:00Z;13.25\n", [], 0, ""),
     ])
     func extremeValuesAndOddOptionsGetAClearAnswer(csv: String, options: [String], status: Int32, message: String) throws {
@@ -142,8 +145,9 @@ struct HostileInputTests {
             let start = Double.random(in: -6e10...2.5e11, using: &random)
             let step = [1e-3, 1, 3600, 1e9].randomElement(using: &random)!
             let times = (0..<count).map { start + Double($0) * step }
-            let spec = ChartSpec(series: [MetricSeries(name: "v", times: times, values: values)],
-                                 references: [Reference(id: "a", title: "A", date: Date(timeIntervalSince1970: start))])
+            let spec = ChartSpec(
+                series: [MetricSeries(name: "v", times: times, values: values)],
+                references: [Reference(id: "a", title: "A", date: Date(timeIntervalSince1970: start))])
             let (_, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
             #expect(report.plot.height > 0 && report.height.isFinite)
         }

@@ -20,14 +20,16 @@ struct ImpactTests {
     }
 
     @Test func beforeAndAfterAreTheMeansOfTheWindowsEachSide() {
-        let impact = ReferenceImpact(series: Self.series(), instant: Self.t, beforeStart: Self.t - 7 * 86_400,
-                                     afterEnd: Self.t + 7 * 86_400, window: "7d")
+        let impact = ReferenceImpact(
+            series: Self.series(), instant: Self.t, beforeStart: Self.t - 7 * 86_400,
+            afterEnd: Self.t + 7 * 86_400, window: "7d")
         #expect(impact.before == 10 && impact.after == 12)
         #expect(abs(impact.change! - 0.2) < 1e-12)
         #expect(impact.text == "+20 %")
         // A side without points gives no number, never 0.
-        let edge = ReferenceImpact(series: Self.series(), instant: Self.t - 10 * 86_400, beforeStart: Self.t - 17 * 86_400,
-                                   afterEnd: Self.t - 3 * 86_400, window: "7d")
+        let edge = ReferenceImpact(
+            series: Self.series(), instant: Self.t - 10 * 86_400, beforeStart: Self.t - 17 * 86_400,
+            afterEnd: Self.t - 3 * 86_400, window: "7d")
         #expect(edge.before == nil && edge.change == nil && edge.text == nil)
         var falling = impact
         falling.change = -0.032
@@ -35,10 +37,12 @@ struct ImpactTests {
     }
 
     @Test func theNumberFollowsTheLabelInTheSignsColourAndIsInTheReport() throws {
-        var spec = ChartSpec(series: [Self.series()], references: [
-            Reference(id: "up", title: "Launch", date: Date(timeIntervalSince1970: Self.t)),
-            Reference(id: "flat", title: "Nothing", date: Date(timeIntervalSince1970: Self.t + 86_400 * 8)),
-        ])
+        var spec = ChartSpec(
+            series: [Self.series()],
+            references: [
+                Reference(id: "up", title: "Launch", date: Date(timeIntervalSince1970: Self.t)),
+                Reference(id: "flat", title: "Nothing", date: Date(timeIntervalSince1970: Self.t + 86_400 * 8)),
+            ])
         spec.options.impact = true
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         let runs = scene.items.compactMap { item -> TextRun? in if case .text(let run) = item { run } else { nil } }

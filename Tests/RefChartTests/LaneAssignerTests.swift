@@ -113,11 +113,16 @@ struct LaneAssignerTests {
                 if other.lane >= placement.lane {
                     #expect(other.span.upperBound + gap <= x, "an earlier label in lane \(other.lane) covers the line at \(x)")
                 }
-                let (upper, lower) = other.lane < placement.lane ? (other, (lane: placement.lane, span: moved, lineX: x)) : (
-                    (lane: placement.lane, span: moved, lineX: x), other)
+                let (upper, lower) =
+                    other.lane < placement.lane
+                    ? (other, (lane: placement.lane, span: moved, lineX: x))
+                    : (
+                        (lane: placement.lane, span: moved, lineX: x), other
+                    )
                 if upper.lane < lower.lane {
-                    #expect(!(upper.lineX + lineGap > lower.span.lowerBound && upper.lineX - lineGap < lower.span.upperBound),
-                            "the line at \(upper.lineX) runs through a label in lane \(lower.lane)")
+                    #expect(
+                        !(upper.lineX + lineGap > lower.span.lowerBound && upper.lineX - lineGap < lower.span.upperBound),
+                        "the line at \(upper.lineX) runs through a label in lane \(lower.lane)")
                 }
             }
             placed.append((placement.lane, moved, x))

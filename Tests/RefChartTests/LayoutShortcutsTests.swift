@@ -1,8 +1,8 @@
 import Foundation
 import RefChartCore
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// The layout takes shortcuts to stay fast at thousands of references (``LayoutShortcuts``); each must leave the
@@ -37,7 +37,10 @@ struct LayoutShortcutsTests {
             series: [MetricSeries(name: "views", times: times, values: values)], references: references)
         spec.options.type = chartType
         spec.options.footnotes = footnotes
-        if count == 30 { spec.options.impact = true; spec.options.impactWindow = RelativeWindow("3d")! }
+        if count == 30 {
+            spec.options.impact = true
+            spec.options.impactWindow = RelativeWindow("3d")!
+        }
         return spec
     }
 

@@ -19,7 +19,8 @@ struct LayoutTests {
         var random = SeededGenerator(seed: seed)
         let centres = (0..<4).map { _ in Double.random(in: 0.1...0.9, using: &random) }
         return (0..<count).map { k in
-            let fraction = clustered
+            let fraction =
+                clustered
                 ? centres[k % 4] + Double.random(in: -0.02...0.02, using: &random)
                 : Double.random(in: -0.05...1.05, using: &random)
             let words = Int.random(in: 1...6, using: &random)
@@ -83,13 +84,16 @@ struct LayoutTests {
         let spans: [Double] = [3600, 86_400, 7 * 86_400, 90 * 86_400, 3 * 365 * 86_400]
         for span in spans {
             let times = (0...200).map { Self.start + span * Double($0) / 200 }
-            let series = [MetricSeries(name: "visits", times: times, values: times.indices.map { Double($0 * 37 % 101) }),
-                          MetricSeries(name: "signups", times: times, values: times.indices.map { Double($0 % 7) })]
+            let series = [
+                MetricSeries(name: "visits", times: times, values: times.indices.map { Double($0 * 37 % 101) }),
+                MetricSeries(name: "signups", times: times, values: times.indices.map { Double($0 % 7) }),
+            ]
             let references = (0..<12).map { k in
                 Reference(id: "r\(k)", title: "Reference number \(k)", date: Date(timeIntervalSince1970: Self.start + span * Double(k) / 11))
             }
-            let spec = ChartSpec(title: "Visits and signups", size: Size(width: width, height: width / 2), series: series,
-                                 references: references)
+            let spec = ChartSpec(
+                title: "Visits and signups", size: Size(width: width, height: width / 2), series: series,
+                references: references)
             let (scene, _) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
             let overlaps = TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer())
             #expect(overlaps.isEmpty, "width \(width), span \(span): \(overlaps.prefix(3))")
@@ -146,10 +150,12 @@ struct InPlotLabelTests {
         let values = times.indices.map { i in (i < 360 ? 300.0 : 900.0) + Double(i * 37 % 100) }
         var random = SeededGenerator(seed: seed)
         let references = (0..<10).map { k in
-            Reference(id: "r\(k)", title: "Release \(k)", date: Date(timeIntervalSince1970: start + Double.random(in: 0..<(30 * 86_400), using: &random)))
+            Reference(
+                id: "r\(k)", title: "Release \(k)", date: Date(timeIntervalSince1970: start + Double.random(in: 0..<(30 * 86_400), using: &random)))
         }
-        let spec = ChartSpec(title: "T", size: Size(width: 1000, height: 500), series: [MetricSeries(name: "v", times: times, values: values)],
-                             references: references)
+        let spec = ChartSpec(
+            title: "T", size: Size(width: 1000, height: 500), series: [MetricSeries(name: "v", times: times, values: values)],
+            references: references)
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         #expect(TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer()).isEmpty)
         let polylines = scene.items.compactMap { item -> [Point]? in
@@ -162,7 +168,8 @@ struct InPlotLabelTests {
             for line in polylines {
                 for (a, b) in zip(line, line.dropFirst()) where b.x >= box.minX - 1 && a.x <= box.maxX + 1 {
                     // The segment's highest point over the box's columns (smallest y) stays below the box.
-                    let left = max(a.x, box.minX - 1), right = min(b.x, box.maxX + 1)
+                    let left = max(a.x, box.minX - 1)
+                    let right = min(b.x, box.maxX + 1)
                     let y = { (x: Double) in b.x == a.x ? min(a.y, b.y) : a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) }
                     if box.midY > report.plot.midY {
                         // A label in the plot's bottom lanes: the segment's lowest point stays above it.

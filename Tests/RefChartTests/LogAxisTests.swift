@@ -2,8 +2,8 @@ import Foundation
 import RefChart
 import RefChartCore
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// `--log`: decade ticks, equal ratios at equal heights, values ≤ 0 left out with a warning.
@@ -13,8 +13,10 @@ struct LogAxisTests {
     /// 120 days growing tenfold every 20 days (1 → 1M), and a series that is sometimes 0.
     static func growth() -> [MetricSeries] {
         let times = (0..<120).map { start + Double($0) * 86_400 }
-        return [MetricSeries(name: "users", times: times, values: times.indices.map { pow(10, Double($0) / 20) }),
-                MetricSeries(name: "errors", times: times, values: times.indices.map { Double($0 % 4) })]
+        return [
+            MetricSeries(name: "users", times: times, values: times.indices.map { pow(10, Double($0) / 20) }),
+            MetricSeries(name: "errors", times: times, values: times.indices.map { Double($0 % 4) }),
+        ]
     }
 
     @Test func ticksFollowTheLadderFromMantissasToDecades() {

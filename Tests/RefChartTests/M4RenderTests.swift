@@ -1,7 +1,7 @@
 import Foundation
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// M4 must not change the picture: a 1M-point line and its per-column reduction render alike.
@@ -16,25 +16,30 @@ struct M4RenderTests {
             return value
         }
         let plot = Rect(x: 10, y: 10, width: 580, height: 280)
-        let low = values.min()!, high = values.max()!
+        let low = values.min()!
+        let high = values.max()!
         func point(_ i: Int) -> Point {
-            Point(x: plot.minX + times[i] / Double(count - 1) * plot.width,
-                  y: plot.maxY - (values[i] - low) / (high - low) * plot.height)
+            Point(
+                x: plot.minX + times[i] / Double(count - 1) * plot.width,
+                y: plot.maxY - (values[i] - low) / (high - low) * plot.height)
         }
         let runs = M4Reducer.reduce(times: times, values: values, domain: 0...Double(count - 1), columns: Int(plot.width) * M4Reducer.bucketsPerPixel)
         let kept = runs.flatMap { $0 }
         #expect(kept.count <= 4 * M4Reducer.bucketsPerPixel * Int(plot.width) + 4)
         let stroke = Stroke(color: Color(hex: 0x2563EB), width: 1.5)
         func render(_ indices: [Int]) throws -> DecodedImage {
-            let scene = Scene(size: Size(width: 600, height: 300), background: Color(hex: 0xFFFFFF),
-                              items: [.polyline(points: indices.map(point), stroke: stroke)])
+            let scene = Scene(
+                size: Size(width: 600, height: 300), background: Color(hex: 0xFFFFFF),
+                items: [.polyline(points: indices.map(point), stroke: stroke)])
             return try DecodedImage(png: ChartRenderer.render(scene, format: .png(scale: 1)))
         }
         let full = try render(Array(0..<count))
         let reduced = try render(kept)
         let difference = PixelDifference(full, reduced)
         let (differing, visible, largest) = (difference.count(beyond: 0), difference.count(beyond: 16), difference.largest)
-        print("M4 render comparison: \(kept.count) of \(count) points kept, \(differing) of 180000 pixels differ (\(visible) by more than 16 levels), largest channel difference \(largest)")
+        print(
+            "M4 render comparison: \(kept.count) of \(count) points kept, \(differing) of 180000 pixels differ (\(visible) by more than 16 levels), largest channel difference \(largest)"
+        )
         // Anti-aliasing: inside a bucket the full path zigzags where the reduced one runs straight, so the
         // edge pixels of the line get slightly different coverage (measured: max 48 of 255 levels, 0.25 % of
         // pixels off by more than 16). With one bucket per pixel it was 206 levels and 1.7 %. Allow edge
@@ -53,10 +58,12 @@ struct M4RenderTests {
             return Point(x: 10 + Double(k) * 580 / 24_000, y: value)
         }
         let gentle = (0..<3_000).map { k in Point(x: 10 + Double(k) * 580 / 3_000, y: 150 + 100 * sin(Double(k) / 300)) }
-        let scene = Scene(size: Size(width: 600, height: 300), background: Color(hex: 0xFFFFFF), items: [
-            .polyline(points: points, stroke: Stroke(color: Color(hex: 0x2563EB), width: 1.75)),
-            .polyline(points: gentle, stroke: Stroke(color: Color(hex: 0xDC2626, alpha: 0.7), width: 2.5)),
-        ])
+        let scene = Scene(
+            size: Size(width: 600, height: 300), background: Color(hex: 0xFFFFFF),
+            items: [
+                .polyline(points: points, stroke: Stroke(color: Color(hex: 0x2563EB), width: 1.75)),
+                .polyline(points: gentle, stroke: Stroke(color: Color(hex: 0xDC2626, alpha: 0.7), width: 2.5)),
+            ])
         for scale in [1.0, 2.0] {
             let pieces = try DecodedImage(png: ChartRenderer.render(scene, format: .png(scale: scale)))
             let whole = try DecodedImage(png: ChartRenderer.render(scene, format: .png(scale: scale), linePiece: .max))

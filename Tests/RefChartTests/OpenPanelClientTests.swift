@@ -10,8 +10,9 @@ struct OpenPanelClientTests {
         let fixture = try await OpenPanelFixture.start()
         defer { Task { await fixture.stop() } }
         let client = fixture.client()
-        let launch = try await client.create(ReferenceDraft(
-            projectId: "acme-web", title: "Product Launch", description: "Version 2.0", datetime: "2024-01-15T05:00:00-05:00"))
+        let launch = try await client.create(
+            ReferenceDraft(
+                projectId: "acme-web", title: "Product Launch", description: "Version 2.0", datetime: "2024-01-15T05:00:00-05:00"))
         #expect(launch.title == "Product Launch")
         #expect(ISO8601.string(from: launch.date) == "2024-01-15T10:00:00.000Z")
         let campaign = try await client.create(ReferenceDraft(projectId: "acme-web", title: "Campaign", datetime: "2024-01-20"))
@@ -23,8 +24,10 @@ struct OpenPanelClientTests {
         #expect(web.map(\.title) == ["Campaign", "Product Launch"])  // newest created first
         #expect(try await client.list().count == 3)
 
-        let renamed = try await client.update(id: campaign.id, ReferencePatch(
-            title: "Campaign start", description: .set("Q1"), datetime: "2024-01-21T09:00:00Z"))
+        let renamed = try await client.update(
+            id: campaign.id,
+            ReferencePatch(
+                title: "Campaign start", description: .set("Q1"), datetime: "2024-01-21T09:00:00Z"))
         #expect(renamed.title == "Campaign start" && renamed.description == "Q1")
         #expect(ISO8601.string(from: renamed.date) == "2024-01-21T09:00:00.000Z")
 
@@ -60,7 +63,8 @@ struct OpenPanelClientTests {
 
         // The live server's 400 shape: one message.
         let reference = try await client.create(ReferenceDraft(projectId: "acme-web", title: "A", datetime: "2024-01-01"))
-        await fixture.api.inject(.status(400, body: #"{"status":400,"error":"Error","message":"body/title Too small: expected string to have >=1 characters"}"#))
+        await fixture.api.inject(
+            .status(400, body: #"{"status":400,"error":"Error","message":"body/title Too small: expected string to have >=1 characters"}"#))
         let refused = await failure { try await client.update(id: reference.id, ReferencePatch(title: "B")) }
         #expect(refused.kind == .rejected && refused.status == 400)
         #expect(refused.message == "body/title Too small: expected string to have >=1 characters")
@@ -70,7 +74,12 @@ struct OpenPanelClientTests {
         #expect(try await client.update(id: reference.id, ReferencePatch(description: .clear)).description == nil)
 
         // The documented 400 shape with per-field details, and a plain-text 500.
-        await fixture.api.inject(.status(400, body: #"{"error":"Bad Request","message":"Invalid request body","details":[{"path":["title"],"message":"String must contain at least 1 character(s)"}]}"#))
+        await fixture.api.inject(
+            .status(
+                400,
+                body:
+                    #"{"error":"Bad Request","message":"Invalid request body","details":[{"path":["title"],"message":"String must contain at least 1 character(s)"}]}"#
+            ))
         let documented = await failure { try await client.list() }
         #expect(documented.details == [OpenPanelError.FieldProblem(path: "title", message: "String must contain at least 1 character(s)")])
         #expect(documented.description == "OpenPanel answered 400: Invalid request body (title: String must contain at least 1 character(s))")
@@ -286,19 +295,15 @@ struct OpenPanelClientTests {
         }
     }
 
-    private func failure(_ call: () async throws -> Void) async -> OpenPanelError {
+    private func failure<T>(_ call: () async throws -> T) async -> OpenPanelError {
         do {
-            try await call()
+            _ = try await call()
         } catch let error as OpenPanelError {
             return error
         } catch {
             return OpenPanelError(kind: .badResponse, message: "unexpected \(error)")
         }
         return OpenPanelError(kind: .badResponse, message: "no error")
-    }
-
-    private func failure<T>(_ call: () async throws -> T) async -> OpenPanelError {
-        await failure { () async throws -> Void in _ = try await call() }
     }
 }
 

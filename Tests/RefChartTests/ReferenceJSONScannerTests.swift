@@ -1,6 +1,7 @@
 import Foundation
-@testable import RefChartCore
 import Testing
+
+@testable import RefChartCore
 
 /// References files are read by a scanner that keeps only what references need; it must read every
 /// well-formed file as `JSONSerialization` does, and hand everything else to it (which says what is wrong).
@@ -13,7 +14,9 @@ struct ReferenceJSONScannerTests {
     /// literals, nulls, repeated keys and odd whitespace: the same references (or the same error) both ways.
     @Test func readsWhatFoundationReads() throws {
         var random = SeededGenerator(seed: 41)
-        let texts = ["Launch", "Größe ✓", "東京 🚀", #"quote \" and \\ backslash"#, #"\u00e9t\u00E9 \ud83d\ude80"#, #"tab\tnew\nline\/"#, "", "  padded  "]
+        let texts = [
+            "Launch", "Größe ✓", "東京 🚀", #"quote \" and \\ backslash"#, #"\u00e9t\u00E9 \ud83d\ude80"#, #"tab\tnew\nline\/"#, "", "  padded  ",
+        ]
         let dates = ["2024-01-15", "2024-01-15T10:00:00Z", "2024-01-15T10:00:00.250+02:00", "2024-02-30", "x"]
         let others = ["12", "-0.5e+3", "true", "false", "null", "{\"a\": [1, {\"b\": null}], \"c\": \"d\"}", "[]", "{}"]
         func pick(_ values: [String]) -> String { values[Int.random(in: 0..<values.count, using: &random)] }
@@ -25,7 +28,9 @@ struct ReferenceJSONScannerTests {
                 if Int.random(in: 0..<10, using: &random) > 0 { members.append("\"title\" :\"\(pick(texts))\"") }
                 if Int.random(in: 0..<10, using: &random) > 0 { members.append("\"date\":\"\(pick(dates))\"") }
                 if Bool.random(using: &random) { members.append("\"end\":\"2024-03-01\"") }
-                if Bool.random(using: &random) { members.append("\"description\": \(Bool.random(using: &random) ? "\"\(pick(texts))\"" : pick(others))") }
+                if Bool.random(using: &random) {
+                    members.append("\"description\": \(Bool.random(using: &random) ? "\"\(pick(texts))\"" : pick(others))")
+                }
                 if Bool.random(using: &random) { members.append("\"project\":\(pick(others))") }
                 if Bool.random(using: &random) { members.append("\"title\":\"\(pick(texts))\"") }  // a repeated key
                 members.shuffle(using: &random)

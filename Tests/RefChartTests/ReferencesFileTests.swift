@@ -8,14 +8,17 @@ struct ReferencesFileTests {
     }
 
     @Test func readsTheAPIResponseShapeAndAPlainArray() throws {
-        let wrapped = try decode("""
+        let wrapped = try decode(
+            """
             {"data":[{"id":"1af09627-2dd7-4b37-9e5c-6ffa7e450e85","title":"Launch","description":"v2","date":"2024-01-15T10:00:00.000Z","projectId":"p","createdAt":"2024-01-10T08:00:00.000Z","updatedAt":"2024-01-10T08:00:00.000Z","project":{"id":"p"}}]}
             """)
         #expect(wrapped.count == 1)
         #expect(wrapped[0].title == "Launch")
         #expect(wrapped[0].date.timeIntervalSince1970 == 1_705_312_800)
         #expect(wrapped[0].projectId == "p")
-        let plain = try decode(##"[{"title":"A","date":"2024-01-15"},{"title":"B","datetime":"2024-01-16T00:00:00+01:00","end":"2024-01-17","category":"ops","color":"#ff0000"}]"##)
+        let plain = try decode(
+            ##"[{"title":"A","date":"2024-01-15"},{"title":"B","datetime":"2024-01-16T00:00:00+01:00","end":"2024-01-17","category":"ops","color":"#ff0000"}]"##
+        )
         #expect(plain.map(\.id) == ["ref-1", "ref-2"])
         #expect(plain[1].date.timeIntervalSince1970 == 1_705_359_600)
         #expect(plain[1].end?.timeIntervalSince1970 == 1_705_449_600)

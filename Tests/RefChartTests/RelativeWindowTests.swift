@@ -3,8 +3,10 @@ import RefChartCore
 import Testing
 
 struct RelativeWindowTests {
-    @Test(arguments: [("30d", Calendar.Component.day, 30), ("last 12h", .hour, 12), ("90min", .minute, 90),
-                      ("6w", .weekOfYear, 6), ("3mo", .month, 3), ("1y", .year, 1), ("45s", .second, 45)])
+    @Test(arguments: [
+        ("30d", Calendar.Component.day, 30), ("last 12h", .hour, 12), ("90min", .minute, 90),
+        ("6w", .weekOfYear, 6), ("3mo", .month, 3), ("1y", .year, 1), ("45s", .second, 45),
+    ])
     func parses(text: String, unit: Calendar.Component, count: Int) throws {
         let window = try #require(RelativeWindow(text))
         #expect(window.unit == unit && window.count == count)

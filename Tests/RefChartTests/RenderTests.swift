@@ -1,12 +1,13 @@
 import Foundation
+import RefChart
+import RefChartLayout
+import RefChartRender
+import RefChartScene
+import Testing
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import RefChart
-import RefChartLayout
-import RefChartScene
-import RefChartRender
-import Testing
 
 struct RenderTests {
     static func sampleChart(width: Int = 1200, height: Int = 600, title: String = "Pageviews") throws -> Chart {
@@ -48,7 +49,8 @@ struct RenderTests {
                 items.append(.rect(Rect(x: Double(x), y: Double(y), width: 1, height: 1), fill: color, stroke: nil, cornerRadius: 0))
             }
         }
-        let png = try ChartRenderer.render(Scene(size: Size(width: Double(width), height: Double(height)), background: Color(hex: 0), items: items), format: .png(scale: 1))
+        let png = try ChartRenderer.render(
+            Scene(size: Size(width: Double(width), height: Double(height)), background: Color(hex: 0), items: items), format: .png(scale: 1))
         #expect(png.count > width * height * 3 / 4 + 8192)  // beyond the first room
         let image = try DecodedImage(png: png)
         for (k, color) in colors.enumerated() {
@@ -59,8 +61,11 @@ struct RenderTests {
 
     @Test func aSceneThatIsNotOpaqueKeepsItsAlpha() throws {
         // A transparent background: the PNG is RGBA, with Cairo's premultiplied colours divided back out.
-        let items: [SceneItem] = [.rect(Rect(x: 10, y: 10, width: 20, height: 20), fill: Color(hex: 0x2563EB, alpha: 0.5), stroke: nil, cornerRadius: 0)]
-        let png = try ChartRenderer.render(Scene(size: Size(width: 40, height: 40), background: Color(hex: 0, alpha: 0), items: items), format: .png(scale: 1))
+        let items: [SceneItem] = [
+            .rect(Rect(x: 10, y: 10, width: 20, height: 20), fill: Color(hex: 0x2563EB, alpha: 0.5), stroke: nil, cornerRadius: 0)
+        ]
+        let png = try ChartRenderer.render(
+            Scene(size: Size(width: 40, height: 40), background: Color(hex: 0, alpha: 0), items: items), format: .png(scale: 1))
         #expect(png[25] == 6)  // IHDR colour type: RGBA
         let image = try DecodedImage(png: png)
         #expect(image.pixel(x: 2, y: 2).alpha == 0)
@@ -72,7 +77,11 @@ struct RenderTests {
     @Test func referenceLinesAreDrawnWhereTheLayoutPutThem() throws {
         var chart = try Self.sampleChart()
         // Uncategorised references all take the theme's first reference colour.
-        chart.references = chart.references.map { var r = $0; r.category = nil; return r }
+        chart.references = chart.references.map {
+            var r = $0
+            r.category = nil
+            return r
+        }
         let (png, report) = try chart.renderWithReport(.png)
         let image = try DecodedImage(png: png)
         let plot = report.plot
@@ -157,8 +166,10 @@ final class SVGProbe: NSObject, XMLParserDelegate {
     private var currentId: String?
     private var sawRoot = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if !sawRoot {
             #expect(name == "svg")
             rootAttributes = attributes

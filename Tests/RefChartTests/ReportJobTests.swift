@@ -20,7 +20,8 @@ struct ReportJobTests {
     }
 
     @Test func axisKeysReadLikeTheFlags() throws {
-        let job = try Self.parse("""
+        let job = try Self.parse(
+            """
             charts:
               - name: traffic
                 csv: traffic.csv
@@ -29,7 +30,8 @@ struct ReportJobTests {
                 output: out/traffic.png
             """)
         #expect(job.charts[0].rightAxis == ["signups"] && job.charts[0].log)
-        let problem = Self.problem("""
+        let problem = Self.problem(
+            """
             charts:
               - name: traffic
                 csv: traffic.csv
@@ -41,7 +43,8 @@ struct ReportJobTests {
     }
 
     @Test func defaultsApplyAndChartsOverrideThem() throws {
-        let job = try Self.parse("""
+        let job = try Self.parse(
+            """
             defaults:
               width: 800
               timezone: Europe/Berlin
@@ -79,9 +82,18 @@ struct ReportJobTests {
         ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    width: 50\n", 5, 12, "chart \"a\": width: 50 is out of range"),
         ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    theme: pink\n", 5, 12, "theme: is not one of the allowed values"),
         ("charts:\n  - name: a\n    csv: a.csv\n", 2, 5, "chart \"a\" has no \"output\""),
-        ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n  - name: a\n    csv: b.csv\n    output: b.png\n", 5, 11, "the name \"a\" is already used at line 2"),
-        ("charts:\n  - name: a\n    csv: a.csv\n    output: x.png\n  - name: b\n    csv: b.csv\n    output: x.png\n", 7, 13, "is also chart \"a\"'s output"),
-        ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    formats: [png, svg]\n", 4, 13, "names one file for 2 formats: put {format} in it"),
+        (
+            "charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n  - name: a\n    csv: b.csv\n    output: b.png\n", 5, 11,
+            "the name \"a\" is already used at line 2"
+        ),
+        (
+            "charts:\n  - name: a\n    csv: a.csv\n    output: x.png\n  - name: b\n    csv: b.csv\n    output: x.png\n", 7, 13,
+            "is also chart \"a\"'s output"
+        ),
+        (
+            "charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    formats: [png, svg]\n", 4, 13,
+            "names one file for 2 formats: put {format} in it"
+        ),
         ("charts:\n  - name: a b\n    csv: a.csv\n    output: a.png\n", 2, 11, "\"a b\" is not a name"),
         ("charts:\n  - name: a\n    output: a.png\n", 2, 5, "csv: is missing"),
         ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    timezone: Mars/Olympus\n", 5, 15, "not an IANA time zone"),

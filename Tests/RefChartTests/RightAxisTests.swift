@@ -2,8 +2,8 @@ import Foundation
 import RefChart
 import RefChartCore
 import RefChartLayout
-import RefChartScene
 import RefChartRender
+import RefChartScene
 import Testing
 
 /// `--right-axis NAME`: a series of another scale gets its own axis, sharing the left axis's grid lines.
@@ -13,8 +13,10 @@ struct RightAxisTests {
     /// 90 days: pageviews around 50k, signups around 150.
     static func mixed() -> [MetricSeries] {
         let times = (0..<90).map { start + Double($0) * 86_400 }
-        return [MetricSeries(name: "pageviews", times: times, values: times.indices.map { 50_000 + 8_000 * sin(Double($0) / 6) }),
-                MetricSeries(name: "signups", times: times, values: times.indices.map { 150 + 30 * sin(Double($0) / 4) })]
+        return [
+            MetricSeries(name: "pageviews", times: times, values: times.indices.map { 50_000 + 8_000 * sin(Double($0) / 6) }),
+            MetricSeries(name: "signups", times: times, values: times.indices.map { 150 + 30 * sin(Double($0) / 4) }),
+        ]
     }
 
     static func polylines(_ scene: Scene) -> [(points: [Point], stroke: Stroke)] {
@@ -59,7 +61,8 @@ struct RightAxisTests {
             csv += "\(ISO8601.string(fromSeconds: time, fractionalSeconds: false)),\(Self.mixed()[0].values[k]),\(Self.mixed()[1].values[k])\n"
         }
         try csv.write(to: folder.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
-        let ok = try CLIRunner.run(["render", "--csv", "m.csv", "--right-axis", "signups", "--output", "m.png", "--layout-report", "r.json"], in: folder)
+        let ok = try CLIRunner.run(
+            ["render", "--csv", "m.csv", "--right-axis", "signups", "--output", "m.png", "--layout-report", "r.json"], in: folder)
         #expect(ok.status == 0, "\(ok.stderr)")
         let report = try JSONDecoder().decode(LayoutReport.self, from: Data(contentsOf: folder.appendingPathComponent("r.json")))
         let image = try DecodedImage(png: [UInt8](Data(contentsOf: folder.appendingPathComponent("m.png"))))
@@ -70,7 +73,10 @@ struct RightAxisTests {
             for x in Int(report.plot.x + report.plot.width + 6)..<1195 {
                 let p = image.pixel(x: x, y: y)
                 if abs(Double(p.red) - colour.red * 255) < 40 && abs(Double(p.green) - colour.green * 255) < 40
-                    && abs(Double(p.blue) - colour.blue * 255) < 40 { coloured += 1 }
+                    && abs(Double(p.blue) - colour.blue * 255) < 40
+                {
+                    coloured += 1
+                }
             }
         }
         #expect(coloured > 50, "\(coloured) pixels of the right axis's colour")

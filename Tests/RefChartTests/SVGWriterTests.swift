@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import RefChart
 import RefChartRender
 import RefChartScene
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// The native SVG: a document with real text, layers and reference groups, that real readers draw like the
 /// PNG.
@@ -35,7 +36,10 @@ struct SVGWriterTests {
             size: Size(width: 200, height: 100), background: Color(hex: 0xFFFFFF),
             items: [.beginGroup(SceneGroup("labels")), .text(run), .endGroup])
         let svg = String(decoding: try ChartRenderer.render(scene, format: .svg(text: .text)), as: UTF8.self)
-        #expect(svg.contains(##"<text x="10" y="31.5" font-size="12" font-weight="bold" fill="#112233" textLength="123.46" lengthAdjust="spacingAndGlyphs">Launch &lt;v2&gt; &amp; &quot;more&quot;</text>"##), "\(svg)")
+        #expect(
+            svg.contains(
+                ##"<text x="10" y="31.5" font-size="12" font-weight="bold" fill="#112233" textLength="123.46" lengthAdjust="spacingAndGlyphs">Launch &lt;v2&gt; &amp; &quot;more&quot;</text>"##
+            ), "\(svg)")
         #expect(try Self.probe(Array(svg.utf8)).texts == ["Launch <v2> & \"more\""])
     }
 
@@ -81,8 +85,13 @@ struct SVGWriterTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
     func aBrowserDrawsItLikeThePNG() throws {
         let (mean, share) = try Self.compareWithPNG { svg, png in
-            ("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
-                                   "--window-size=1200,600", "file://\(svg)"])
+            (
+                "/usr/bin/chromium",
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
+                    "--window-size=1200,600", "file://\(svg)",
+                ]
+            )
         }
         print("SVG vs PNG (Chromium): mean channel difference \(mean), \(share * 100) % of pixels differ by more than 64")
         #expect(mean < 4 && share < 0.02)

@@ -83,7 +83,9 @@ struct SeriesReductionTests {
         for (full, small) in zip(whole.series, reduced.series) {
             for t in instants {
                 let date = Date(timeIntervalSince1970: t)
-                let (low, high) = (window.start(before: date, in: .gmt).timeIntervalSince1970, window.end(after: date, in: .gmt).timeIntervalSince1970)
+                let (low, high) = (
+                    window.start(before: date, in: .gmt).timeIntervalSince1970, window.end(after: date, in: .gmt).timeIntervalSince1970
+                )
                 let exact = ReferenceImpact(series: full, instant: t, beforeStart: low, afterEnd: high, window: "7d")
                 let tallied = ReferenceImpact(series: small, instant: t, beforeStart: low, afterEnd: high, window: "7d")
                 #expect(exact.before != nil && exact.after != nil)
@@ -192,7 +194,9 @@ struct SeriesReductionTests {
         let csv = folder.appendingPathComponent("long.csv").path
         try Data(Self.wideFile(rows: 150_000, seed: 17).utf8).write(to: URL(fileURLWithPath: csv))
         let dates = [0.13, 0.4, 0.66, 0.9].map { Date(timeIntervalSince1970: Self.start + $0 * 150_000 * 60 + 17) }
-        let json = "[" + dates.enumerated().map { "{\"id\":\"r\($0)\",\"title\":\"Release \($0)\",\"date\":\"\(ISO8601.string(from: $1))\"}" }
+        let json =
+            "["
+            + dates.enumerated().map { "{\"id\":\"r\($0)\",\"title\":\"Release \($0)\",\"date\":\"\(ISO8601.string(from: $1))\"}" }
             .joined(separator: ",") + "]"
         let refs = folder.appendingPathComponent("refs.json").path
         try Data(json.utf8).write(to: URL(fileURLWithPath: refs))
@@ -214,8 +218,9 @@ struct SeriesReductionTests {
                 #expect(report.references.count == 4)
                 for (reduced, exact) in zip(report.references, whole.references) {
                     let (a, b) = (try #require(reduced.impact), try #require(exact.impact))
-                    #expect(abs(a.before! - b.before!) <= 1e-9 * abs(b.before!) && abs(a.after! - b.after!) <= 1e-9 * abs(b.after!),
-                            "\(reduced.title) in \(zone) over \(window)")
+                    #expect(
+                        abs(a.before! - b.before!) <= 1e-9 * abs(b.before!) && abs(a.after! - b.after!) <= 1e-9 * abs(b.after!),
+                        "\(reduced.title) in \(zone) over \(window)")
                 }
             }
         }

@@ -16,8 +16,10 @@ struct TimeTicksTests {
     /// Chooses ticks for a span drawn across `width` pixels with 7 px per character labels.
     private func ticks(_ from: String, _ to: String, width: Double = 1000, zone: String = "UTC") -> TimeTicks {
         let domain = TestSupport.seconds(from)...TestSupport.seconds(to)
-        return TimeTicks.choose(domain: domain, pixelsPerSecond: width / (domain.upperBound - domain.lowerBound),
-                                calendar: calendar(zone)) { Double($0.count) * 7 }
+        return TimeTicks.choose(
+            domain: domain, pixelsPerSecond: width / (domain.upperBound - domain.lowerBound),
+            calendar: calendar(zone)
+        ) { Double($0.count) * 7 }
     }
 
     @Test func minutes() {
@@ -104,8 +106,9 @@ struct TimeTicksTests {
                 let date = Date(timeIntervalSince1970: Double.random(in: -11_000_000_000...4_000_000_000, using: &random).rounded())
                 let expected = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
                 let fields = TimeLabelStyle.fields(of: date, in: calendar)
-                #expect([fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.weekday]
-                    == [expected.year, expected.month, expected.day, expected.hour, expected.minute, expected.second, expected.weekday],
+                #expect(
+                    [fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.weekday]
+                        == [expected.year, expected.month, expected.day, expected.hour, expected.minute, expected.second, expected.weekday],
                     "\(date) in \(zone)")
             }
         }

@@ -64,7 +64,8 @@ struct ZoneRuleTests {
         #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("Times in Europe/Stockholm"))
 
         let jobs = dir.appendingPathComponent("jobs.yaml")
-        try Data("""
+        try Data(
+            """
             charts:
               - name: export
                 openpanelProject: acme-web
@@ -73,7 +74,8 @@ struct ZoneRuleTests {
                 from: 2024-03-11
                 to: 2024-03-14
                 output: report-{name}.svg
-            """.utf8).write(to: jobs)
+            """.utf8
+        ).write(to: jobs)
         let report = try await CLIRunner.runAsync(["report", jobs.path], environment: environment)
         #expect(report.status == 0, "\(report.stderr)")
         let reportSVG = try String(contentsOfFile: dir.appendingPathComponent("report-export.svg").path, encoding: .utf8)

@@ -49,7 +49,8 @@ extension CSVIngest {
             return true
         }
         let candidates = columns.filter { $0.kind == .text && $0.keySlot >= 0 }.map { ($0.name, keyStore[$0.keySlot]) }
-        let name = options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
+        let name =
+            options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
             ?? CSVPivot.detect(times: times, sorted: true, candidates: candidates)
         guard let column = columns.first(where: { $0.name == name && $0.keySlot >= 0 }),
             keyStore[column.keySlot].tracking, keyStore[column.keySlot].keys.count == times.count
@@ -95,7 +96,8 @@ extension CSVIngest {
             (seriesSlot == nil) == (tail.seriesSlot == nil)
         else { return false }
         if let slot = seriesSlot {
-            guard let tailSlot = tail.seriesSlot, columns.firstIndex(where: { $0.keySlot == slot }) == tail.columns.firstIndex(where: { $0.keySlot == tailSlot }),
+            guard let tailSlot = tail.seriesSlot,
+                columns.firstIndex(where: { $0.keySlot == slot }) == tail.columns.firstIndex(where: { $0.keySlot == tailSlot }),
                 appendKeyed(tail, slot: slot, tailSlot: tailSlot)
             else { return false }
         } else {

@@ -185,15 +185,19 @@ struct CSVIngest {
         }
         guard rowCount > 0 else {
             throw InputError(
-                source: source, line: 2, message: "the file has a header but no data rows" +
-                    (skippedLines.isEmpty ? "" : " (\(skippedLines.count) rows were skipped as unreadable)"))
+                source: source, line: 2,
+                message: "the file has a header but no data rows"
+                    + (skippedLines.isEmpty ? "" : " (\(skippedLines.count) rows were skipped as unreadable)"))
         }
         let kept = columns.filter { $0.kind == .numeric || $0.requested }
         guard !kept.isEmpty else {
             let texts = columns.compactMap { c in c.sample.map { "\(quoted(c.name)) holds \(quoted($0.text)) on line \($0.line)" } }
-            let detail = texts.isEmpty ? (columns.isEmpty ? ": the header names only the time column" : ": every value is empty")
+            let detail =
+                texts.isEmpty
+                ? (columns.isEmpty ? ": the header names only the time column" : ": every value is empty")
                 : ": " + texts.joined(separator: ", ")
-            let hint: OptionText = decimalComma
+            let hint: OptionText =
+                decimalComma
                 ? "this file is read with decimal commas (12,5): pass \(option: .decimalComma, false) if it writes 12.5"
                 : "add a column of numbers"
             throw InputError(
@@ -205,7 +209,8 @@ struct CSVIngest {
             return try reducedTable(rows: rows, delimiter: tokenizer.delimiter)
         }
         let candidates = columns.filter { $0.kind == .text && $0.keySlot >= 0 }.map { ($0.name, keyStore[$0.keySlot]) }
-        let seriesName = options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
+        let seriesName =
+            options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
             ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, sorted: sorted, candidates: candidates) : nil)
         let keys = seriesName.flatMap { name in candidates.first { $0.0 == name }?.1 }
         let names = kept.map(\.name)
@@ -455,7 +460,8 @@ struct CSVIngest {
             }
         }
         let text = String(decoding: cell, as: UTF8.self)
-        let hint: OptionText = timeFormat.map { "every time in the column so far was \($0.noun); fix the cell, or pass \(option: .lenient, true) to skip such rows" }
+        let hint: OptionText =
+            timeFormat.map { "every time in the column so far was \($0.noun); fix the cell, or pass \(option: .lenient, true) to skip such rows" }
             ?? "tried \(CSVOptions.TimeFormat.formsTried); give \(option: .timeFormat) with a pattern such as %d/%m/%Y %H:%M"
         throw InputError(
             source: source, line: record.line, location: "column \(quoted(header![timeField]))",

@@ -71,9 +71,12 @@ public struct CSVOptions: Sendable, Hashable {
         public init(from decoder: any Decoder) throws {
             let text = try decoder.singleValueContainer().decode(String.self)
             guard let format = Self(rawValue: text) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Cannot initialize TimeFormat from invalid String value \(text): use one of \(Self.names.joined(separator: ", ")) or a pattern such as %d/%m/%Y %H:%M"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription:
+                            "Cannot initialize TimeFormat from invalid String value \(text): use one of \(Self.names.joined(separator: ", ")) or a pattern such as %d/%m/%Y %H:%M"
+                    ))
             }
             self = format
         }
@@ -162,7 +165,8 @@ extension CSVOptions.TimeFormat {
     }
 
     /// Every form detection tries, for an error about a time that fits none.
-    static let formsTried = "ISO 8601 (2024-01-15T10:00:00Z), epoch seconds or milliseconds, 2010/01/01 00:00, "
+    static let formsTried =
+        "ISO 8601 (2024-01-15T10:00:00Z), epoch seconds or milliseconds, 2010/01/01 00:00, "
         + "15/01/2024 or 01/15/2024, 15.01.2024, Jan 1 2000, 15 Jan 2024, Mon, 15 Jan 2024 10:00:00 GMT, 2024-W03, "
         + "2024-01, 2017"
 }

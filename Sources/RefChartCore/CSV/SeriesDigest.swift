@@ -236,14 +236,22 @@ struct SeriesDigest {
                 keepPoint(last)
             }
         }
-        if lastPoint == nil { kept = tail.kept } else { for point in tail.kept where point.time > (kept.last?.time ?? -.infinity) { kept.append(point) } }
+        if lastPoint == nil {
+            kept = tail.kept
+        } else {
+            for point in tail.kept where point.time > (kept.last?.time ?? -.infinity) { kept.append(point) }
+        }
         keepCursor = tail.keepCursor
         tally.append(tail.tally, endsInGap: inGap, tailStartsInGap: tail.leadingGap)
         if tally.points == tail.tally.points { leadingGap = leadingGap || tail.leadingGap }
         if tail.tally.rows > 0 { inGap = tail.inGap }
         firstPoint = firstPoint ?? tail.firstPoint
         lastPoint = tail.lastPoint ?? lastPoint
-        if let tailBefore = tail.before { (before, beforeBroken) = (tailBefore, tail.beforeBroken) } else { beforeBroken = beforeBroken || tail.beforeBroken }
+        if let tailBefore = tail.before {
+            (before, beforeBroken) = (tailBefore, tail.beforeBroken)
+        } else {
+            beforeBroken = beforeBroken || tail.beforeBroken
+        }
         if after == nil { (after, afterBroken) = (tail.after, afterBroken || tail.afterBroken) }
         boundCursor = max(boundCursor, tail.boundCursor)
         for (k, index) in tail.bucketIndex.enumerated() {

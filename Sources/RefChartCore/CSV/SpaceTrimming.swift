@@ -1,7 +1,7 @@
-package extension String {
+extension String {
     /// The string without leading and trailing spaces and tabs — what `trimmingCharacters(in: .whitespaces)`
     /// removes — found by scalars: Foundation's took ~15k instructions a call (5,000 references' dates: 78 M).
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         // Printable ASCII at both ends: nothing to trim, known from two bytes (scalar properties were 1.2k
         // instructions a date).
         if let first = utf8.first, let last = utf8.last, 0x21..<0x7F ~= first, 0x21..<0x7F ~= last { return self }

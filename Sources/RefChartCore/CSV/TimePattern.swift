@@ -24,7 +24,8 @@ package struct TimePattern: Sendable, Hashable {
                 guard let f = bytes.popFirst() else { return nil }
                 switch f {
                 case 0x25: elements.append(.literal(0x25))
-                case UInt8(ascii: "T"): elements += [.field(UInt8(ascii: "H")), .literal(0x3A), .field(UInt8(ascii: "M")), .literal(0x3A), .field(UInt8(ascii: "S"))]
+                case UInt8(ascii: "T"):
+                    elements += [.field(UInt8(ascii: "H")), .literal(0x3A), .field(UInt8(ascii: "M")), .literal(0x3A), .field(UInt8(ascii: "S"))]
                 case _ where Array("YymdeHIMSfpbBaAjzZ".utf8).contains(f): elements.append(.field(f))
                 default: return nil
                 }
@@ -43,7 +44,13 @@ package struct TimePattern: Sendable, Hashable {
     /// when `%z`/`%Z` gave one), and whether there was an offset; `nil` when the cell does not match.
     package func parse(_ b: UnsafeBufferPointer<UInt8>) -> (seconds: Double, hasOffset: Bool)? {
         var i = 0
-        var year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0.0, dayOfYear: Int?
+        var year = 1970
+        var month = 1
+        var day = 1
+        var hour = 0
+        var minute = 0
+        var second = 0.0
+        var dayOfYear: Int?
         var pm: Bool?
         var offset: Int?
         func number(max digits: Int, min: Int = 1) -> Int? {
@@ -58,7 +65,10 @@ package struct TimePattern: Sendable, Hashable {
         }
         func word() -> String {
             var letters: [UInt8] = []
-            while i < b.count, (b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A { letters.append(b[i] | 0x20); i += 1 }
+            while i < b.count, (b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A {
+                letters.append(b[i] | 0x20)
+                i += 1
+            }
             return String(decoding: letters, as: UTF8.self)
         }
         for element in elements {
@@ -71,21 +81,41 @@ package struct TimePattern: Sendable, Hashable {
                 while i < b.count, b[i] == 0x20 { i += 1 }
             case .field(let f):
                 switch UnicodeScalar(f) {
-                case "Y": guard let v = number(max: 4, min: 4) else { return nil }; year = v
-                case "y": guard let v = number(max: 2, min: 2) else { return nil }; year = v < 69 ? 2000 + v : 1900 + v
-                case "m": guard let v = number(max: 2) else { return nil }; month = v
+                case "Y":
+                    guard let v = number(max: 4, min: 4) else { return nil }
+                    year = v
+                case "y":
+                    guard let v = number(max: 2, min: 2) else { return nil }
+                    year = v < 69 ? 2000 + v : 1900 + v
+                case "m":
+                    guard let v = number(max: 2) else { return nil }
+                    month = v
                 case "d", "e":
                     while i < b.count, b[i] == 0x20 { i += 1 }
-                    guard let v = number(max: 2) else { return nil }; day = v
-                case "H", "I": guard let v = number(max: 2) else { return nil }; hour = v
-                case "M": guard let v = number(max: 2) else { return nil }; minute = v
-                case "S": guard let v = number(max: 2) else { return nil }; second += Double(v)
+                    guard let v = number(max: 2) else { return nil }
+                    day = v
+                case "H", "I":
+                    guard let v = number(max: 2) else { return nil }
+                    hour = v
+                case "M":
+                    guard let v = number(max: 2) else { return nil }
+                    minute = v
+                case "S":
+                    guard let v = number(max: 2) else { return nil }
+                    second += Double(v)
                 case "f":
                     var scale = 0.1
                     var any = false
-                    while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 { second += Double(b[i] - 0x30) * scale; scale /= 10; i += 1; any = true }
+                    while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 {
+                        second += Double(b[i] - 0x30) * scale
+                        scale /= 10
+                        i += 1
+                        any = true
+                    }
                     guard any else { return nil }
-                case "j": guard let v = number(max: 3) else { return nil }; dayOfYear = v
+                case "j":
+                    guard let v = number(max: 3) else { return nil }
+                    dayOfYear = v
                 case "p":
                     switch word() {
                     case "am": pm = false
@@ -100,7 +130,11 @@ package struct TimePattern: Sendable, Hashable {
                     guard word().count >= 3 else { return nil }
                 case "z":
                     guard i < b.count else { return nil }
-                    if b[i] == 0x5A || b[i] == 0x7A { i += 1; offset = 0; break }
+                    if b[i] == 0x5A || b[i] == 0x7A {
+                        i += 1
+                        offset = 0
+                        break
+                    }
                     guard b[i] == 0x2B || b[i] == 0x2D else { return nil }
                     let sign = b[i] == 0x2D ? -1 : 1
                     i += 1

@@ -45,7 +45,9 @@ package enum WrittenDate {
         guard let tokens = tokenize(b), !tokens.isEmpty else { return nil }
         var numbers: [(value: Int, digits: Int, index: Int)] = []
         var month: Int?
-        var hour = 0, minute = 0, second = 0.0
+        var hour = 0
+        var minute = 0
+        var second = 0.0
         var hasTime = false
         var offset: Int?
         var pm: Bool?
@@ -118,8 +120,9 @@ package enum WrittenDate {
             let seconds = { (m: Int, d: Int) in
                 Double(CivilTime.daysFromCivil(year: year, month: m, day: d)) * 86_400 + clock - Double(offset ?? 0)
             }
-            return Fields(seconds: seconds(month, day), hasOffset: offset != nil, otherOrder: other.map { seconds($0.0, $0.1) },
-                          proves: proves, form: form)
+            return Fields(
+                seconds: seconds(month, day), hasOffset: offset != nil, otherOrder: other.map { seconds($0.0, $0.1) },
+                proves: proves, form: form)
         }
 
         if let week {
@@ -129,8 +132,9 @@ package enum WrittenDate {
             let jan4 = CivilTime.daysFromCivil(year: year, month: 1, day: 4)
             let weekday = ((jan4 + 3) % 7 + 7) % 7  // 0 = Monday (1970-01-01 was a Thursday)
             let monday = jan4 - weekday + (week - 1) * 7
-            return Fields(seconds: Double(monday) * 86_400 + clock - Double(offset ?? 0), hasOffset: offset != nil,
-                          otherOrder: nil, proves: nil, form: "iso-week")
+            return Fields(
+                seconds: Double(monday) * 86_400 + clock - Double(offset ?? 0), hasOffset: offset != nil,
+                otherOrder: nil, proves: nil, form: "iso-week")
         }
         if let month {
             // Month by name: the four-digit number is the year, the other the day.

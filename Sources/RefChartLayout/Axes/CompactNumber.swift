@@ -1,5 +1,5 @@
-import RefChartScene
 import Foundation
+import RefChartScene
 
 /// Short value labels: `950`, `1.2k`, `3.4M`, `0.25`, `-12k`.
 package enum CompactNumber {

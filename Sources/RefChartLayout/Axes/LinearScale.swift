@@ -1,5 +1,5 @@
-import RefChartScene
 import Foundation
+import RefChartScene
 
 /// Maps a domain linearly (or, for a log axis, its logarithm linearly) onto a pixel range.
 package struct LinearScale: Sendable, Hashable {

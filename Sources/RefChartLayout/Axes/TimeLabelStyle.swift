@@ -81,15 +81,17 @@ package enum TimeLabelStyle: Sendable, Hashable {
         let seconds = date.timeIntervalSince1970
         guard calendar.identifier == .gregorian, seconds > -11_676_096_000, seconds < 1e12 else {
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-            return WallClock(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1, hour: c.hour ?? 0,
-                             minute: c.minute ?? 0, second: c.second ?? 0, weekday: c.weekday ?? 1)
+            return WallClock(
+                year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1, hour: c.hour ?? 0,
+                minute: c.minute ?? 0, second: c.second ?? 0, weekday: c.weekday ?? 1)
         }
         let local = Int((seconds + Double(calendar.timeZone.secondsFromGMT(for: date))).rounded(.down))
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let inDay = local - days * 86_400
         let (year, month, day) = CivilTime.civilFromDays(days)
         // 1970-01-01 was a Thursday; Sunday is 1.
-        return WallClock(year: year, month: month, day: day, hour: inDay / 3_600, minute: inDay / 60 % 60,
-                         second: inDay % 60, weekday: ((days + 4) % 7 + 7) % 7 + 1)
+        return WallClock(
+            year: year, month: month, day: day, hour: inDay / 3_600, minute: inDay / 60 % 60,
+            second: inDay % 60, weekday: ((days + 4) % 7 + 7) % 7 + 1)
     }
 }

@@ -1,6 +1,5 @@
-import RefChartScene
-
 package import Foundation
+import RefChartScene
 
 /// One rung of the time-tick ladder: a calendar unit, a step, and how its ticks are labelled.
 package struct TimeTickRung: Sendable, Hashable {
@@ -17,7 +16,10 @@ package struct TimeTickRung: Sendable, Hashable {
 
     /// The ladder, finest first: rules as data, searched by ``TimeTicks``.
     package static let ladder: [TimeTickRung] = {
-        let second = 1.0, minute = 60.0, hour = 3600.0, day = 86_400.0
+        let second = 1.0
+        let minute = 60.0
+        let hour = 3600.0
+        let day = 86_400.0
         var rungs: [TimeTickRung] = []
         for s in [1, 5, 15, 30] {
             rungs.append(TimeTickRung(unit: .second, step: s, seconds: Double(s) * second, label: .hourMinuteSecond, context: .weekdayDayMonth))

@@ -1,6 +1,5 @@
-import RefChartScene
-
 package import Foundation
+import RefChartScene
 
 /// Calendar ticks for a time axis in a display time zone, DST-correct.
 package struct TimeTicks: Sendable, Hashable {
@@ -26,8 +25,10 @@ package struct TimeTicks: Sendable, Hashable {
             let t = current.timeIntervalSince1970
             if t >= domain.lowerBound && isAligned(current, rung: rung, calendar: calendar) {
                 let context = rung.context?.format(current, in: calendar)
-                ticks.append(Tick(time: t, label: rung.label.format(current, in: calendar),
-                                  context: context != lastContext ? context : nil))
+                ticks.append(
+                    Tick(
+                        time: t, label: rung.label.format(current, in: calendar),
+                        context: context != lastContext ? context : nil))
                 lastContext = context
             }
             guard let next = calendar.date(byAdding: rung.unit, value: 1, to: current), next > current else { break }

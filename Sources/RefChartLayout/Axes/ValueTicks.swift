@@ -1,5 +1,5 @@
-import RefChartScene
 import Foundation
+import RefChartScene
 
 /// "Nice" value ticks: steps of 1, 2 or 5 × 10ⁿ (d3's `tickIncrement`), with the domain widened to whole steps.
 package struct ValueTicks: Sendable, Hashable {
@@ -62,7 +62,10 @@ package struct ValueTicks: Sendable, Hashable {
             for mantissa in [1.0, 2, 2.5, 3, 4, 5] {
                 let step = mantissa * power
                 let first = (low / step).rounded(.down) * step
-                if first + intervals * step >= high { found = (first, step); break }
+                if first + intervals * step >= high {
+                    found = (first, step)
+                    break
+                }
             }
             power *= 10
         }
@@ -115,7 +118,9 @@ package struct ValueTicks: Sendable, Hashable {
         guard low != nil || high != nil else { return self }
         var copy = self
         let lower = low ?? domain.lowerBound
-        let upper = logarithmic ? max(high ?? domain.upperBound, lower * 10)
+        let upper =
+            logarithmic
+            ? max(high ?? domain.upperBound, lower * 10)
             : max(high ?? domain.upperBound, lower + (step.isNormal ? step : 1))
         copy.domain = lower...upper
         copy.values = values.filter { $0 >= lower && $0 <= upper }

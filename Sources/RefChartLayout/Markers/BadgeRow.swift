@@ -38,8 +38,9 @@ package enum BadgeRow {
                 let rightExtent = extents.removeLast()
                 let leftExtent = extents.removeLast()
                 let merged = (min(leftExtent.low, rightExtent.low), max(leftExtent.high, rightExtent.high))
-                badges.append(makeBadge(
-                    numbers: numbers, low: merged.0, high: merged.1, top: top, height: height, limits: limits, width: width))
+                badges.append(
+                    makeBadge(
+                        numbers: numbers, low: merged.0, high: merged.1, top: top, height: height, limits: limits, width: width))
                 extents.append(merged)
             }
         }

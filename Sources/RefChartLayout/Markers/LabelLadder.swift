@@ -60,7 +60,8 @@ struct LabelLadder {
         var clusterRight = -Double.infinity
         var record = room == nil ? Replay(budget: budget, xScale: xScale) : nil
         // Replayed until a cluster goes inside the plot.
-        var replay = room == nil || !context.shortcuts.replaysMarkers
+        var replay =
+            room == nil || !context.shortcuts.replaysMarkers
             ? nil : self.replay.flatMap { $0.matches(budget: budget, xScale: xScale) ? $0 : nil }
         var cluster = 0
         func flush() {
@@ -161,9 +162,10 @@ struct LabelLadder {
             var size = measure(text, style.label)
             let titleWidth = size.width
             size.width += impactWidth
-            guard let placement = assigner.place(
-                span: left...(left + size.width), lineX: x, maxShift: style.maxShift, rightLimit: rightLimit,
-                abovePlot: room == nil, roomInPlot: inPlot)
+            guard
+                let placement = assigner.place(
+                    span: left...(left + size.width), lineX: x, maxShift: style.maxShift, rightLimit: rightLimit,
+                    abovePlot: room == nil, roomInPlot: inPlot)
             else { return nil }
             if truncated { number += 1 }
             var plan = MarkerPlan(

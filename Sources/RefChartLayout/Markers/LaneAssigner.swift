@@ -66,8 +66,9 @@ package struct LaneAssigner {
         span: ClosedRange<Double>, lineX: Double, maxShift: Double = 0, rightLimit: Double = .infinity,
         abovePlot: Bool = true, roomInPlot: (Int, ClosedRange<Double>) -> Bool = { _, _ in true }
     ) -> Placement? {
-        guard let (placement, span) = find(
-            span: span, lineX: lineX, maxShift: maxShift, rightLimit: rightLimit, abovePlot: abovePlot, roomInPlot: roomInPlot)
+        guard
+            let (placement, span) = find(
+                span: span, lineX: lineX, maxShift: maxShift, rightLimit: rightLimit, abovePlot: abovePlot, roomInPlot: roomInPlot)
         else { return nil }
         laneRight[placement.lane] = max(laneRight[placement.lane], span.upperBound)
         laneLines[placement.lane].append(lineX)

@@ -11,9 +11,12 @@ extension LayoutPass {
             let count = max(1, Int(plot.width.rounded(.up)) + 1)
             var columns = [Double](repeating: -.infinity, count: count)
             let shapes = shapes()
-            let tops = spec.stacked ? shapes.stacked().last ?? [] : shapes.sums.reduce(into: [Double]()) { best, values in
-                best = best.isEmpty ? values : zip(best, values).map { max($0.isNaN ? -.infinity : $0, $1.isNaN ? -.infinity : $1) }
-            }
+            let tops =
+                spec.stacked
+                ? shapes.stacked().last ?? []
+                : shapes.sums.reduce(into: [Double]()) { best, values in
+                    best = best.isEmpty ? values : zip(best, values).map { max($0.isNaN ? -.infinity : $0, $1.isNaN ? -.infinity : $1) }
+                }
             for (k, top) in tops.enumerated() where !top.isNaN {
                 let first = max(0, Int(xScale(shapes.starts[k]) - plot.minX))
                 let last = min(count - 1, Int(xScale(shapes.starts[k] + shapes.width) - plot.minX))

@@ -51,40 +51,46 @@ extension LayoutPass {
         var items: [SceneItem] = []
         if let note = geometry.footnoteNote, let last = footnotes.map(\.box.maxY).max() {
             let text = context.fitted(note, maxWidth: width - 2 * style.padding, font: style.footnote).text
-            items.append(.text(context.textRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
+            items.append(
+                .text(context.textRun(text: text, origin: Point(x: style.padding, y: last + 2), font: style.footnote, color: theme.mutedText)))
         }
         let numbers = context.numberWidths
         let dates = metrics.summedWidths(style.footnote)
-        return items + footnotes.flatMap { row -> [SceneItem] in
-            let members = row.markers.map { markers[$0].reference }
-            let label = row.label
-            let numberSize = numbers.size(label)
-            let pill = Rect(x: row.box.minX, y: row.box.minY + 1, width: max(numberSize.width + 8, row.box.height - 2),
-                            height: row.box.height - 2)
-            let first = spec.references[members[0]]
-            let last = spec.references[members[members.count - 1]]
-            var date = FootnoteDate.format(first.date, calendar: calendar)
-            var text = titles[members[0]]
-            if members.count == 1 {
-                if let impact = impacts[members[0]]?.text { text += " (\(impact) over \(spec.impact?.text ?? ""))" }
-                if let description = first.description.map(LabelText.singleLine), !description.isEmpty { text += " — " + description }
-            } else {
-                date += " – " + FootnoteDate.format(last.date, calendar: calendar)
-                text = "\(members.count) references: " + members.map { titles[$0] }.joined(separator: "; ")
+        return items
+            + footnotes.flatMap { row -> [SceneItem] in
+                let members = row.markers.map { markers[$0].reference }
+                let label = row.label
+                let numberSize = numbers.size(label)
+                let pill = Rect(
+                    x: row.box.minX, y: row.box.minY + 1, width: max(numberSize.width + 8, row.box.height - 2),
+                    height: row.box.height - 2)
+                let first = spec.references[members[0]]
+                let last = spec.references[members[members.count - 1]]
+                var date = FootnoteDate.format(first.date, calendar: calendar)
+                var text = titles[members[0]]
+                if members.count == 1 {
+                    if let impact = impacts[members[0]]?.text { text += " (\(impact) over \(spec.impact?.text ?? ""))" }
+                    if let description = first.description.map(LabelText.singleLine), !description.isEmpty { text += " — " + description }
+                } else {
+                    date += " – " + FootnoteDate.format(last.date, calendar: calendar)
+                    text = "\(members.count) references: " + members.map { titles[$0] }.joined(separator: "; ")
+                }
+                let dateSize = dates.size(date)
+                let textLeft = pill.maxX + 6 + dateSize.width + 8
+                let fitted = context.fitted(text, maxWidth: max(0, row.box.maxX - textLeft), font: style.footnote).text
+                let textY = row.box.minY + (row.box.height - dateSize.height) / 2
+                let colors = Set(members.map(context.referenceColor))
+                return [
+                    .rect(pill, fill: colors.count == 1 ? colors.first! : theme.mutedText, stroke: nil, cornerRadius: pill.height / 2),
+                    .text(
+                        context.textRun(
+                            text: label, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),
+                            font: style.badge, color: theme.background, size: numberSize)),
+                    .text(
+                        context.textRun(
+                            text: date, origin: Point(x: pill.maxX + 6, y: textY), font: style.footnote, color: theme.mutedText, size: dateSize)),
+                    .text(context.textRun(text: fitted, origin: Point(x: textLeft, y: textY), font: style.footnote, color: theme.text)),
+                ]
             }
-            let dateSize = dates.size(date)
-            let textLeft = pill.maxX + 6 + dateSize.width + 8
-            let fitted = context.fitted(text, maxWidth: max(0, row.box.maxX - textLeft), font: style.footnote).text
-            let textY = row.box.minY + (row.box.height - dateSize.height) / 2
-            let colors = Set(members.map(context.referenceColor))
-            return [
-                .rect(pill, fill: colors.count == 1 ? colors.first! : theme.mutedText, stroke: nil, cornerRadius: pill.height / 2),
-                .text(context.textRun(text: label, origin: Point(x: pill.midX - numberSize.width / 2, y: pill.midY - numberSize.height / 2),
-                              font: style.badge, color: theme.background, size: numberSize)),
-                .text(context.textRun(
-                    text: date, origin: Point(x: pill.maxX + 6, y: textY), font: style.footnote, color: theme.mutedText, size: dateSize)),
-                .text(context.textRun(text: fitted, origin: Point(x: textLeft, y: textY), font: style.footnote, color: theme.text)),
-            ]
-        }
     }
 }

@@ -51,14 +51,17 @@ extension LayoutPass {
         }
         let fullBands = full.sorted { $0.key.sortKey < $1.key.sortKey }.flatMap { color, spans in
             Self.union(spans).map { span -> SceneItem in
-                .rect(Rect(x: span.lowerBound, y: plot.minY, width: span.upperBound - span.lowerBound, height: plot.height),
-                      fill: color.withAlpha(0.12), stroke: nil, cornerRadius: 0)
+                .rect(
+                    Rect(x: span.lowerBound, y: plot.minY, width: span.upperBound - span.lowerBound, height: plot.height),
+                    fill: color.withAlpha(0.12), stroke: nil, cornerRadius: 0)
             }
         }
         let rugBands = rug.sorted { $0.key.sortKey < $1.key.sortKey }.flatMap { color, spans in
             Self.union(spans).map { span -> SceneItem in
-                .rect(Rect(x: span.lowerBound, y: plot.maxY - Self.rugHeight, width: span.upperBound - span.lowerBound,
-                           height: Self.rugHeight), fill: color.withAlpha(0.35), stroke: nil, cornerRadius: 0)
+                .rect(
+                    Rect(
+                        x: span.lowerBound, y: plot.maxY - Self.rugHeight, width: span.upperBound - span.lowerBound,
+                        height: Self.rugHeight), fill: color.withAlpha(0.35), stroke: nil, cornerRadius: 0)
             }
         }
         return fullBands + rugBands
@@ -78,9 +81,11 @@ extension LayoutPass {
                     rugged.append((marker.x, color))
                 } else {
                     // A badge's line starts under any label inside the plot that sits across it.
-                    let top = markers.filter { $0.lane.map { $0 >= lanes } ?? false && $0.left - 2 < x && x < $0.left + $0.size.width + 2 }
+                    let top =
+                        markers.filter { $0.lane.map { $0 >= lanes } ?? false && $0.left - 2 < x && x < $0.left + $0.size.width + 2 }
                         .map { geometry.laneTop($0.lane!) + $0.size.height + style.lanePadding }.max() ?? plot.minY
-                    items += .group(context.referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed)])
+                    items += .group(
+                        context.referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed)])
                 }
                 continue
             }
@@ -110,17 +115,22 @@ extension LayoutPass {
         if marker.shift > 0 {
             // The line stops under the lane; a leader runs along the lane's bottom edge to the label.
             let leaderY = (laneTop + geometry.laneHeight).rounded() - 0.5
-            items.append(.polyline(
-                points: [Point(x: marker.x.rounded() + 0.5, y: leaderY), Point(x: marker.left, y: leaderY),
-                         Point(x: marker.left, y: leaderY - 3)],
-                stroke: Stroke(color: color.withAlpha(0.8), width: 1)))
+            items.append(
+                .polyline(
+                    points: [
+                        Point(x: marker.x.rounded() + 0.5, y: leaderY), Point(x: marker.left, y: leaderY),
+                        Point(x: marker.left, y: leaderY - 3),
+                    ],
+                    stroke: Stroke(color: color.withAlpha(0.8), width: 1)))
         }
         let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
         items.append(.text(context.textRun(text: marker.text, origin: origin, font: style.label, color: color)))
         if let impact = marker.impactText, let change = impacts[marker.reference]?.change {
-            items.append(.text(context.textRun(
-                text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
-                color: context.impactColor(change))))
+            items.append(
+                .text(
+                    context.textRun(
+                        text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
+                        color: context.impactColor(change))))
         }
         return items
     }
@@ -142,8 +152,11 @@ extension LayoutPass {
         var run: (low: Int, high: Int, height: Double, color: Color?)?
         func flush() {
             guard let run else { return }
-            items.append(.rect(Rect(x: Double(run.low) - 0.5, y: plot.maxY - run.height, width: Double(run.high - run.low + 1),
-                                    height: run.height), fill: run.color ?? theme.mutedText, stroke: nil, cornerRadius: 0))
+            items.append(
+                .rect(
+                    Rect(
+                        x: Double(run.low) - 0.5, y: plot.maxY - run.height, width: Double(run.high - run.low + 1),
+                        height: run.height), fill: run.color ?? theme.mutedText, stroke: nil, cornerRadius: 0))
         }
         for column in columns.keys.sorted() {
             let (count, color) = columns[column]!

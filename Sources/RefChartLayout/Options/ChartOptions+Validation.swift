@@ -21,7 +21,9 @@ extension ChartOptions {
         if let yMin, let yMax, yMin >= yMax { throw ChartRequestError(.yMax, "\(yMax) must be above the minimum \(yMin)") }
         if log, let yMin, yMin <= 0 { throw ChartRequestError(.yMin, "\(yMin) cannot bound a log axis: use a number above 0") }
         if log, let yMax, yMax <= 0 { throw ChartRequestError(.yMax, "\(yMax) cannot bound a log axis: use a number above 0") }
-        if !rightAxis.isEmpty && type != .line { throw ChartRequestError(.rightAxis, "needs \(option: .type, "line"): areas and bars share one baseline") }
+        if !rightAxis.isEmpty && type != .line {
+            throw ChartRequestError(.rightAxis, "needs \(option: .type, "line"): areas and bars share one baseline")
+        }
         if log, stacked { throw ChartRequestError(.log, "a log axis cannot stack: a stack's parts are read as differences") }
     }
 }

@@ -67,10 +67,11 @@ extension TextMetrics {
         // A character is missing when taking it out of the text leaves fewer boxes (Pango shapes in
         // context: a lone character may fall back differently).
         var seen = Set<Character>()
-        let missing = String(text.filter { character in
-            !character.isASCII && seen.insert(character).inserted
-                && measurer.missingGlyphs(text.filter { $0 != character }, font: font) < total
-        })
+        let missing = String(
+            text.filter { character in
+                !character.isASCII && seen.insert(character).inserted
+                    && measurer.missingGlyphs(text.filter { $0 != character }, font: font) < total
+            })
         return missing.isEmpty ? "\u{FFFD}" : missing
     }
 }
