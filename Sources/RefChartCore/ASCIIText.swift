@@ -1,6 +1,6 @@
 /// Short text written byte by byte (numbers, and UTF-8 literals such as `–`): dates and numbers a chart writes thousands of times (each
 /// reference's date in the footnotes, the description and the layout report, each badge's numbers). String
-/// interpolation of padded numbers took ~3,000 instructions a date; this takes a few hundred. Holds up to
+/// interpolation of padded numbers costs about ten times more a date (docs/PERFORMANCE.md). Holds up to
 /// 64 bytes in place (no allocation until ``string``); more go to a `String`.
 package struct ASCIIText {
     private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)

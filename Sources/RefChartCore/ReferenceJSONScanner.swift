@@ -3,8 +3,8 @@
 ///
 /// Strict JSON (RFC 8259, UTF-8 without a byte-order mark); anything else gives `nil`, and the caller reads
 /// the file again with `JSONSerialization`, which says what is wrong and where. Through `JSONSerialization`
-/// alone (bridged objects, a dictionary cast per entry) 5,000 references took 148 M instructions (~40 ms),
-/// and `JSONDecoder` into dictionaries 288 M.
+/// alone (bridged objects, a dictionary cast per entry) thousands of references took tens of milliseconds,
+/// `JSONDecoder` twice that (docs/PERFORMANCE.md).
 struct ReferenceJSONScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var at = 0

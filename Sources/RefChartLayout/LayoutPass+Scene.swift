@@ -191,8 +191,8 @@ extension LayoutPass {
         let kind = spec.stacked ? "Stacked \(spec.chartType.rawValue)" : spec.chartType.rawValue.capitalized
         var text = "\(kind) chart of \(names) from \(from) to \(to)."
         if !spec.references.isEmpty {
-            // Bytes appended to one buffer: interpolating and joining 5,000 entries took 18 M instructions,
-            // appending Strings 7 M, and cleaning the whole text again 3.6 M.
+            // Bytes appended to one buffer: interpolating, joining and cleaning thousands of entries cost
+            // several times more (docs/PERFORMANCE.md).
             var bytes = Array(" \(inRange.count) references: ".utf8)
             for (k, index) in inRange.enumerated() {
                 if k > 0 { bytes += "; ".utf8 }

@@ -120,7 +120,7 @@ struct LayoutPass {
             _ = valueLabelWidth(plotHeight: plot.height)
             placeMarkers()
             // With no label inside the plot, the markers are the layout's without room there (the same scale
-            // and lanes): no gain to settle for (at 5,000 references, 60 M instructions of a layout).
+            // and lanes): no gain to settle for, and with thousands of references a costly settling.
             guard markers.contains(where: { $0.lane.map { $0 >= lanes } ?? false }) else { return false }
             chooseTimeTicks()
             placeVertically()

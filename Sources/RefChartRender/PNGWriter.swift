@@ -16,8 +16,8 @@ enum PNGWriter {
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard width > 0, height > 0, let data = cairo_image_surface_get_data(surface) else { return nil }
         let source = UnsafeRawPointer(data)
-        // Plain loops over raw rows: the same work through `allSatisfy` closures and a bounds-checked
-        // array took 30 M instructions for a 1200×600 chart (a third of a small chart's drawing), now ~5 M.
+        // Plain loops over raw rows: through `allSatisfy` closures and a bounds-checked array this was a third
+        // of a small chart's drawing (docs/PERFORMANCE.md).
         var opaque = true
         for y in 0..<height where opaque {
             let row = source.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)

@@ -5,7 +5,7 @@ import RefChart
 /// `refchart references …`: the whole References API from the shell.
 struct ReferencesCommand: AsyncParsableCommand {
     // Every command names itself: a name derived from the type goes through `String(describing:)`, whose
-    // dynamic casts scanned the conformance tables (8 M instructions at every start).
+    // dynamic casts scan the conformance tables at every start (docs/PERFORMANCE.md).
     static let configuration = CommandConfiguration(
         commandName: "references",
         abstract: "List, show, create, update and delete OpenPanel references.",

@@ -77,7 +77,7 @@ package struct LaneAssigner {
     }
 
     /// Whether ``place(span:lineX:maxShift:rightLimit:abovePlot:roomInPlot:)`` would find a lane, claiming
-    /// nothing. (A probe on a copy claimed in it, and copied the lane's lines: 0.04 G instructions at 5,000.)
+    /// nothing. (A probe on a copy claimed in it, and copied the lane's lines each time.)
     package func canPlace(
         span: ClosedRange<Double>, lineX: Double, maxShift: Double = 0, rightLimit: Double = .infinity,
         abovePlot: Bool = true, roomInPlot: (Int, ClosedRange<Double>) -> Bool = { _, _ in true }

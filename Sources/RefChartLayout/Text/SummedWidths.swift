@@ -8,13 +8,13 @@ import RefChartScene
 /// text's width exactly (checked against whole layouts: 6,000 labels in DejaVu Sans Bold and Noto Sans Bold
 /// 11). Dates are exact in DejaVu Sans 11 (9,000 dates); a font that kerns a pair in them (Noto Sans: `Fe`,
 /// `No`) draws them up to a pixel narrower per pair, never wider, so what follows a date never touches it.
-/// Measuring each number and date as a whole took 39,000 text layouts at 5,000 references, and 656 layouts
-/// (53 M instructions) for a footnote table's pills and dates.
+/// Measuring each number and date as a whole took a text layout each, tens of thousands at 5,000
+/// references (docs/PERFORMANCE.md).
 ///
 /// A class: the table fills as characters come, shared by the closures that measure with it; one layout, one thread.
 final class SummedWidths {
-    // Unchecked: one layout on one thread reads these; the runtime's access checks per character took more
-    // than the sums (11 M instructions for 5,000 badges' merges).
+    // Unchecked: one layout on one thread reads these; the runtime's access checks per character cost more
+    // than the sums.
     @exclusivity(unchecked) private var ascii = [Double](repeating: .nan, count: 128)
     @exclusivity(unchecked) private var dash = Double.nan
     private let font: FontSpec
@@ -38,7 +38,7 @@ final class SummedWidths {
         return ascii[value]
     }
 
-    /// Not even a cache lookup per character for ASCII: at 5,000 references that was 0.16 G instructions.
+    /// Not even a cache lookup per character for ASCII: with thousands of badges that lookup dominated.
     func width(_ text: String) -> Double {
         var width = 0.0
         for scalar in text.unicodeScalars {
