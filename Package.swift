@@ -41,9 +41,10 @@ let package = Package(
         // Scales, ticks, downsampling, marker placement → a plain Sendable `Scene` + layout report.
         .target(name: "RefChartLayout", dependencies: ["RefChartCore", "RefChartScene"], swiftSettings: swiftSettings),
         // Writes a `Scene` as PNG, PDF (Cairo and Pango) and SVG (a string writer); measures text for the layout.
+        // Core only for ISO 8601 (the PDF's date stamp).
         .target(
             name: "RefChartRender",
-            dependencies: ["RefChartScene", "CCairoPango"],
+            dependencies: ["RefChartCore", "RefChartScene", "CCairoPango"],
             swiftSettings: swiftSettings
         ),
         // The small public façade for embedding.
@@ -53,10 +54,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Report jobs: a YAML jobs file → many charts, concurrently, failures isolated, one summary. Only
-        // through the façade: no renderer, no layout internals.
+        // through the façade (and Core's failure shape): no renderer, no layout internals.
         .target(
             name: "RefChartReport",
-            dependencies: ["RefChart", .product(name: "Yams", package: "Yams")],
+            dependencies: ["RefChart", "RefChartCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

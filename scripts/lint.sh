@@ -9,3 +9,4 @@ if ! swift format --version >/dev/null 2>&1; then
 fi
 swift format lint --strict --parallel -r Sources Tests Package.swift
 echo "lint: $(git ls-files '*.swift' | wc -l) files follow .swift-format"
+bash scripts/check-imports.sh
