@@ -134,6 +134,13 @@ public final class ChartPipeline: Sendable {
 
     /// ``metrics(for:)``, a CSV reduced while it is read when `reduction` is given (see ``SeriesReduction``).
     package func metrics(for request: ChartRequest, reduction: SeriesReduction?) async throws -> MetricTable {
+        var table = try await allMetrics(for: request, reduction: reduction)
+        try table.select(request)
+        return table
+    }
+
+    /// Every series of the request's source, before ``ChartRequest/series`` chooses among them.
+    private func allMetrics(for request: ChartRequest, reduction: SeriesReduction?) async throws -> MetricTable {
         try request.validate()
         if !request.events.isEmpty { return try await exportedMetrics(request) }
         guard let csv = request.csv else {
@@ -223,7 +230,7 @@ extension MetricTable {
             let more = skippedLines.count > 5 ? ", …" : ""
             warnings.append("skipped \(skippedLines.count) unreadable rows of \(source) (lines \(first)\(more))")
         }
-        if duplicates > 0 && (duplicatePolicy == .last || duplicatePolicy == .error) {
+        if duplicates > 0 && [.last, .error].contains(duplicatePolicy ?? .last) {
             let first = duplicateLines.map(String.init).joined(separator: ", ")
             let more = duplicates > duplicateLines.count ? ", …" : ""
             warnings.append(

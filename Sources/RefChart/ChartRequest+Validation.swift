@@ -72,7 +72,8 @@ extension ChartRequest {
     public func csvOptions() throws -> CSVOptions {
         CSVOptions(
             delimiter: try delimiterByte(), timeColumn: timeColumn, valueColumns: valueColumns, timeFormat: timeFormat,
-            zone: try zone(), decimalComma: decimalComma, duplicates: duplicates, lenient: lenient, seriesColumn: seriesColumn)
+            zone: try zone(), decimalComma: decimalComma, duplicates: duplicates, lenient: lenient, seriesColumn: seriesColumn,
+            skipLines: skipLines, columnNames: columnNames, naValues: naValues)
     }
 
     /// Each image to write: its format and its path with the placeholders filled in (`-` for standard

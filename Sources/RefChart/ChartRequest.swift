@@ -26,12 +26,22 @@ public struct ChartRequest: Sendable, Hashable, Codable {
     public var timeFormat: CSVOptions.TimeFormat?
     /// Whether `12,5` means 12.5 (default: on for `;`-delimited files).
     public var decimalComma: Bool?
-    /// What to do with rows of the same time.
-    public var duplicates: CSVOptions.DuplicatePolicy
+    /// What to do with rows of the same time (default: a few merged as the last, many refused).
+    public var duplicates: CSVOptions.DuplicatePolicy?
     /// Skip unreadable rows (and count them) instead of failing.
     public var lenient: Bool
     /// A long file's series column: one series per distinct value (default: detected when times repeat).
     public var seriesColumn: String?
+    /// Lines above the header to skip (default: `#` comments and title lines are detected).
+    public var skipLines: Int?
+    /// Every column's name, for a file whose header is missing or wrong.
+    public var columnNames: [String]
+    /// More cells to read as gaps, such as `-99.99` (besides `NA`, `N/A`, `null`, `NaN`, `-`, `.`, empty).
+    public var naValues: [String]
+    /// Draw only these series (a wide file's column names, a long file's series values); empty: all.
+    public var series: [String]
+    /// Leave out these series.
+    public var excludeSeries: [String]
 
     // MARK: Metrics from OpenPanel's Export API (instead of a CSV)
 
@@ -93,8 +103,11 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         self.name = name
         self.csv = csv
         valueColumns = []
+        columnNames = []
+        naValues = []
+        series = []
+        excludeSeries = []
         events = []
-        duplicates = .last
         lenient = false
         references = []
         categories = []
@@ -117,9 +130,14 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter)
         timeFormat = try c.decodeIfPresent(CSVOptions.TimeFormat.self, forKey: .timeFormat)
         decimalComma = try c.decodeIfPresent(Bool.self, forKey: .decimalComma)
-        duplicates = try c.decodeIfPresent(CSVOptions.DuplicatePolicy.self, forKey: .duplicates) ?? duplicates
+        duplicates = try c.decodeIfPresent(CSVOptions.DuplicatePolicy.self, forKey: .duplicates)
         lenient = try c.decodeIfPresent(Bool.self, forKey: .lenient) ?? lenient
         seriesColumn = try c.decodeIfPresent(String.self, forKey: .seriesColumn)
+        skipLines = try c.decodeIfPresent(Int.self, forKey: .skipLines)
+        columnNames = try c.decodeIfPresent([String].self, forKey: .columnNames) ?? columnNames
+        naValues = try c.decodeIfPresent([String].self, forKey: .naValues) ?? naValues
+        series = try c.decodeIfPresent([String].self, forKey: .series) ?? series
+        excludeSeries = try c.decodeIfPresent([String].self, forKey: .excludeSeries) ?? excludeSeries
         events = try c.decodeIfPresent([String].self, forKey: .events) ?? events
         segment = try c.decodeIfPresent(String.self, forKey: .segment)
         interval = try c.decodeIfPresent(ExportInterval.self, forKey: .interval)
@@ -149,9 +167,14 @@ public struct ChartRequest: Sendable, Hashable, Codable {
         try c.encodeIfPresent(delimiter, forKey: .delimiter)
         try c.encodeIfPresent(timeFormat, forKey: .timeFormat)
         try c.encodeIfPresent(decimalComma, forKey: .decimalComma)
-        try c.encode(duplicates, forKey: .duplicates)
+        try c.encodeIfPresent(duplicates, forKey: .duplicates)
         try c.encode(lenient, forKey: .lenient)
         try c.encodeIfPresent(seriesColumn, forKey: .seriesColumn)
+        try c.encodeIfPresent(skipLines, forKey: .skipLines)
+        try c.encode(columnNames, forKey: .columnNames)
+        try c.encode(naValues, forKey: .naValues)
+        try c.encode(series, forKey: .series)
+        try c.encode(excludeSeries, forKey: .excludeSeries)
         try c.encode(events, forKey: .events)
         try c.encodeIfPresent(segment, forKey: .segment)
         try c.encodeIfPresent(interval, forKey: .interval)

@@ -33,7 +33,7 @@ struct Legend {
             Entry(text: name, series: s, width: Self.swatch + measure(name))
         }
         if names.count > Self.maximumEntries {
-            let text = "+\(names.count - Self.maximumEntries) series not drawn (choose with --value-column)"
+            let text = "+\(names.count - Self.maximumEntries) series not drawn (choose with --series)"
             entries.append(Entry(text: text, series: nil, width: measure(text)))
         }
         let total = entries.reduce(0) { $0 + $1.width } + Double(entries.count - 1) * Self.gap

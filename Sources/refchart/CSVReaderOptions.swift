@@ -48,11 +48,34 @@ struct CSVReaderOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Read 12,5 as 12.5 (default: sniffed from the values of ;-delimited files).")
     var decimalComma: Bool?
 
-    @Option(help: ArgumentHelp("Rows with the same time.", valueName: "policy"))
-    var duplicates = CSVOptions.DuplicatePolicy.last
+    @Option(
+        help: ArgumentHelp(
+            "Merge rows with the same time: last, first, sum, mean, or error (default: a few merged as last; many refused).",
+            valueName: "policy"))
+    var duplicates: CSVOptions.DuplicatePolicy?
 
     @Flag(help: "Skip unreadable rows (and say how many) instead of stopping at the first.")
     var lenient = false
+
+    @Option(help: ArgumentHelp("Lines above the header to skip (default: # comments and title lines are detected).", valueName: "n"))
+    var skipLines: Int?
+
+    @Option(
+        help: ArgumentHelp("Every column's name, comma-separated, for a file whose header is missing or wrong.", valueName: "a,b,c"))
+    var columnNames: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "More cells to read as gaps, comma-separated, such as -99.99,-9.99 (NA, N/A, null, NaN, -, . and empty always are).", valueName: "list"))
+    var naValues: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Draw only this series (a column of a wide file, a value of a long file's series column); repeat for several.", valueName: "name"))
+    var series: [String] = []
+
+    @Option(help: ArgumentHelp("Leave out this series; repeat for several.", valueName: "name"))
+    var excludeSeries: [String] = []
 
     /// A request holding these flags.
     func request() throws -> ChartRequest {
@@ -69,8 +92,18 @@ struct CSVReaderOptions: ParsableArguments {
         request.decimalComma = decimalComma
         request.duplicates = duplicates
         request.lenient = lenient
+        request.skipLines = skipLines
+        request.columnNames = list(columnNames)
+        request.naValues = list(naValues)
+        request.series = series
+        request.excludeSeries = excludeSeries
         return request
     }
+}
+
+/// A comma-separated flag value as its items, spaces around them trimmed.
+private func list(_ text: String?) -> [String] {
+    (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
 
 /// Checks a request built from flags, naming the flag at fault (a usage error, exit 64).

@@ -41,6 +41,8 @@ struct InspectCommand: AsyncParsableCommand {
         var seriesColumn: String?
         /// How the series column was found: `named` (--series-column) or `detected`.
         var seriesColumnRule: String?
+        /// What the reader decided on the way: lines skipped, columns not drawn, gap values.
+        var notes: [String]
     }
 
     /// The request these flags describe (only its source and reader options are used).
@@ -69,7 +71,7 @@ struct InspectCommand: AsyncParsableCommand {
             timeColumn: table.timeColumn, timeColumnRule: table.timeColumnRule, timeFormat: table.timeFormat.rawValue, rows: table.rows,
             series: table.series.map(SeriesSummary.init), duplicates: table.duplicates,
             skippedRows: table.skippedLines, reordered: table.wasReordered, seriesColumn: table.seriesColumn,
-            seriesColumnRule: table.seriesColumn == nil ? nil : table.seriesColumnDetected ? "detected" : "named")
+            seriesColumnRule: table.seriesColumn == nil ? nil : table.seriesColumnDetected ? "detected" : "named", notes: table.notes)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -80,14 +82,17 @@ struct InspectCommand: AsyncParsableCommand {
         print(input.csv ?? "OpenPanel export of \(input.events.joined(separator: ", "))")
         print("  delimiter    \(delimiterName)")
         let rule = report.timeColumnRule == "named" ? "named with --time-column" : "found \(report.timeColumnRule)"
-        print("  time column  \(report.timeColumn) (\(rule); \(report.timeFormat)\(table.wasReordered ? ", rows were out of order: sorted" : ""))")
+        let form = table.timeParts.isEmpty ? "; \(report.timeFormat)" : ""
+        print("  time column  \(report.timeColumn) (\(rule)\(form)\(table.wasReordered ? ", rows were out of order: sorted" : ""))")
         if let column = report.seriesColumn {
             print(
                 "  series from  \(column) (\(report.seriesColumnRule == "detected" ? "detected: times repeat and it tells the rows apart" : "--series-column")): one series per value"
             )
         }
         print(
-            "  rows         \(report.rows) (\(report.duplicates) duplicate times merged by \(input.duplicates), \(report.skippedRows.count) skipped)")
+            "  rows         \(report.rows) (\(report.duplicates) duplicate times merged by \((input.duplicates ?? .last).rawValue), \(report.skippedRows.count) skipped)"
+        )
+        for note in report.notes { print("  read         \(note)") }
         for s in report.series {
             let range = s.first.map { "\($0) … \(s.last!)" } ?? "no values"
             let extent = s.min.map { "min \(format($0)), max \(format(s.max!))" } ?? ""

@@ -22,7 +22,7 @@ struct AxesAndLegendTests {
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         #expect(TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer()).isEmpty)
         let runs = Self.texts(scene)
-        #expect(runs.contains { $0.text == "+12 series not drawn (choose with --value-column)" })
+        #expect(runs.contains { $0.text == "+12 series not drawn (choose with --series)" })
         #expect(runs.filter { $0.text.hasPrefix("Sector number") }.count == 10)
         // Every legend entry is inside the image and below the title's line or beside it, never on it.
         let title = runs.first { $0.text.hasPrefix("US employment") }!

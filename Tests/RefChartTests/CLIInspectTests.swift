@@ -47,7 +47,7 @@ struct CLIInspectTests {
     }
 
     @Test func rejectsUnknownFlagValues() throws {
-        for (flag, value) in [("--delimiter", "|"), ("--time-format", "rfc822"), ("--duplicates", "first")] {
+        for (flag, value) in [("--delimiter", "|"), ("--time-format", "rfc822"), ("--duplicates", "newest")] {
             let result = try CLIRunner.run(["inspect", "--csv", TestSupport.fixture("iso-z.csv"), flag, value])
             #expect(result.status == 64)
             #expect(result.stderr.contains(flag))

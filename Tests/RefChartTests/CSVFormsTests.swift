@@ -80,9 +80,9 @@ struct CSVFormsTests {
 
     @Test func theTimeColumnIsFoundByItsValuesOrByMoreNames() throws {
         let byContent = try Self.read("label,when,v\nx,Jan 1 2000,1\ny,Feb 1 2000,2\n")
-        #expect(byContent.timeColumn == "when" && byContent.timeColumnRule == "by content")
+        #expect(byContent.timeColumn == "when" && byContent.timeColumnRule.hasPrefix("by content"))
         let month = try Self.read("Month,nonfarm\n2000-01,130000\n2000-02,130200\n")
-        #expect(month.timeColumn == "Month" && month.timeColumnRule == "by name")
+        #expect(month.timeColumn == "Month" && month.timeColumnRule.hasPrefix("by content"))
         #expect(try Self.read("created_at,v\n2024-01-15T10:00:00Z,1\n").timeColumn == "created_at")
         // A plain number never makes a column a time column by content.
         #expect(throws: InputError.self) { try Self.read("a,b\n1,2\n") }

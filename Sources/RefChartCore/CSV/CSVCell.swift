@@ -20,7 +20,7 @@ enum CSVCell {
         1e19, 1e20, 1e21, 1e22,
     ]
 
-    /// Reads a value cell: a number, a gap (empty, `NaN`, `null`, `-`, `n/a`, `inf`, …) or neither.
+    /// Reads a value cell: a number, a gap (empty, `NaN`, `null`, `-`, `.`, `n/a`, `inf`, …) or neither.
     static func value(_ b: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Value {
         if b.isEmpty { return .gap }
         if let v = fastNumber(b, decimalComma: decimalComma) { return .number(v) }
@@ -31,7 +31,8 @@ enum CSVCell {
 
     /// Reads a plain number (no gap words), e.g. an epoch timestamp.
     static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-        fastNumber(b, decimalComma: false) ?? slowNumber(b, decimalComma: false)
+        guard !b.isEmpty else { return nil }
+        return fastNumber(b, decimalComma: false) ?? slowNumber(b, decimalComma: false)
     }
 
     private static func isGapWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -40,7 +41,7 @@ enum CSVCell {
         lower.reserveCapacity(b.count)
         for c in b { lower.append(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
         switch String(decoding: lower, as: UTF8.self) {
-        case "-", "nan", "null", "none", "n/a", "na", "inf", "-inf", "+inf", "infinity", "-infinity", "#n/a":
+        case "-", ".", "nan", "null", "none", "n/a", "na", "inf", "-inf", "+inf", "infinity", "-infinity", "#n/a":
             return true
         default:
             return false

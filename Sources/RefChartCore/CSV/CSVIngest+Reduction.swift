@@ -48,7 +48,7 @@ extension CSVIngest {
             for index in columns.indices { columns[index].keySlot = -1 }
             return true
         }
-        let candidates = columns.filter { $0.kind == .text && $0.keySlot >= 0 }.map { ($0.name, keyStore[$0.keySlot]) }
+        let candidates = seriesKeyCandidates
         let name =
             options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
             ?? CSVPivot.detect(times: times, sorted: true, candidates: candidates)
@@ -160,9 +160,9 @@ extension CSVIngest {
             for index in kept { add(&digests![index], name: columns[index].name) }
         }
         var table = MetricTable(
-            series: series, delimiter: delimiter, timeColumn: header![timeField],
+            series: series, delimiter: delimiter, timeColumn: timeColumnName,
             timeFormat: timeFormat ?? .iso8601, rows: rows, skippedLines: skippedLines)
-        table.timeColumnRule = timeColumnRule
+        describePlan(&table)
         table.duplicatePolicy = options.duplicates
         if let slot = seriesSlot {
             table.seriesColumn = columns.first { $0.keySlot == slot }?.name

@@ -19,6 +19,9 @@ struct CSVIngest {
         var sample: (text: String, line: Int)?
         /// Where a text column's keys are in ``CSVIngest/keyStore`` (a candidate series column), or -1.
         var keySlot = -1
+        /// Read only to find a series key (the values were named): at its first number it becomes a text
+        /// column without keys, which the row loop skips.
+        var probe = false
 
         init(name: String, field: Int, requested: Bool, kind: ColumnKind) {
             self.name = name
@@ -32,7 +35,11 @@ struct CSVIngest {
     let options: CSVOptions
     private var tokenizer: CSVTokenizer?
     private var started = false
+    /// The input's first bytes, held until there are enough to plan from.
+    private var head: [UInt8] = []
     var header: [String]?
+    /// What the first rows decided (``CSVSniff``): lines to skip, names, the time column or its parts.
+    var plan: CSVPlan?
     var timeField = 0
     /// How the time column was found: `named` (--time-column), `by name`, or `by content`.
     var timeColumnRule = "named"
@@ -44,6 +51,9 @@ struct CSVIngest {
     var pendingTimes: [(row: Int, cell: [UInt8], line: Int)] = []
     private var pendingCell: [UInt8]?
     private let zoneIsUTC: Bool
+    /// ``CSVOptions/naValues``: numbers matched by value, words by their lowercased bytes.
+    private let naNumbers: [Double]
+    private let naWords: Set<[UInt8]>
     var times: [Double] = []
     var lines: [Int32] = []
     /// The keys of text columns, apart from the columns so the row loop appends to them in place (an
@@ -74,19 +84,43 @@ struct CSVIngest {
         reductionBatch = options.reduction?.minimumRows ?? .max
         zoneIsUTC = options.zone.secondsFromGMT() == 0 && options.zone.nextDaylightSavingTimeTransition == nil
         timeFormat = options.timeFormat
+        var numbers: [Double] = []
+        var words: Set<[UInt8]> = []
+        for token in options.naValues {
+            if let number = CSVSniff.number(token) { numbers.append(number) } else { words.insert(Array(token.lowercased().utf8)) }
+        }
+        (naNumbers, naWords) = (numbers, words)
         if case .pattern(let text)? = options.timeFormat { pattern = TimePattern(text) } else { pattern = nil }
     }
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
-        var chunk = chunk
-        if !started {
-            if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk[3...]) }
-            guard !chunk.isEmpty else { return }
-            started = true
-            let delimiter = options.delimiter ?? CSVReader.sniffDelimiter(chunk)
-            decimalComma = options.decimalComma ?? CSVReader.sniffDecimalComma(chunk, delimiter: delimiter)
-            tokenizer = CSVTokenizer(delimiter: delimiter)
+        guard started else {
+            // The first bytes wait until there are enough to plan from (a pipe may hand over a few at a time).
+            head.append(contentsOf: chunk)
+            if head.count >= CSVSniff.sampleBytes { try start(whole: false) }
+            return
         }
+        try tokenize(chunk)
+    }
+
+    /// Plans from the bytes held so far (all of the input when `whole`), then reads them.
+    private mutating func start(whole: Bool) throws {
+        started = true
+        var bytes = head
+        head = []
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard !bytes.isEmpty else { return }
+        try bytes.withUnsafeBufferPointer { chunk in
+            let plan = try CSVSniff.plan(chunk, whole: whole, options: options, source: source)
+            self.plan = plan
+            decimalComma = options.decimalComma ?? CSVReader.sniffDecimalComma(chunk, delimiter: plan.delimiter)
+            tokenizer = CSVTokenizer(delimiter: plan.delimiter)
+            if let names = plan.names { try readHeader(names, line: plan.firstLine - 1) }
+            try tokenize(chunk)
+        }
+    }
+
+    private mutating func tokenize(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         var active = tokenizer.take()!  // moved out so the closure may mutate self; uniquely owned buffers
         defer { tokenizer = active }
         do {
@@ -98,6 +132,7 @@ struct CSVIngest {
 
     /// Reads the last record when the input does not end with a newline.
     mutating func flush() throws {
+        if !started { try start(whole: true) }
         guard var active = tokenizer.take() else { return }
         defer { tokenizer = active }
         do {
@@ -114,6 +149,7 @@ struct CSVIngest {
         guard header != nil, timeField >= 0, timeFormat != nil, pendingTimes.isEmpty, let tokenizer else { return nil }
         var fork = self
         fork.tokenizer = CSVTokenizer(delimiter: tokenizer.delimiter)
+        fork.plan?.firstLine = 0  // the fork's lines count from its own start
         (fork.times, fork.lines, fork.skippedLines, fork.sorted, fork.hasDuplicates) = ([], [], [], true, false)
         (fork.firstTime, fork.lastTime, fork.digests, fork.reducedRows) = (nil, nil, nil, 0)
         (fork.seriesSlot, fork.keyedDigests, fork.keyTimes) = (nil, [], [])
@@ -208,7 +244,7 @@ struct CSVIngest {
         if reducing {
             return try reducedTable(rows: rows, delimiter: tokenizer.delimiter)
         }
-        let candidates = columns.filter { $0.kind == .text && $0.keySlot >= 0 }.map { ($0.name, keyStore[$0.keySlot]) }
+        let candidates = seriesKeyCandidates
         let seriesName =
             options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
             ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, sorted: sorted, candidates: candidates) : nil)
@@ -227,7 +263,7 @@ struct CSVIngest {
                 if !zip(memberTimes, memberTimes.dropFirst()).allSatisfy({ $0 < $1 }) {
                     let result = try CSVRowOrder.sortAndMerge(
                         times: &memberTimes, values: &memberValues, lines: CSVPivot.gather(lines, at: members),
-                        policy: options.duplicates, source: source)
+                        policy: options.duplicates ?? .last, source: source)
                     merged = (merged.merged + result.merged, Array((merged.lines + result.lines).sorted().prefix(5)))
                 }
                 for (name, column) in zip(names, memberValues) {
@@ -237,20 +273,85 @@ struct CSVIngest {
         } else {
             if !sorted || hasDuplicates {
                 merged = try CSVRowOrder.sortAndMerge(
-                    times: &times, values: &values, lines: lines, policy: options.duplicates, source: source)
+                    times: &times, values: &values, lines: lines, policy: options.duplicates ?? .last, source: source)
             }
             series = zip(names, values).map { MetricSeries(name: $0, times: times, values: $1) }
         }
+        // One row in twenty merged away, unasked, is not a few repeats: the time column is likely wrong.
+        if options.duplicates == nil, merged.merged >= 2, merged.merged * 20 >= rows {
+            throw manyShareATime(merged: merged.merged, rows: rows, lines: merged.lines, series: series, by: keys == nil ? nil : seriesName)
+        }
         var table = MetricTable(
-            series: series, delimiter: tokenizer.delimiter, timeColumn: header![timeField],
+            series: series, delimiter: tokenizer.delimiter, timeColumn: timeColumnName,
             timeFormat: timeFormat ?? .iso8601, rows: rows, duplicates: merged.merged, skippedLines: skippedLines,
             wasReordered: !sorted)
         table.seriesColumn = keys == nil ? nil : seriesName
-        table.timeColumnRule = timeColumnRule
+        describePlan(&table)
         table.seriesColumnDetected = keys != nil && options.seriesColumn == nil
         table.duplicateLines = merged.lines
         table.duplicatePolicy = options.duplicates
         return table
+    }
+
+    /// The text columns that may be a long file's series column; a column of times (a second date column)
+    /// never tells rows apart as a series.
+    var seriesKeyCandidates: [(name: String, keys: CSVSeriesKeys)] {
+        let timeLike = Set(plan?.timeCandidates.map(\.field) ?? [])
+        return columns.filter { $0.kind == .text && $0.keySlot >= 0 && !timeLike.contains($0.field) }
+            .map { ($0.name, keyStore[$0.keySlot]) }
+    }
+
+    /// A file where many rows share a time and no column tells them apart: the time column is likely the
+    /// wrong one (a run time, a day of the month), so nothing is drawn from it. `times` are merged by now.
+    private func manyShareATime(merged: Int, rows: Int, lines: [Int], series: [MetricSeries], by seriesColumnUsed: String?) -> InputError {
+        let all = series.flatMap(\.times)
+        let (first, last, distinct) = (all.min() ?? 0, all.max() ?? 0, Set(all).count)
+        let name = timeColumnName
+        var message =
+            "\(merged) of \(rows) rows share a time with another row in \(quoted(name)) (its \(distinct) times span "
+            + "\(Self.duration(last - first)))"
+            + (seriesColumnUsed.map { " even within each \(quoted($0)) series" } ?? ", and no text column tells them apart")
+        var hint: OptionText = "name the right time column with \(option: .timeColumn)"
+        let better = plan?.timeCandidates.first { !(plan?.timeFields.contains($0.field) ?? false) && $0.distinct > distinct }
+        if let better {
+            message += "; \(quoted(better.name)) spans \(Self.duration(better.span)) with \(better.distinct) distinct times in the first rows"
+            hint = "use \(option: .timeColumn, better.name)"
+        }
+        return InputError(
+            source: source, line: lines.first, location: "column \(quoted(name))", message: message,
+            hint: hint
+                + "; or name the series column with \(option: .seriesColumn); or merge the rows with \(option: .duplicates, "sum") (or last, first, mean)"
+        )
+    }
+
+    /// A span in words: `18 s`, `18 h`, `12 days`, `21 years`.
+    static func duration(_ seconds: Double) -> String {
+        let steps: [(Double, String)] = [(365.25 * 86_400, "years"), (86_400 * 2, "days"), (3_600 * 2, "h"), (120, "min")]
+        for (unit, name) in steps where seconds >= unit {
+            let value = seconds / (name == "days" ? 86_400 : name == "h" ? 3_600 : name == "min" ? 60 : unit)
+            return "\(Int(value.rounded())) \(name)"
+        }
+        return "\(Int(seconds.rounded())) s"
+    }
+
+    /// The time column's name, or its parts joined (`year+month+day`, `Date+Time`).
+    var timeColumnName: String {
+        guard let plan, plan.parts != nil || plan.timeOfDayField != nil else { return header![timeField] }
+        return plan.timeFields.sorted().map { header![$0] }.joined(separator: "+")
+    }
+
+    /// Puts the plan's decisions on the table, for `inspect`.
+    func describePlan(_ table: inout MetricTable) {
+        table.timeColumnRule = timeColumnRule
+        guard let plan else { return }
+        if plan.parts != nil || plan.timeOfDayField != nil { table.timeParts = plan.timeFields.sorted().map { header![$0] } }
+        table.notes = plan.notes
+        for (field, reason) in plan.skippedColumns.sorted(by: { $0.key < $1.key }) where !plan.timeFields.contains(field) {
+            table.notes.append("column \(quoted(header![field])) not drawn: \(reason)")
+        }
+        if !options.naValues.isEmpty {
+            table.notes.append("read as gaps besides the usual (NA, N/A, null, NaN, -, ., empty): \(options.naValues.joined(separator: ", "))")
+        }
     }
 
     private func unterminated(_ error: CSVTokenizerError) -> InputError {
@@ -260,7 +361,8 @@ struct CSVIngest {
     }
 
     private mutating func consume(_ record: borrowing CSVRecord) throws {
-        guard header != nil else { return try readHeader(record) }
+        if let plan, record.line < plan.firstLine { return }
+        guard header != nil else { return try readHeader((0..<record.count).map { record.string($0) }, line: record.line) }
         do {
             try readRow(record)
         } catch is InputError where options.lenient {
@@ -268,17 +370,20 @@ struct CSVIngest {
         }
     }
 
-    private mutating func readHeader(_ record: borrowing CSVRecord) throws {
-        let names = (0..<record.count).map { record.string($0) }
+    private mutating func readHeader(_ names: [String], line: Int) throws {
         header = names
         let lowered = names.map { $0.lowercased() }
         if let wanted = options.timeColumn {
             guard let index = lowered.firstIndex(of: wanted.lowercased()) else {
                 throw InputError(
-                    source: source, line: record.line, message: "no column named \(quoted(wanted))",
+                    source: source, line: line, message: "no column named \(quoted(wanted))",
                     hint: "the header has \(Self.list(names))")
             }
             timeField = index
+        } else if let plan, let field = plan.timeField {
+            timeField = field
+            timeColumnRule = plan.timeRule ?? "by content"
+            if plan.parts != nil { timeFormat = timeFormat ?? .iso8601 }
         } else {
             if let index = CSVOptions.timeColumnNames.lazy.compactMap({ lowered.firstIndex(of: $0) }).first {
                 timeField = index
@@ -293,17 +398,21 @@ struct CSVIngest {
         if let wanted = options.seriesColumn {
             guard let index = lowered.firstIndex(of: wanted.lowercased()), index != timeField else {
                 throw InputError(
-                    source: source, line: record.line, message: "no series column named \(quoted(wanted))",
+                    source: source, line: line, message: "no series column named \(quoted(wanted))",
                     hint: "the header has \(Self.list(names))")
             }
             guard !options.valueColumns.contains(where: { $0.lowercased() == wanted.lowercased() }) else {
                 throw InputError(
-                    source: source, line: record.line, message: "\(quoted(wanted)) cannot be both the series column and a value column")
+                    source: source, line: line, message: "\(quoted(wanted)) cannot be both the series column and a value column")
             }
             seriesField = index
         }
+        let timeFields = plan?.timeFields ?? []
+        let skipped = plan?.skippedColumns ?? [:]
         if options.valueColumns.isEmpty {
-            columns = names.indices.filter { $0 != timeField && !names[$0].isEmpty }.map {
+            columns = names.indices.filter {
+                $0 != timeField && !timeFields.contains($0) && skipped[$0] == nil && !names[$0].isEmpty
+            }.map {
                 Column(name: names[$0], field: $0, requested: false, kind: $0 == seriesField ? .text : .undecided)
             }
             if let k = columns.firstIndex(where: { $0.field == seriesField }) { trackKeys(of: k) }
@@ -311,7 +420,7 @@ struct CSVIngest {
             columns = try options.valueColumns.map { wanted in
                 guard let index = lowered.firstIndex(of: wanted.lowercased()), index != timeField else {
                     throw InputError(
-                        source: source, line: record.line, message: "no value column named \(quoted(wanted))",
+                        source: source, line: line, message: "no value column named \(quoted(wanted))",
                         hint: "the header has \(Self.list(names))")
                 }
                 return Column(name: names[index], field: index, requested: true, kind: .undecided)
@@ -319,6 +428,15 @@ struct CSVIngest {
             if let seriesField {
                 columns.append(Column(name: names[seriesField], field: seriesField, requested: false, kind: .text))
                 trackKeys(of: columns.count - 1)
+            } else {
+                // Naming the values keeps series detection: the other columns are probed for a series key,
+                // each dropped at its first number.
+                let taken = Set(columns.map(\.field)).union(timeFields).union([timeField])
+                for field in names.indices where !taken.contains(field) && !names[field].isEmpty {
+                    var probe = Column(name: names[field], field: field, requested: false, kind: .undecided)
+                    probe.probe = true
+                    columns.append(probe)
+                }
             }
         }
     }
@@ -405,7 +523,14 @@ struct CSVIngest {
             return
         }
         switch CSVCell.value(cell, decimalComma: decimalComma) {
+        case .number where kind == .undecided && columns[index].probe:
+            columns[index].kind = .text
+            columns[index].values = []
         case .number(let value):
+            if !naNumbers.isEmpty && naNumbers.contains(value) {
+                columns[index].values.append(.nan)
+                return
+            }
             columns[index].values.append(value)
             if kind == .undecided { columns[index].kind = .numeric }
         case .gap:
@@ -415,8 +540,11 @@ struct CSVIngest {
                 source: source, line: record.line, location: "column \(quoted(columns[index].name))",
                 message: "\(quoted(record.string(field))) is beyond the largest number a chart can hold (±1.8e308)",
                 hint: "fix the cell, or pass \(option: .lenient, true) to skip such rows")
+        case .invalid where !naWords.isEmpty && naWords.contains(Array(String(decoding: cell, as: UTF8.self).lowercased().utf8)):
+            columns[index].values.append(.nan)
         case .invalid:
             guard kind == .undecided && !columns[index].requested else { throw notANumber(record, column: columns[index]) }
+            columns[index].probe = false
             columns[index].kind = .text
             columns[index].values = []
             columns[index].sample = (record.string(field), record.line)
@@ -440,6 +568,41 @@ struct CSVIngest {
     }
 
     private mutating func readTime(_ record: borrowing CSVRecord) throws -> Double {
+        if let parts = plan?.parts { return try readParts(parts, record) }
+        let time = try readTimeCell(record)
+        guard let clock = plan?.timeOfDayField else { return time }
+        let text = record.string(clock)
+        guard let seconds = CSVSniff.secondsOfDay(text) else {
+            throw InputError(
+                source: source, line: record.line, location: "column \(quoted(header![clock]))",
+                message: "\(quoted(text)) is not a time of day (17:24 or 17:24:00)",
+                hint: "fix the cell, or pass \(option: .lenient, true) to skip such rows")
+        }
+        if zoneIsUTC { return time + seconds }
+        let midnight = time + Double(options.zone.secondsFromGMT(for: Date(timeIntervalSince1970: time)))
+        return ISO8601.wallClockToInstant(midnight + seconds, in: options.zone)
+    }
+
+    /// The time of a row whose date is written over several columns.
+    private func readParts(_ parts: CSVDateParts, _ record: borrowing CSVRecord) throws -> Double {
+        let count = record.count
+        let result = parts.wallClock { field in field < count ? CSVCell.number(record.field(field)) : nil }
+        switch result {
+        case .success(let wall):
+            return zoneIsUTC ? wall : ISO8601.wallClockToInstant(wall, in: options.zone)
+        case .failure(let error):
+            let range = error.part.range
+            return try {
+                throw InputError(
+                    source: source, line: record.line, location: "column \(quoted(header![error.field]))",
+                    message:
+                        "\(quoted(error.field < count ? record.string(error.field) : "")) is not a \(error.part) (\(range.lowerBound)–\(range.upperBound)\(error.part == .day ? " and within its month" : ""))",
+                    hint: "fix the cell, or pass \(option: .lenient, true) to skip such rows")
+            }()
+        }
+    }
+
+    private mutating func readTimeCell(_ record: borrowing CSVRecord) throws -> Double {
         let cell = record.field(timeField)
         pendingCell = nil
         if let format = timeFormat,
@@ -460,8 +623,13 @@ struct CSVIngest {
             }
         }
         let text = String(decoding: cell, as: UTF8.self)
+        let plainNumber = timeFormat == nil && CSVCell.number(cell) != nil
         let hint: OptionText =
             timeFormat.map { "every time in the column so far was \($0.noun); fix the cell, or pass \(option: .lenient, true) to skip such rows" }
+            ?? (plainNumber
+                ? "a plain number is read as an epoch time only from 1e8 (1973) on: give \(option: .timeFormat, "epoch-s") if it is one, "
+                    + "or choose another column with \(option: .timeColumn) (columns named year, month, day, hour are combined when none is named)"
+                : nil)
             ?? "tried \(CSVOptions.TimeFormat.formsTried); give \(option: .timeFormat) with a pattern such as %d/%m/%Y %H:%M"
         throw InputError(
             source: source, line: record.line, location: "column \(quoted(header![timeField]))",

@@ -37,7 +37,7 @@ public struct CSVOptions: Sendable, Hashable {
             switch rawValue {
             case "iso8601", "iso": self = .iso8601
             case "date": self = .date
-            case "epoch-s": self = .epochSeconds
+            case "epoch-s", "epoch": self = .epochSeconds
             case "epoch-ms": self = .epochMilliseconds
             case "day-first": self = .dayFirst
             case "month-first": self = .monthFirst
@@ -89,8 +89,10 @@ public struct CSVOptions: Sendable, Hashable {
 
     /// What to do when two rows have the same timestamp.
     public enum DuplicatePolicy: String, Sendable, Hashable, CaseIterable, Codable {
-        /// The later row in the file wins (the default).
+        /// The later row in the file wins (what a few repeats get when no policy is asked for).
         case last
+        /// The earlier row in the file wins.
+        case first
         /// Values are added.
         case sum
         /// Values are averaged.
@@ -111,13 +113,22 @@ public struct CSVOptions: Sendable, Hashable {
     public var zone: TimeZone
     /// Whether `12,5` means 12.5; `nil` turns it on for `;`-delimited files.
     public var decimalComma: Bool?
-    /// What to do with duplicate timestamps.
-    public var duplicates: DuplicatePolicy
+    /// What to do with duplicate timestamps; `nil` (not asked) merges a few like ``DuplicatePolicy/last``
+    /// and refuses a file where many rows share a time that no text column explains.
+    public var duplicates: DuplicatePolicy?
     /// Skip unreadable rows (and count them) instead of stopping at the first.
     public var lenient: Bool
     /// A long ("tidy") file's series column: one series per distinct value. `nil` detects one when times
     /// repeat and a text column tells the repeated rows apart.
     public var seriesColumn: String?
+    /// Lines to skip above the header; `nil` skips `#` comments and title lines detected by their field
+    /// count.
+    public var skipLines: Int?
+    /// The column names, for a file whose header is missing or wrong (its header line, if any, is skipped).
+    public var columnNames: [String]
+    /// Cells read as gaps besides the usual ones (`NA`, `N/A`, `null`, `NaN`, `-`, `.`, empty): numbers
+    /// such as `-99.99` match by value, words by text (any case).
+    public var naValues: [String]
     /// Reduce long series while reading, so memory does not grow with the file; `nil` keeps every point.
     public var reduction: SeriesReduction?
 
@@ -125,7 +136,8 @@ public struct CSVOptions: Sendable, Hashable {
     public init(
         delimiter: UInt8? = nil, timeColumn: String? = nil, valueColumns: [String] = [],
         timeFormat: TimeFormat? = nil, zone: TimeZone = .gmt, decimalComma: Bool? = nil,
-        duplicates: DuplicatePolicy = .last, lenient: Bool = false, seriesColumn: String? = nil
+        duplicates: DuplicatePolicy? = nil, lenient: Bool = false, seriesColumn: String? = nil,
+        skipLines: Int? = nil, columnNames: [String] = [], naValues: [String] = []
     ) {
         self.delimiter = delimiter
         self.timeColumn = timeColumn
@@ -136,6 +148,9 @@ public struct CSVOptions: Sendable, Hashable {
         self.duplicates = duplicates
         self.lenient = lenient
         self.seriesColumn = seriesColumn
+        self.skipLines = skipLines
+        self.columnNames = columnNames
+        self.naValues = naValues
     }
 
     /// Column names tried, in order (any case), when no time column is named; after them, the first

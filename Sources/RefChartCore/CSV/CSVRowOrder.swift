@@ -43,6 +43,8 @@ enum CSVRowOrder {
         switch policy {
         case .last, .error:
             return values[values.count - 1]
+        case .first:
+            return values[0]
         case .sum, .mean:
             let present = values.filter { !$0.isNaN }
             guard !present.isEmpty else { return .nan }

@@ -4,6 +4,8 @@ import Foundation
 enum CSVTimeCell {
     /// Epoch values at or above this magnitude are milliseconds (1e11 s is the year 5138).
     static let millisecondThreshold = 1e11
+    /// The smallest bare number detection takes for epoch seconds: 1e8 s is March 1973.
+    static let plausibleEpoch = 1e8
     /// Instants must lie between the years 0001 and 9999, as ISO 8601 dates do.
     static let validSeconds = -62_135_596_800.0...253_402_300_799.0
 
@@ -48,6 +50,9 @@ enum CSVTimeCell {
             return .format(.year, local(fields.seconds, hasOffset: false, zone: zone, utc: utc))
         }
         if !cell.isEmpty, let number = CSVCell.number(cell), number.isFinite {
+            // A day of the month (1–31) is not 31 s after 1970: bare numbers are epoch times only from 1973
+            // (1e8 s) on; `--time-format epoch-s` reads any.
+            guard abs(number) >= plausibleEpoch else { return nil }
             let milliseconds = abs(number) >= millisecondThreshold
             guard let seconds = valid(milliseconds ? number / 1000 : number) else { return nil }
             return .format(milliseconds ? .epochMilliseconds : .epochSeconds, seconds)

@@ -24,8 +24,14 @@ public struct MetricTable: Sendable, Hashable {
     public var seriesColumnDetected = false
     /// The first lines whose rows were merged into an earlier row of the same time.
     public var duplicateLines: [Int] = []
-    /// How rows of the same time were merged.
-    public var duplicatePolicy: CSVOptions.DuplicatePolicy = .last
+    /// The columns the time was combined from (`year`, `month`, `day`, `hour`; a date and a time of day),
+    /// or empty when it was read from one column.
+    public var timeParts: [String] = []
+    /// What the reader decided on the way, in words (lines skipped, columns not drawn, gap values), for
+    /// `inspect`.
+    public var notes: [String] = []
+    /// How rows of the same time were merged: as asked, or `nil` (a few merged as the last row).
+    public var duplicatePolicy: CSVOptions.DuplicatePolicy?
 
     /// Creates a table.
     public init(

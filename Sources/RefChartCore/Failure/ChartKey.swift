@@ -5,6 +5,7 @@
 /// and outputs.
 public enum ChartKey: String, CodingKey, CaseIterable, Sendable, Hashable {
     case name, csv, timeColumn, valueColumns, seriesColumn, delimiter, timeFormat, decimalComma, duplicates, lenient
+    case skipLines, columnNames, naValues, series, excludeSeries
     case events, segment, interval, orgTimezone
     case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
     case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
