@@ -13,7 +13,7 @@ public struct RelativeWindow: Sendable, Hashable, Codable, CustomStringConvertib
     /// Each suffix, its unit and the unit's longest length in seconds.
     private static let units: [(suffix: String, unit: Calendar.Component, seconds: Double)] = [
         ("mo", .month, 31 * 86_400), ("min", .minute, 60), ("s", .second, 1), ("m", .minute, 60), ("h", .hour, 3_600),
-        ("d", .day, 90_000), ("w", .weekOfYear, 7 * 90_000), ("y", .year, 366 * 86_400),
+        ("d", .day, 90_000), ("w", .weekOfYear, 7 * 90_000), ("y", .year, 366 * 86_400), ("q", .quarter, 92 * 86_400),
     ]
 
     /// The longest window: 10,000 years. Longer ones overflow the calendar's arithmetic (it traps).
@@ -29,12 +29,14 @@ public struct RelativeWindow: Sendable, Hashable, Codable, CustomStringConvertib
             let unit = Self.units.first(where: { body.dropFirst(digits.count) == $0.suffix }),
             Double(count) * unit.seconds <= Self.maximumSeconds
         else { return nil }
-        self.unit = unit.unit
-        self.count = count
+        // A quarter is three months, so the calendar arithmetic stays the months' (Foundation has no
+        // quarter arithmetic on every platform).
+        self.unit = unit.unit == .quarter ? .month : unit.unit
+        self.count = unit.unit == .quarter ? count * 3 : count
     }
 
     /// What a bad duration gets, after its text: the forms that work.
-    public static let forms = "use e.g. 90min, 12h, 7d, 6w, 3mo or 1y (at most 10000 years)"
+    public static let forms = "use e.g. 90min, 12h, 7d, 6w, 3mo, 1q or 1y (at most 10000 years)"
 
     /// Parses `text`, or throws ``InvalidDuration`` saying what works.
     public init(parsing text: String) throws {

@@ -61,7 +61,7 @@ package struct ChartSpec: Sendable {
     package var chartType: ChartType { options.type }
     package var stacked: Bool { options.stacked }
     /// The bar width in seconds (default: the data's interval).
-    package var bucket: Double? { options.bucket.map { Double($0.count) * $0.nominalSeconds } }
+    var bucket: CalendarBucket? { options.bucket.map { CalendarBucket(unit: $0.unit, count: $0.count) } }
     package var yLabel: String? { options.yLabel }
     package var yMin: Double? { options.yMin }
     package var yMax: Double? { options.yMax }

@@ -47,7 +47,19 @@ final class LayoutContext {
         calendar.firstWeekday = 2  // ISO weeks start on Monday
         calendar.minimumDaysInFirstWeek = 4
         self.calendar = calendar
-        let domain = spec.window ?? Self.dataExtent(spec.series)
+        var domain = spec.window ?? Self.dataExtent(spec.series)
+        if spec.chartType == .bar, let first = spec.series.first, !first.times.isEmpty {
+            // Bars span their periods: the axis runs from the first period's start to the last one's end,
+            // so the last bar is inside the plot (a yearly stack's last year was clipped away). A window's
+            // end inside a period (or on the start of one that has data) takes that whole period.
+            let bucket = spec.bucket ?? CalendarBucket(spacing: SeriesShapes.typicalSpacing(first.times))
+            let base = spec.window ?? spec.series.timeExtent ?? domain
+            let lastStart = bucket.floor(base.upperBound, in: calendar)
+            let dataAtEnd = spec.series.contains { $0.times.contains(base.upperBound) }
+            let end = lastStart < base.upperBound || dataAtEnd ? bucket.next(lastStart, in: calendar) : lastStart
+            let start = bucket.floor(base.lowerBound, in: calendar)
+            if start < end { domain = start...end }
+        }
         self.domain = domain
         var inRange: [Int] = []
         var (before, after) = (0, 0)

@@ -92,7 +92,10 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(help: "Stack areas or bars on one another.")
     var stacked = false
 
-    @Option(help: ArgumentHelp("The bar width: 1h, 1d, 1w (default: the data's interval, widened to fit).", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "A bar's period, in the calendar of --timezone: Nmin, Nh, Nd, Nw (ISO weeks), Nmo, Nq, Ny (default: the data's own interval — monthly data gets calendar months — widened to fit).",
+            valueName: "duration"))
     var bucket: String?
 
     @Option(help: ArgumentHelp("The value axis's title, with its unit (e.g. \"Pageviews per hour\").", valueName: "text"))

@@ -67,8 +67,9 @@ struct ChartTypeTests {
             chart.stacked = stacked
             let (png, report) = try chart.renderWithReport(.png)
             let image = try DecodedImage(png: png)
-            // A point inside the plot a little above the baseline, in the middle: filled by the first series.
-            let x = Int(report.plot.x + report.plot.width / 2)
+            // A point inside the plot a little above the baseline, in the middle of the 16th of 30 days (a
+            // bar's middle, not the gap between two): filled by the first series.
+            let x = Int(report.plot.x + report.plot.width * 15.5 / 30)
             let y = Int(report.plot.y + report.plot.height - 4)
             let p = image.pixel(x: x, y: y)
             let blue = Theme.light.series[0]

@@ -18,8 +18,8 @@ extension LayoutPass {
                     best = best.isEmpty ? values : zip(best, values).map { max($0.isNaN ? -.infinity : $0, $1.isNaN ? -.infinity : $1) }
                 }
             for (k, top) in tops.enumerated() where !top.isNaN {
-                let first = max(0, Int(xScale(shapes.starts[k]) - plot.minX))
-                let last = min(count - 1, Int(xScale(shapes.starts[k] + shapes.width) - plot.minX))
+                let first = max(0, Int(xScale(shapes.edges[k]) - plot.minX))
+                let last = min(count - 1, Int(xScale(shapes.edges[k + 1]) - plot.minX))
                 if first <= last { for c in first...last { columns[c] = max(columns[c], max(top, 0)) } }
             }
             return columns

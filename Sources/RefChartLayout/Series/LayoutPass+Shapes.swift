@@ -42,8 +42,7 @@ extension LayoutPass {
         return context.shapesCache.shapes(maxBuckets: maxBuckets) {
             SeriesShapes(
                 series: Array(spec.series.prefix(Legend.maximumEntries)), domain: domain, bucket: spec.bucket,
-                maxBuckets: maxBuckets,
-                zoneOffset: Double(spec.zone.secondsFromGMT(for: Date(timeIntervalSince1970: domain.lowerBound))), mean: !bar)
+                maxBuckets: maxBuckets, calendar: context.calendar, mean: !bar)
         }
     }
 
@@ -59,7 +58,7 @@ extension LayoutPass {
     private func stackedAreaItems() -> [SceneItem] {
         let shapes = shapes()
         let stacked = shapes.stacked()
-        let xs = shapes.starts.map { xScale($0 + shapes.width / 2) }
+        let xs = shapes.anchors.map { xScale($0) }
         var items: [SceneItem] = []
         var below = xs.map { Point(x: $0, y: baselineY) }
         for (s, tops) in stacked.enumerated() {
@@ -74,14 +73,15 @@ extension LayoutPass {
 
     private func barItems() -> [SceneItem] {
         let shapes = shapes()
-        let slot = xScale.slope * shapes.width
         let count = Double(shapes.sums.count)
         var items: [SceneItem] = []
-        var running = [Double](repeating: 0, count: shapes.starts.count)
+        var running = [Double](repeating: 0, count: shapes.count)
         for (s, values) in shapes.sums.enumerated() {
             let color = theme.series[s % theme.series.count].withAlpha(s < theme.series.count ? 0.9 : 0.6)
             for (k, value) in values.enumerated() where !value.isNaN && value != 0 {
-                let left = xScale(shapes.starts[k]) + slot * 0.1
+                // A bar spans its own period: a month's bar is as wide as its month.
+                let slot = xScale(shapes.edges[k + 1]) - xScale(shapes.edges[k])
+                let left = xScale(shapes.edges[k]) + slot * 0.1
                 let rect: Rect
                 if spec.stacked {
                     let (bottom, top) = (yScale(running[k]), yScale(running[k] + value))

@@ -1,47 +1,72 @@
+import Foundation
 import RefChartCore
 import RefChartScene
 
-/// What bar and stacked charts draw, computed from the series once: the values per time bucket (bars sum
-/// the points in a bucket) and, when stacked, each series' running total over the ones before it.
+/// What bar and stacked charts draw, computed from the series once: the values per calendar bucket (bars
+/// sum the points in a bucket) and, when stacked, each series' running total over the ones before it.
 struct SeriesShapes {
-    /// The bucket starts (seconds since the epoch), ascending.
-    var starts: [Double] = []
-    /// The bucket width in seconds.
-    var width = 0.0
+    /// The bucket edges (seconds since the epoch), ascending: bucket `k` is `edges[k]..<edges[k + 1]`.
+    var edges: [Double] = []
+    /// Where a stacked area draws bucket `k`: the first point's own time in it (its start when empty), so
+    /// yearly data sits on its years, not six months later.
+    var anchors: [Double] = []
     /// Per drawn series, the value of each bucket (bars) — NaN where a bucket has no point.
     var sums: [[Double]] = []
+    /// The bucket used, after widening to fit.
+    var bucket = CalendarBucket(unit: .day, count: 1)
 
-    /// Buckets for bars: `bucket` seconds wide (default: the first series' typical spacing), widened by
-    /// whole multiples until there are at most `maxBuckets`; aligned to midnights in the zone's offset.
+    /// The number of buckets.
+    var count: Int { max(0, edges.count - 1) }
+
+    /// Buckets for bars: `bucket` (default: the data's own interval, ``CalendarBucket/init(spacing:)``),
+    /// widened by whole multiples until there are at most `maxBuckets`, aligned in `calendar`.
     /// - Parameter mean: Average the points of a bucket (levels, for stacked areas) instead of summing
     ///   them (counts, for bars).
-    init(series: [MetricSeries], domain: ClosedRange<Double>, bucket: Double?, maxBuckets: Int, zoneOffset: Double, mean: Bool = false) {
+    init(
+        series: [MetricSeries], domain: ClosedRange<Double>, bucket: CalendarBucket?, maxBuckets: Int, calendar: Calendar,
+        mean: Bool = false
+    ) {
         guard let first = series.first, !first.times.isEmpty else { return }
-        var width = bucket ?? Self.typicalSpacing(first.times)
-        let span = domain.upperBound - domain.lowerBound
-        if width <= 0 || !width.isFinite { width = max(1, span / Double(max(1, maxBuckets))) }
-        if span / width > Double(maxBuckets) { width *= (span / width / Double(maxBuckets)).rounded(.up) }
-        let origin = ((domain.lowerBound + zoneOffset) / width).rounded(.down) * width - zoneOffset
-        let count = Int(((domain.upperBound - origin) / width).rounded(.down)) + 1
-        guard count > 0, count <= 100_000 else { return }
-        self.width = width
-        starts = (0..<count).map { origin + Double($0) * width }
+        var bucket = bucket ?? CalendarBucket(spacing: Self.typicalSpacing(first.times))
+        let span = max(1, domain.upperBound - domain.lowerBound)
+        var found = bucket.edges(covering: domain, in: calendar, limit: maxBuckets)
+        while found == nil {
+            bucket = bucket.widened(by: max(2, Int((span / bucket.nominalSeconds / Double(maxBuckets)).rounded(.up))))
+            found = bucket.edges(covering: domain, in: calendar, limit: maxBuckets)
+        }
+        guard let edges = found, edges.count > 1 else { return }
+        self.bucket = bucket
+        self.edges = edges
+        let count = edges.count - 1
+        var anchors = [Double](repeating: .infinity, count: count)
         sums = series.map { s in
             var sums = [Double](repeating: .nan, count: count)
             var counts = [Int](repeating: 0, count: count)
             for (t, v) in zip(s.times, s.values) where t >= domain.lowerBound && t <= domain.upperBound && !v.isNaN {
-                let k = min(count - 1, max(0, Int(((t - origin) / width).rounded(.down))))
+                let k = Self.bucketIndex(of: t, in: edges)
                 sums[k] = sums[k].isNaN ? v : sums[k] + v
                 counts[k] += 1
+                anchors[k] = min(anchors[k], t)
             }
             if mean { for k in sums.indices where counts[k] > 1 { sums[k] /= Double(counts[k]) } }
             return sums
         }
+        self.anchors = zip(anchors, edges).map { $0.isFinite ? $0 : $1 }
+    }
+
+    /// The bucket holding `time`: the last edge at or before it (binary search).
+    static func bucketIndex(of time: Double, in edges: [Double]) -> Int {
+        var (low, high) = (0, edges.count - 2)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if edges[middle] <= time { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// Running totals: series k's bucket value plus every earlier series' (gaps count as zero).
     func stacked() -> [[Double]] {
-        var running = [Double](repeating: 0, count: starts.count)
+        var running = [Double](repeating: 0, count: count)
         return sums.map { values in
             for k in values.indices where !values[k].isNaN { running[k] += values[k] }
             return running
