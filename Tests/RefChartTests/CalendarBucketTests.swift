@@ -8,6 +8,7 @@ import Testing
 /// Bars sum calendar periods: for any file, the bars' values per period are the sums of the source values
 /// in that period (months of 28–31 days, ISO weeks, years, DST days of 23 and 25 hours).
 struct CalendarBucketTests {
+    /// The Gregorian calendar in `zone` with ISO weeks, as the layout's.
     static func calendar(_ zone: String = "UTC") -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: zone)!

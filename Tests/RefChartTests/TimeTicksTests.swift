@@ -5,13 +5,7 @@ import RefChartScene
 import Testing
 
 struct TimeTicksTests {
-    private func calendar(_ zone: String = "UTC") -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: zone)!
-        calendar.firstWeekday = 2
-        calendar.minimumDaysInFirstWeek = 4
-        return calendar
-    }
+    private func calendar(_ zone: String = "UTC") -> Calendar { CalendarBucketTests.calendar(zone) }
 
     /// Chooses ticks for a span drawn across `width` pixels with 7 px per character labels.
     private func ticks(_ from: String, _ to: String, width: Double = 1000, zone: String = "UTC") -> TimeTicks {
