@@ -92,6 +92,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(help: "Stack areas or bars on one another.")
     var stacked = false
 
+    @Flag(help: "Draw lines across gaps (by default a line breaks where a step is over 5× the median step).")
+    var connectGaps = false
+
     @Option(
         help: ArgumentHelp(
             "A bar's period, in the calendar of --timezone: Nmin, Nh, Nd, Nw (ISO weeks), Nmo, Nq, Ny (default: the data's own interval — monthly data gets calendar months — widened to fit).",
@@ -151,6 +154,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.type = type
         request.svgText = svgText
         request.stacked = stacked
+        request.connectGaps = connectGaps
         request.bucket = try duration(bucket, .bucket)
         request.yLabel = yLabel
         request.yMin = yMin

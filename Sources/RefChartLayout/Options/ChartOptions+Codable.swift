@@ -23,7 +23,7 @@ extension ChartOptions: Codable {
     /// Every option, in the order the README lists them.
     public static let fields: [ChartOptionField] = [
         .init(.title, \.title), .init(.width, \.width), .init(.height, \.height), .init(.scale, \.scale),
-        .init(.theme, \.theme), .init(.timezone, \.timezone), .init(.type, \.type), .init(.stacked, \.stacked),
+        .init(.theme, \.theme), .init(.timezone, \.timezone), .init(.type, \.type), .init(.stacked, \.stacked), .init(.connectGaps, \.connectGaps),
         .init(.bucket, \.bucket), .init(.yLabel, \.yLabel), .init(.yMin, \.yMin), .init(.yMax, \.yMax),
         .init(.log, \.log), .init(.rightAxis, \.rightAxis), .init(.impact, \.impact),
         .init(.impactWindow, \.impactWindow), .init(.impactSeries, \.impactSeries), .init(.footnotes, \.footnotes),

@@ -35,6 +35,9 @@ public struct ChartOptions: Sendable, Hashable {
     public var type = ChartType.line
     /// Areas or bars stacked on one another.
     public var stacked = false
+    /// Draw lines across gaps in the data; by default a line breaks where a step between points is more than
+    /// 5× the series' median step (``GapBreaks``).
+    public var connectGaps = false
     /// The bar width (`1d`); `nil` uses the data's interval.
     public var bucket: RelativeWindow?
     /// The value axis's title, with its unit (`Pageviews per hour`).
