@@ -24,6 +24,15 @@ public struct SeriesTally: Sendable, Hashable {
     public var windowSums: [Double] = []
     /// Per interval between window bounds: the number of drawn points in it.
     public var windowCounts: [Int] = []
+    /// The first steps (up to ``stepSampleSize``) between drawn points in time order, as read: the series'
+    /// typical step, which its reduced points no longer show (``typicalStep``).
+    public var stepSample: [Double] = []
+    /// The reduction grid's bucket width in seconds: two kept points closer than this may have had others
+    /// between them, two farther apart were neighbours in the file. `0` when nothing was reduced.
+    public var resolution = 0.0
+
+    /// Steps ``stepSample`` holds at most.
+    public static let stepSampleSize = 1000
 
     /// Creates an empty tally.
     public init() {}
@@ -61,6 +70,7 @@ public struct SeriesTally: Sendable, Hashable {
         if inGap && points > 0 { gaps += 1 }
         inGap = false
         points += 1
+        if stepSample.count < Self.stepSampleSize, let last, time > last { stepSample.append(time - last) }
         if first == nil { first = time }
         last = time
         if value < min { min = value }
@@ -72,6 +82,10 @@ public struct SeriesTally: Sendable, Hashable {
     /// a gap runs across the join.
     mutating func append(_ tail: SeriesTally, endsInGap: Bool, tailStartsInGap: Bool) {
         if (endsInGap || tailStartsInGap) && points > 0 && tail.points > 0 { gaps += 1 }
+        if stepSample.count < Self.stepSampleSize {
+            if let last, let next = tail.first, next > last { stepSample.append(next - last) }
+            stepSample += tail.stepSample.prefix(Self.stepSampleSize - stepSample.count)
+        }
         rows += tail.rows
         points += tail.points
         gaps += tail.gaps
@@ -84,5 +98,11 @@ public struct SeriesTally: Sendable, Hashable {
             windowSums[k] += tail.windowSums[k]
             windowCounts[k] += tail.windowCounts[k]
         }
+    }
+
+    /// The median of ``stepSample``: the step between neighbouring rows; `nil` with fewer than two points.
+    public var typicalStep: Double? {
+        guard !stepSample.isEmpty else { return nil }
+        return stepSample.sorted()[stepSample.count / 2]
     }
 }

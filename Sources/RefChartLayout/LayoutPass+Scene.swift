@@ -47,7 +47,7 @@ extension LayoutPass {
         return spec.series.prefix(Legend.maximumEntries).enumerated().map { s, series in
             let keep = nearestIndices(series.times, to: referenceTimes)
             var runs = M4Reducer.reduce(times: series.times, values: series.values, domain: domain, columns: columns, keep: keep)
-            if !spec.options.connectGaps { runs = GapBreaks(times: series.times).split(runs) }
+            if !spec.options.connectGaps { runs = GapBreaks(times: series.times, tally: series.tally).split(runs) }
             let yScale = scale(forSeries: s)
             return (s, runs.map { run in run.map { Point(x: xScale(series.times[$0]), y: yScale(series.values[$0])) } })
         }

@@ -41,6 +41,22 @@ struct GapBreakTests {
         #expect(lines.reduce(0) { $0 + $1.count } < 20_000, "the line was reduced")
     }
 
+    /// A series reduced while it is read keeps a grid bucket (30 rows here) between kept points: that is
+    /// no gap (the benchmark's line was drawn in hundreds of pieces before the tally kept the file's step).
+    @Test(arguments: [false, true]) func aSeriesReducedAsItIsReadBreaksOnlyAtItsHole(split: Bool) throws {
+        var text = "timestamp,v\n"
+        let start = TestSupport.seconds("2024-01-01T00:00:00Z")
+        for row in 0..<1_000_000 where !(500_000..<504_320).contains(row) {
+            text += "\(ISO8601.string(fromSeconds: start + Double(row) * 60, fractionalSeconds: false)),\(100 + row % 7)\n"
+        }
+        let reduced = try SeriesReductionTests.read(text, reduction: SeriesReduction(), split: split)
+        let series = try #require(reduced.series.first)
+        #expect(series.tally?.typicalStep == 60)
+        #expect(series.count < 200_000, "the series was reduced")
+        let lines = Self.polylines(ChartLayout.layout(ChartSpec(series: [series]), measurer: FixedWidthMeasurer()).scene)
+        #expect(lines.count == 2)
+    }
+
     @Test func anIrregularButGaplessSeriesIsOneLine() {
         var random = SeededGenerator(seed: 4)
         var t = TestSupport.seconds("2024-01-01T00:00:00Z")

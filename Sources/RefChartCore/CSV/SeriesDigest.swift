@@ -266,6 +266,7 @@ struct SeriesDigest {
     /// The kept points (NaN marking breaks) and the exact tally.
     mutating func finish() -> (times: [Double], values: [Double], tally: SeriesTally) {
         closeBucket()
+        tally.resolution = 1 / scale
         if before != nil || after != nil {
             var edges: (head: [Point], tail: [Point]) = ([], [])
             if let before { edges.head = beforeBroken ? [before, (before.time, .nan)] : [before] }
