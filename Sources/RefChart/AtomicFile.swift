@@ -28,12 +28,56 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically.
     /// - Throws: A ``ChartError`` naming the path when the directory is missing or not writable.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
+        try writeAll([(path, Array(bytes))])
+    }
+
+    /// Writes several files all or nothing: every temporary file first, then the renames, so a failure
+    /// (a full disk, a missing folder) leaves none of them changed. `-` is standard output, written last.
+    /// - Throws: A ``ChartError`` naming the path that could not be written.
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws {
+        var staged: [(temporary: String, target: String, shownAs: String)] = []
+        var direct: [(path: String, bytes: [UInt8], shownAs: String)] = []
+        defer {
+            for file in staged {
+                Registry.shared.remove(file.temporary)
+                unlink(file.temporary)
+            }
+        }
+        for (path, bytes) in files {
+            if path == "-" {
+                direct.append(("-", bytes, path))
+            } else if let target = try stage(bytes, to: path) {
+                staged.append((target.temporary, target.target, path))
+            } else {
+                direct.append((URL(fileURLWithPath: path).resolvingSymlinksInPath().path, bytes, path))
+            }
+        }
+        for file in staged where rename(file.temporary, file.target) != 0 {
+            throw ChartError("cannot write \(file.shownAs): \(String(cString: strerror(errno)))", kind: .io)
+        }
+        staged = []
+        for file in direct {
+            if file.path == "-" {
+                do {
+                    try FileHandle.standardOutput.write(contentsOf: file.bytes)
+                } catch {
+                    throw ChartError("cannot write to standard output: \(describe(error))", kind: .io)
+                }
+            } else {
+                try writeDirectly(file.bytes, to: file.path, shownAs: file.shownAs)
+            }
+        }
+    }
+
+    /// Writes `bytes` to a temporary file beside `path`'s target; `nil` for a FIFO or a character device,
+    /// which is written directly.
+    private static func stage(_ bytes: [UInt8], to path: String) throws -> (temporary: String, target: String)? {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var status = stat()
         if stat(target.path, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFDIR: throw ChartError("cannot write \(path): it is a directory; give a file name", kind: .io)
-            case S_IFIFO, S_IFCHR: return try writeDirectly(bytes, to: target.path, shownAs: path)
+            case S_IFIFO, S_IFCHR: return nil
             default: break
             }
         }
@@ -45,14 +89,14 @@ public enum AtomicFile {
         removeLeftovers(beside: target)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
         Registry.shared.insert(temporary.path)
-        defer { Registry.shared.remove(temporary.path) }
         do {
             try Data(bytes).write(to: temporary)
-            guard rename(temporary.path, target.path) == 0 else { throw POSIXFailure(code: errno) }
         } catch {
+            Registry.shared.remove(temporary.path)
             try? FileManager.default.removeItem(at: temporary)
             throw ChartError("cannot write \(path): \(describe(error))", kind: .io)
         }
+        return (temporary.path, target.path)
     }
 
     /// Deletes the temporary files this process is writing (for a signal handler).

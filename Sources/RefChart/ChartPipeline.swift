@@ -60,6 +60,7 @@ public final class ChartPipeline: Sendable {
 
     package func render(_ request: ChartRequest, keepingPage: Bool) async throws -> RenderedChart {
         try request.validate()
+        try request.checkPaths(now: now)
         let zone = try request.zone()
         let outputs = try request.outputs(now: now)
         var references: [Reference] = []
@@ -105,23 +106,20 @@ public final class ChartPipeline: Sendable {
             (path, FootnoteTable.make(FootnoteTable.Format(path: path)!, references: references, report: report!, zone: zone))
         }
         return RenderedChart(
-            request: request, images: images, layoutReport: report!, footnoteTable: footnoteTable,
+            request: request, images: images, layoutReport: report!, layoutReportPath: try request.layoutReportPath(now: now),
+            footnoteTable: footnoteTable,
             warnings: warnings, page: keepingPage ? page : nil)
     }
 
-    /// Writes what `chart` names: the layout report first, then each image.
+    /// Writes what `chart` names, all or nothing: the layout report, the footnotes file, each image.
     package func write(_ chart: RenderedChart) throws -> RenderedChart {
-        let paths = chart.images.compactMap(\.path)
-        if let report = chart.request.layoutReport {
-            if report != "-", paths.contains(report) {
-                throw ChartRequestError(.layoutReport, "\"\(report)\" is also an image's output: give it its own path")
-            }
-            try AtomicFile.write(Array(try chart.layoutReport.json()) + [0x0A], to: report, allowingStandardOutput: true)
-        }
-        if let (path, bytes) = chart.footnoteTable { try AtomicFile.write(bytes, to: path, allowingStandardOutput: true) }
+        var files: [(path: String, bytes: [UInt8])] = []
+        if let report = chart.layoutReportPath { files.append((report, Array(try chart.layoutReport.json()) + [0x0A])) }
+        if let table = chart.footnoteTable { files.append(table) }
         for image in chart.images {
-            if let path = image.path { try AtomicFile.write(image.bytes, to: path, allowingStandardOutput: true) }
+            if let path = image.path { files.append((path, image.bytes)) }
         }
+        try AtomicFile.writeAll(files)
         return chart
     }
 

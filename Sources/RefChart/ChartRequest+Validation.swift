@@ -7,8 +7,8 @@ extension ChartRequest {
     /// Checks every field that can be checked without reading inputs.
     /// - Throws: ``ChartRequestError`` naming the first field at fault.
     public func validate() throws {
-        if let name, name.isEmpty || !name.allSatisfy(Self.nameCharacters.contains) {
-            throw ChartRequestError(.name, "\"\(name)\" is not a name: use letters, digits, '.', '_' and '-'")
+        if let name, name.isEmpty || !name.allSatisfy(Self.nameCharacters.contains) || name == "." || name == ".." {
+            throw ChartRequestError(.name, "\(quoted(name)) is not a name: use letters, digits, '.', '_' and '-' (not . or ..)")
         }
         if let csv, csv.isEmpty { throw ChartRequestError(.csv, "is empty: give a path, - or an http(s) URL") }
         if csv != nil && !events.isEmpty {
@@ -37,14 +37,9 @@ extension ChartRequest {
         if let to { _ = try date(to, field: .to, zone: zone) }
         _ = try outputs(now: Date(timeIntervalSince1970: 0))
         if let layoutReport, layoutReport.isEmpty { throw ChartRequestError(.layoutReport, "is empty: give a path or -") }
+        _ = try layoutReportPath(now: Date(timeIntervalSince1970: 0))
         if references.filter({ $0 == "-" }).count + (csv == "-" ? 1 : 0) > 1 {
             throw ChartRequestError(.references, "and the CSV cannot both come from standard input: give one of them a file")
-        }
-        if layoutReport == "-" && output == "-" {
-            throw ChartRequestError(.layoutReport, "and the image cannot both go to standard output: give one of them a file")
-        }
-        if let layoutReport, layoutReport != "-", layoutReport == output {
-            throw ChartRequestError(.layoutReport, "\(quoted(layoutReport)) is also the image's output: give it its own path")
         }
     }
 

@@ -20,6 +20,8 @@ public struct RenderedChart: Sendable {
     public var images: [Image]
     /// Where every reference went.
     public var layoutReport: LayoutReport
+    /// Where the layout report goes, placeholders filled in (`-` for standard output), if anywhere.
+    public var layoutReportPath: String?
     /// The whole footnote table and where it goes, when the request names a footnotes file.
     public var footnoteTable: (path: String, bytes: [UInt8])?
     /// Things the reader did that the user should hear of (skipped rows in lenient mode, merged rows, glyphs
@@ -35,7 +37,7 @@ public struct RenderedChart: Sendable {
 
     /// The paths the images and the layout report were written to (standard output not included).
     public var writtenPaths: [String] {
-        (images.compactMap(\.path) + [request.layoutReport, footnoteTable?.path].compactMap { $0 }).filter { $0 != "-" }
+        (images.compactMap(\.path) + [layoutReportPath, footnoteTable?.path].compactMap { $0 }).filter { $0 != "-" }
     }
 }
 

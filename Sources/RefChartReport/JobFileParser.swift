@@ -14,6 +14,8 @@ struct JobFileParser {
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
+    /// The keys naming a chart's data: a CSV, or OpenPanel events.
+    static let sourceKeys = ["csv", "events"]
     static let listKeys: Set<String> = ["valueColumns", "references", "formats", "categories", "excludeCategories", "events", "rightAxis"]
 
     init(file: String) {
@@ -38,9 +40,15 @@ struct JobFileParser {
         guard let list = chartsNode.sequence, !list.isEmpty else {
             throw error(at: chartsNode, "\"charts\" must be a non-empty list of charts")
         }
+        let openPanel = try top["openpanel"].map(openPanelSettings) ?? ReportJob.OpenPanelSettings()
         var charts: [ChartRequest] = []
         var names: [String: Node] = [:]
-        var outputs: [String: String] = [:]
+        var ledger = PathLedger(namesCharts: true)
+        let now = Date()
+        _ = ledger.add(PathUse("the jobs file", path: file, writes: false))
+        if let credentials = openPanel.credentialsFile {
+            _ = ledger.add(PathUse("the credentials file (openpanel.credentialsFile)", path: credentials, writes: false))
+        }
         for node in list {
             let own = try chartMapping(node, what: "chart")
             guard let nameNode = own["name"], let name = nameNode.string else {
@@ -50,7 +58,11 @@ struct JobFileParser {
                 throw error(at: nameNode, "the name \"\(name)\" is already used at line \(first.mark?.line ?? 0): names must be unique")
             }
             names[name] = nameNode
-            let merged = Node.Mapping(own.map { $0 } + defaults.filter { own[$0.key] == nil }, .implicit, .any, own.mark)
+            // The data source is one choice: a chart's own `csv` or `events` replaces the defaults' source,
+            // so a file whose defaults name a CSV can still draw one chart from OpenPanel.
+            let ownSource = Self.sourceKeys.contains { own[$0] != nil }
+            let inherited = defaults.filter { own[$0.key] == nil && !(ownSource && Self.sourceKeys.contains($0.key.string ?? "")) }
+            let merged = Node.Mapping(own.map { $0 } + inherited, .implicit, .any, own.mark)
             var request = try decode(merged)
             guard request.output != nil else {
                 throw error(at: node, "chart \"\(name)\" has no \"output\": e.g. output: out/{name}.{format}")
@@ -61,25 +73,28 @@ struct JobFileParser {
                 guard request.csv != nil || !request.events.isEmpty else {
                     throw ChartRequestError(.csv, "is missing: give the metrics CSV, or OpenPanel events (events and openpanelProject)")
                 }
-                for (_, path) in try request.outputs(now: Date()) {
-                    if let other = outputs[path] {
-                        throw ChartRequestError(.output, "\"\(path)\" is also chart \"\(other)\"'s output: give each chart its own")
-                    }
-                    outputs[path] = name
-                }
+                try request.checkPaths(now: now, in: &ledger)
             } catch let problem as ChartRequestError {
                 throw error(at: merged.pair(problem.field.stringValue)?.value ?? node, "chart \"\(name)\": \(problem)")
             }
             charts.append(request)
         }
-        let openPanel = try top["openpanel"].map(openPanelSettings) ?? ReportJob.OpenPanelSettings()
-        let pdf = try top["pdf"].map { node -> String in
-            guard let path = node.string, !path.isEmpty else { throw error(at: node, "\"pdf\" must be a path") }
-            return resolve(path)
-        }
-        if let pdf, outputs[pdf] != nil { throw error(at: top["pdf"], "\"pdf\" is also a chart's output") }
         let zone = (try? decode(defaults).zone().identifier) ?? "UTC"
-        return ReportJob(file: file, charts: charts, openPanel: openPanel, pdf: pdf, timezone: zone)
+        var job = ReportJob(file: file, charts: charts, openPanel: openPanel, pdf: nil, timezone: zone, paths: ledger)
+        if let node = top["pdf"] {
+            guard let path = node.string, !path.isEmpty else { throw error(at: node, "\"pdf\" must be a path") }
+            job.pdf = resolve(path)
+            let filled: String
+            do {
+                filled = try job.pdfPath(now: now)!
+            } catch let problem as JobFileError {
+                throw error(at: node, problem.message)
+            }
+            if let earlier = job.paths.add(PathUse("the combined PDF (pdf)", path: filled, writes: true)) {
+                throw error(at: node, "\"pdf\" \(quoted(filled, limit: 200)) is also \(earlier.role): give each its own path")
+            }
+        }
+        return job
     }
 
     /// A chart (or the defaults): a mapping whose keys are all chart keys; a single value for a list key

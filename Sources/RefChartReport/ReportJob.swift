@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import RefChart
 
 /// A parsed, validated jobs file: the charts of one report and how to reach OpenPanel.
@@ -37,6 +37,24 @@ public struct ReportJob: Sendable {
     public var pdf: String?
     /// The zone `{date}` in ``pdf`` is read in: the defaults' `timezone`, or UTC.
     public var timezone: String
+    /// Every file the charts read and write, checked for collisions: a front end adds its own (the
+    /// summary) before it runs anything.
+    public var paths: PathLedger
+
+    /// ``pdf`` with `{date}` filled in (the run's day in ``timezone``).
+    /// - Throws: ``JobFileError`` when it does not end in `.pdf` or has another placeholder.
+    public func pdfPath(now: Date) throws -> String? {
+        guard let pdf else { return nil }
+        guard pdf.lowercased().hasSuffix(".pdf") else {
+            throw JobFileError(file: file, message: "\"pdf\" \(quoted(pdf, limit: 200)) must end in .pdf")
+        }
+        let day = ISO8601.day(of: now, in: TimeZone(identifier: timezone) ?? .gmt)
+        let filled = pdf.replacingOccurrences(of: "{date}", with: day)
+        if let open = filled.firstIndex(of: "{"), filled[open...].contains("}") {
+            throw JobFileError(file: file, message: "\"pdf\" \(quoted(pdf, limit: 200)) has a placeholder other than {date}")
+        }
+        return filled
+    }
 
     /// Reads and validates a jobs file (YAML or JSON).
     /// - Throws: ``JobFileError`` naming the line and column of the first problem: YAML syntax, an unknown

@@ -123,8 +123,7 @@ public struct ReportRunner: Sendable {
     }
 
     private func writeCombinedPDF(to template: String, pages: [Scene]) -> ReportSummary.CombinedPDF {
-        let path = template.replacingOccurrences(
-            of: "{date}", with: ISO8601.day(of: now, in: TimeZone(identifier: job.timezone) ?? .gmt))
+        let path = (try? job.pdfPath(now: now)) ?? template
         // A chart whose footnotes continue on more pages counts each of them.
         let count = pages.reduce(0) { $0 + Int(($1.size.height / ($1.pageHeight ?? $1.size.height)).rounded(.up)) }
         var result = ReportSummary.CombinedPDF(path: path, pages: count, error: nil)

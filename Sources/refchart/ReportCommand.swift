@@ -63,6 +63,13 @@ struct ReportCommand: AsyncParsableCommand {
         } catch let error as JobFileError {
             throw fail(error.description, status: error.exitStatus)
         }
+        if let summary {
+            var paths = job.paths
+            if let earlier = paths.add(PathUse("the summary (--summary)", path: summary, writes: true)) {
+                let collision = PathCollision(use: PathUse("--summary", path: summary, writes: true), earlier: earlier)
+                throw fail(collision.message(spelling: .flags), status: collision.exitStatus)
+            }
+        }
         if check {
             if !quiet { print("\(jobsFile): \(job.charts.count) charts, valid; this run would render \(charts.count)") }
             return

@@ -87,6 +87,69 @@ struct CLIReportTests {
         #expect(summary.pdf?.pages == 10)
     }
 
+    /// The scheduled OpenPanel report: a CSV chart and two charts of OpenPanel events side by side, the
+    /// defaults naming the CSV (an `events` chart's own source replaces it), the org zone from the file.
+    @Test func aJobFileDrawsOpenPanelEventsBesideACSV() async throws {
+        let fixture = try await ExportTests.stockholm()
+        defer { Task { await fixture.stop() } }
+        await fixture.api.seed(projectId: "acme-web", title: "Launch", date: "2024-03-12T08:00:00.000Z")
+        let dir = try TestSupport.temporaryDirectory()
+        try Self.csv.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        let yaml = """
+            defaults:
+              csv: m.csv
+              width: 640
+              height: 360
+              output: out/{name}.{format}
+            charts:
+              - name: from-csv
+              - name: screen-views
+                openpanelProject: acme-web
+                events: screen_view
+                interval: day
+                orgTimezone: Europe/Stockholm
+                from: "2024-03-11T00:00:00+01:00"
+                to: "2024-03-14T00:00:00+01:00"
+                layoutReport: out/{name}.json
+              - name: hourly-with-segment
+                openpanelProject: acme-web
+                events: [screen_view, sign_up]
+                segment: user
+                interval: hour
+                orgTimezone: Europe/Stockholm
+                from: "2024-03-11T00:00:00+01:00"
+                to: "2024-03-14T00:00:00+01:00"
+
+            """
+        try yaml.write(to: dir.appendingPathComponent("jobs.yaml"), atomically: true, encoding: .utf8)
+        let check = try await CLIRunner.runAsync(["report", "jobs.yaml", "--check"], in: dir)
+        #expect(check.status == 0, "\(check.stderr)")
+        let result = try await CLIRunner.runAsync(
+            ["report", "jobs.yaml", "--summary", "summary.json"], in: dir, environment: fixture.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(contentsOf: dir.appendingPathComponent("summary.json")))
+        #expect(summary.charts.map(\.status) == [.ok, .ok, .ok], "\(summary.charts.compactMap(\.error))")
+        for chart in summary.charts {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: chart.outputs[0])))
+            #expect(RenderTests.pngSize(bytes).map { [$0.0, $0.1] } == [640, 360])
+        }
+        // The daily chart drew the export's three Stockholm days and the project's reference.
+        let report = try JSONDecoder().decode(
+            LayoutReport.self, from: Data(contentsOf: dir.appendingPathComponent("out/screen-views.json")))
+        #expect(report.references.map(\.title) == ["Launch"])
+        let exports = await fixture.api.log.filter { $0.path == "/export/charts" }
+        #expect(exports.map { $0.query["interval"] ?? "" }.sorted() == ["day", "hour"])
+        let hourly = try #require(exports.first { $0.query["interval"] == "hour" })
+        #expect(hourly.query["series"]?.contains("\"segment\":\"user\"") == true, "\(hourly.query)")
+        #expect(hourly.query["startDate"] == "2024-03-11T00:00:00+01:00")
+        // CSV and events in one chart is refused at load time, naming the line.
+        try "charts:\n  - name: both\n    csv: m.csv\n    events: [a]\n    openpanelProject: p\n    output: o.png\n"
+            .write(to: dir.appendingPathComponent("both.yaml"), atomically: true, encoding: .utf8)
+        let both = try await CLIRunner.runAsync(["report", "both.yaml", "--check"], in: dir)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("both.yaml:4:") && both.stderr.contains("cannot be used with a CSV"), "\(both.stderr)")
+    }
+
     @Test func concurrentChartsShareOnePacedClient() async throws {
         // 24 charts, each with its own project, against a server allowing 8 requests per 2 s.
         let projects = (0..<24).map { "project-\($0)" }

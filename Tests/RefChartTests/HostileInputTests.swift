@@ -110,7 +110,7 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: leftover))
         // The layout report cannot be the image, and both cannot go to standard output.
         let same = try CLIRunner.run(["render", "--csv", csv, "-o", target, "--layout-report", target])
-        #expect(same.status == 64 && same.stderr.contains("is also the image's output"))
+        #expect(same.status == 64 && same.stderr.contains("is also the png image (-o)"))
         let report = try CLIRunner.run(["render", "--csv", csv, "-o", target, "--layout-report", "-"])
         #expect(report.status == 0)
         #expect((try JSONSerialization.jsonObject(with: report.stdout) as? [String: Any])?["plot"] != nil)

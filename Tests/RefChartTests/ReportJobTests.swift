@@ -88,7 +88,7 @@ struct ReportJobTests {
         ),
         (
             "charts:\n  - name: a\n    csv: a.csv\n    output: x.png\n  - name: b\n    csv: b.csv\n    output: x.png\n", 7, 13,
-            "is also chart \"a\"'s output"
+            "is also chart \"a\"'s png image (output)"
         ),
         (
             "charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    formats: [png, svg]\n", 4, 13,

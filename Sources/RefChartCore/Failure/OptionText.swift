@@ -57,6 +57,11 @@ public struct OptionText: Sendable, Hashable, CustomStringConvertible, Expressib
             parts.append(.text(value.description))
         }
 
+        /// Another text, its options still to be spelled.
+        public mutating func appendInterpolation(_ text: OptionText) {
+            parts += text.parts
+        }
+
         /// Names an option (`--value-column`, `valueColumns`).
         public mutating func appendInterpolation(option key: ChartKey) {
             parts.append(.option(key, value: nil))
