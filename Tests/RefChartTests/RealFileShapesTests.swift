@@ -176,8 +176,9 @@ struct RealFileShapesTests {
         #expect(try await pipeline.metrics(for: request).series.map(\.name) == ["pct_estimate (Approve)", "pct_estimate (Disapprove)"])
         request.excludeSeries = ["Maybe"]
         await #expect(throws: ChartRequestError.self) { try await pipeline.metrics(for: request) }
-        // The public weather file: two cities, a value column named, the cities still apart.
-        var weather = ChartRequest(csv: TestSupport.root.appendingPathComponent("../shared/data/public/weather.csv").standardized.path)
+        // The public weather file (vega-datasets, copied into the fixtures so a fresh CI clone has it): two
+        // cities, a value column named, the cities still apart.
+        var weather = ChartRequest(csv: TestSupport.fixture("public-weather.csv"))
         weather.valueColumns = ["temp_max"]
         weather.series = ["Seattle"]
         let seattle = try await pipeline.metrics(for: weather)
