@@ -22,7 +22,7 @@ extension LayoutPass {
             accessibleDescription: accessibleDescription(),
             documentDate: domain.upperBound)
         if let pageHeight = spec.pageHeight, height > pageHeight + 0.5 { scene.pageHeight = pageHeight }
-        return scene
+        return scene.finite()
     }
 
     private func grid() -> [SceneItem] {

@@ -18,10 +18,13 @@ package struct LinearScale: Sendable, Hashable {
         self.logarithmic = logarithmic
     }
 
-    /// How far up the domain `value` lies: 0 at its lower bound, 1 at its upper.
+    /// How far up the domain `value` lies: 0 at its lower bound, 1 at its upper. Exact for every finite
+    /// domain: a span that overflows (−1e308…1.8e308) is measured in halves, and a subnormal one
+    /// (0…1e-322) by division, where pixels-per-unit would be infinite.
     package func fraction(_ value: Double) -> Double {
         guard logarithmic else {
             let span = domain.upperBound - domain.lowerBound
+            guard span.isFinite else { return (value / 2 - domain.lowerBound / 2) / (domain.upperBound / 2 - domain.lowerBound / 2) }
             return span == 0 ? 0 : (value - domain.lowerBound) / span
         }
         let low = log10(domain.lowerBound)
@@ -37,7 +40,12 @@ package struct LinearScale: Sendable, Hashable {
 
     /// The pixel position of `value`.
     package func callAsFunction(_ value: Double) -> Double {
-        let offset = logarithmic ? fraction(value) * (range.upperBound - range.lowerBound) : (value - domain.lowerBound) * slope
+        let slope = slope
+        // Pixels per unit is infinite over a subnormal span and zero over an overflowing one: measure
+        // those as a fraction of the span instead.
+        let offset =
+            logarithmic || !slope.isFinite || !(domain.upperBound - domain.lowerBound).isFinite
+            ? fraction(value) * (range.upperBound - range.lowerBound) : (value - domain.lowerBound) * slope
         return flipped ? range.upperBound - offset : range.lowerBound + offset
     }
 }

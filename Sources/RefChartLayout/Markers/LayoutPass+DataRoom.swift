@@ -11,10 +11,9 @@ extension LayoutPass {
             let count = max(1, Int(plot.width.rounded(.up)) + 1)
             var columns = [Double](repeating: -.infinity, count: count)
             let shapes = shapes()
-            let tops =
-                spec.stacked
-                ? shapes.stacked().last ?? []
-                : shapes.sums.reduce(into: [Double]()) { best, values in
+            // Stacked, the highest top is the positive total (negative values stack below zero).
+            let tops = (spec.stacked ? shapes.stacked().map(\.tops) : shapes.sums)
+                .reduce(into: [Double]()) { best, values in
                     best = best.isEmpty ? values : zip(best, values).map { max($0.isNaN ? -.infinity : $0, $1.isNaN ? -.infinity : $1) }
                 }
             for (k, top) in tops.enumerated() where !top.isNaN {

@@ -50,7 +50,7 @@ extension LayoutPass {
     func shapeExtent() -> (Double, Double)? {
         guard spec.chartType == .bar || (spec.chartType == .area && spec.stacked) else { return nil }
         let shapes = shapes()
-        let values = (spec.stacked ? shapes.stacked() : shapes.sums).joined().filter { !$0.isNaN }
+        let values = (spec.stacked ? shapes.stacked().flatMap { $0.bases + $0.tops } : Array(shapes.sums.joined())).filter { !$0.isNaN }
         guard let low = values.min(), let high = values.max() else { return nil }
         return (min(0, low), max(0, high))
     }
@@ -60,13 +60,12 @@ extension LayoutPass {
         let stacked = shapes.stacked()
         let xs = shapes.anchors.map { xScale($0) }
         var items: [SceneItem] = []
-        var below = xs.map { Point(x: $0, y: baselineY) }
-        for (s, tops) in stacked.enumerated() {
-            let top = zip(xs, tops).map { Point(x: $0, y: yScale($1)) }
+        for (s, band) in stacked.enumerated() {
+            let top = zip(xs, band.tops).map { Point(x: $0, y: yScale($1)) }
+            let base = zip(xs, band.bases).map { Point(x: $0, y: yScale($1)) }
             let stroke = seriesStroke(s)
-            items.append(.polygon(points: top + below.reversed(), fill: stroke.color.withAlpha(0.55)))
+            items.append(.polygon(points: top + base.reversed(), fill: stroke.color.withAlpha(0.55)))
             items.append(.polyline(points: top, stroke: Stroke(color: stroke.color, width: 1.25, dash: stroke.dash)))
-            below = top
         }
         return items
     }
@@ -75,7 +74,7 @@ extension LayoutPass {
         let shapes = shapes()
         let count = Double(shapes.sums.count)
         var items: [SceneItem] = []
-        var running = [Double](repeating: 0, count: shapes.count)
+        let stacked = spec.stacked ? shapes.stacked() : []
         for (s, values) in shapes.sums.enumerated() {
             let color = theme.series[s % theme.series.count].withAlpha(s < theme.series.count ? 0.9 : 0.6)
             for (k, value) in values.enumerated() where !value.isNaN && value != 0 {
@@ -84,8 +83,7 @@ extension LayoutPass {
                 let left = xScale(shapes.edges[k]) + slot * 0.1
                 let rect: Rect
                 if spec.stacked {
-                    let (bottom, top) = (yScale(running[k]), yScale(running[k] + value))
-                    running[k] += value
+                    let (bottom, top) = (yScale(stacked[s].bases[k]), yScale(stacked[s].tops[k]))
                     rect = Rect(x: left, y: min(top, bottom), width: max(1, slot * 0.8), height: abs(bottom - top))
                 } else {
                     let width = max(1, slot * 0.8 / count)

@@ -64,12 +64,26 @@ struct SeriesShapes {
         return low
     }
 
-    /// Running totals: series k's bucket value plus every earlier series' (gaps count as zero).
-    func stacked() -> [[Double]] {
-        var running = [Double](repeating: 0, count: count)
+    /// Each series' band per bucket, stacked diverging as Vega and matplotlib draw mixed signs: a positive
+    /// value stacks up from the positive total so far, a negative one down from the negative total (a=−3,
+    /// b=−10, c=+6: a is 0…−3, b −3…−13, c 0…6; running one total drew b as −4 and c below zero). A gap
+    /// or a zero is an empty band at the positive total.
+    func stacked() -> [(bases: [Double], tops: [Double])] {
+        var up = [Double](repeating: 0, count: count)
+        var down = up
         return sums.map { values in
-            for k in values.indices where !values[k].isNaN { running[k] += values[k] }
-            return running
+            var (bases, tops) = (up, up)
+            for k in values.indices where !values[k].isNaN && values[k] != 0 {
+                if values[k] > 0 {
+                    up[k] += values[k]
+                    tops[k] = up[k]
+                } else {
+                    bases[k] = down[k]
+                    down[k] += values[k]
+                    tops[k] = down[k]
+                }
+            }
+            return (bases, tops)
         }
     }
 
