@@ -10,7 +10,7 @@ struct JobFileParser {
     /// The jobs file's folder: relative paths in the file are relative to it.
     let folder: URL
 
-    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf"]
+    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout"]
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
@@ -81,6 +81,12 @@ struct JobFileParser {
         }
         let zone = (try? decode(defaults).zone().identifier) ?? "UTC"
         var job = ReportJob(file: file, charts: charts, openPanel: openPanel, pdf: nil, timezone: zone, paths: ledger)
+        if let node = top["chartTimeout"] {
+            guard let seconds = node.string.flatMap(Double.init), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                throw error(at: node, "\"chartTimeout\" must be a number of seconds, more than 0 and at most 86400")
+            }
+            job.chartTimeout = seconds
+        }
         if let node = top["pdf"] {
             guard let path = node.string, !path.isEmpty else { throw error(at: node, "\"pdf\" must be a path") }
             job.pdf = resolve(path)

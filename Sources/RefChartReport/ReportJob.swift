@@ -16,6 +16,7 @@ public import RefChart
 ///         references: [refs/launches.json]
 ///         formats: [png, pdf]
 ///     pdf: out/weekly-{date}.pdf   # optional: every rendered chart, a page each
+///     chartTimeout: 120            # optional: seconds one chart may take
 ///
 /// Relative paths are relative to the jobs file. Chart keys are ``ChartRequest``'s.
 public struct ReportJob: Sendable {
@@ -37,6 +38,9 @@ public struct ReportJob: Sendable {
     public var pdf: String?
     /// The zone `{date}` in ``pdf`` is read in: the defaults' `timezone`, or UTC.
     public var timezone: String
+    /// The longest one chart may take, waits and retries included (`chartTimeout`; `nil`: the front end's
+    /// default, 120 s for `refchart report`).
+    public var chartTimeout: Double?
     /// Every file the charts read and write, checked for collisions: a front end adds its own (the
     /// summary) before it runs anything.
     public var paths: PathLedger

@@ -75,10 +75,9 @@ public struct ReportRunner: Sendable {
             }
         }
         let finished = outcomes.compactMap { $0 }
-        let pdf = job.pdf.map { writeCombinedPDF(to: $0, pages: finished.compactMap(\.1)) }
+        let pdf = job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, pages: finished.compactMap(\.1)) }
         return ReportSummary(
-            started: Self.stamp(started), finished: Self.stamp(Date()), ok: finished.count - failed, failed: failed,
-            charts: finished.map(\.0), pdf: pdf)
+            state: .complete, started: Self.stamp(started), finished: Self.stamp(Date()), charts: finished.map(\.0), pdf: pdf)
     }
 
     /// Renders and writes one chart; never throws: a failure is the chart's outcome.
@@ -122,8 +121,9 @@ public struct ReportRunner: Sendable {
         }
     }
 
-    private func writeCombinedPDF(to template: String, pages: [Scene]) -> ReportSummary.CombinedPDF {
-        let path = (try? job.pdfPath(now: now)) ?? template
+    /// Writes `job`'s combined PDF of `pages`; never throws: a failure is in the outcome.
+    static func writeCombinedPDF(job: ReportJob, now: Date, pages: [Scene]) -> ReportSummary.CombinedPDF {
+        let path = ((try? job.pdfPath(now: now)) ?? nil) ?? job.pdf ?? ""
         // A chart whose footnotes continue on more pages counts each of them.
         let count = pages.reduce(0) { $0 + Int(($1.size.height / ($1.pageHeight ?? $1.size.height)).rounded(.up)) }
         var result = ReportSummary.CombinedPDF(path: path, pages: count, error: nil)
@@ -148,7 +148,8 @@ public struct ReportRunner: Sendable {
         return .init(kind: failure.failureKind.rawValue, message: failure.message(spelling: .keys))
     }
 
-    static func stamp(_ date: Date) -> String {
+    /// An instant as a summary writes it: ISO 8601, UTC, whole seconds.
+    public static func stamp(_ date: Date) -> String {
         ISO8601.string(from: date, fractionalSeconds: false)
     }
 }

@@ -1,11 +1,37 @@
-/// What one `refchart report` run did: written as JSON with `--summary`.
+import Foundation
+
+/// What one `refchart report` run did: written as JSON with `--summary` on every ending (done, failed,
+/// interrupted, timed out, refused), and as `running` when it starts, so a summary never describes an
+/// earlier run.
 public struct ReportSummary: Sendable, Hashable, Codable {
+    /// How the run ended.
+    public enum State: String, Sendable, Hashable, Codable {
+        /// Still running (written when the run starts; a run killed with SIGKILL leaves this).
+        case running
+        /// Every selected chart was tried.
+        case complete
+        /// Stopped by SIGINT or SIGTERM: charts not finished are `not-run`.
+        case interrupted
+        /// Stopped by `--timeout`: charts rendering then are `timeout`, the rest `not-run`.
+        case timeout
+        /// The jobs file or the command line was refused: nothing ran (``ReportSummary/error`` says why).
+        case invalid
+    }
+
     /// How one chart ended.
     public struct Chart: Sendable, Hashable, Codable {
-        /// `ok` or `failed`.
+        /// How the chart ended.
         public enum Status: String, Sendable, Hashable, Codable {
+            /// Rendered and written.
             case ok
+            /// Refused or failed with an error (``Chart/error``); nothing of it written.
             case failed
+            /// The process rendering it died (a trap, a signal): the error names the signal.
+            case crashed
+            /// It took longer than the chart deadline (`chartTimeout`, `--chart-timeout`).
+            case timeout
+            /// Never finished: the run was interrupted or timed out first.
+            case notRun = "not-run"
         }
 
         /// Where the chart's references went.
@@ -32,7 +58,7 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         public var seconds: Double
         /// Where the references went; `nil` for a failed chart.
         public var references: References?
-        /// Why it failed; `nil` for a chart that rendered.
+        /// Why it did not render; `nil` for a chart that rendered.
         public var error: Failure?
         /// Things the user should hear of, e.g. skipped rows.
         public var warnings: [String]
@@ -58,18 +84,58 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         public var error: String?
     }
 
-    /// When the run began and ended (ISO 8601, UTC).
+    /// How the run ended.
+    public var state: State
+    /// Why the run was refused or stopped, when it was.
+    public var error: String?
+    /// When the run began and ended (ISO 8601, UTC; `finished` is `null` while running).
     public var started: String
-    public var finished: String
+    public var finished: String?
     /// Charts rendered and written.
     public var ok: Int
-    /// Charts that failed.
+    /// Charts that did not render: failed, crashed or timed out.
     public var failed: Int
-    /// Every chart of the run, in file order.
+    /// Charts never finished (an interrupted or timed-out run).
+    public var notRun: Int
+    /// Every selected chart, in file order.
     public var charts: [Chart]
     /// The combined PDF, when the jobs file asks for one.
     public var pdf: CombinedPDF?
 
+    /// A summary of `charts` (counts from their statuses).
+    public init(state: State, error: String? = nil, started: String, finished: String?, charts: [Chart], pdf: CombinedPDF? = nil) {
+        self.state = state
+        self.error = error
+        self.started = started
+        self.finished = finished
+        self.charts = charts
+        self.pdf = pdf
+        ok = charts.count { $0.status == .ok }
+        notRun = charts.count { $0.status == .notRun }
+        failed = charts.count - ok - notRun
+    }
+
     /// Whether everything the run was asked to make was made.
-    public var succeeded: Bool { failed == 0 && pdf?.error == nil }
+    public var succeeded: Bool { state == .complete && failed == 0 && notRun == 0 && pdf?.error == nil }
+
+    /// Writes every key, `null` included, so readers can rely on the shape.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(state, forKey: .state)
+        try c.encode(error, forKey: .error)
+        try c.encode(started, forKey: .started)
+        try c.encode(finished, forKey: .finished)
+        try c.encode(ok, forKey: .ok)
+        try c.encode(failed, forKey: .failed)
+        try c.encode(notRun, forKey: .notRun)
+        try c.encode(charts, forKey: .charts)
+        try c.encode(pdf, forKey: .pdf)
+    }
+
+    /// The summary as pretty-printed JSON with sorted keys and a final newline.
+    public func json() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self)) + [0x0A]
+    }
 }

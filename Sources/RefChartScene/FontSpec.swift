@@ -1,5 +1,5 @@
 /// A font request: family, pixel size and weight. Pango picks fallbacks for characters the family lacks.
-package struct FontSpec: Sendable, Hashable {
+package struct FontSpec: Sendable, Hashable, Codable {
     package var family: String
     /// The size in output pixels (not points).
     package var size: Double

@@ -1,7 +1,7 @@
 /// Everything the renderer draws, as plain values: no Cairo, no Pango, no references to the input.
 ///
 /// The layout produces it; any renderer (Cairo raster, SVG, PDF) paints it in order.
-package struct Scene: Sendable, Hashable {
+package struct Scene: Sendable, Hashable, Codable {
     /// The image size in output pixels (before a HiDPI scale factor).
     package var size: Size
     package var background: Color

@@ -1,5 +1,5 @@
 /// One drawing instruction of a ``Scene``, in painting order.
-package enum SceneItem: Sendable, Hashable {
+package enum SceneItem: Sendable, Hashable, Codable {
     /// A straight line between two points.
     case line(from: Point, to: Point, stroke: Stroke)
     /// A connected line through the points (one unbroken segment of a series).
@@ -24,7 +24,7 @@ package enum SceneItem: Sendable, Hashable {
 }
 
 /// What a group of scene items is.
-package struct SceneGroup: Sendable, Hashable {
+package struct SceneGroup: Sendable, Hashable, Codable {
     /// The layer or role: `grid`, `bands`, `references`, `series`, `axes`, `labels`, `badges`, `footnotes`,
     /// `caption`, `title`, or `reference` for one reference's marks.
     package var className: String

@@ -1,5 +1,5 @@
 /// How a line is drawn.
-package struct Stroke: Sendable, Hashable {
+package struct Stroke: Sendable, Hashable, Codable {
     package var color: Color
     package var width: Double
     /// Dash lengths (on, off, …) in pixels; empty for a solid line.

@@ -1,6 +1,6 @@
 /// One line of text, measured and positioned by the layout: writers draw it where it stands without
 /// measuring it again (the SVG writer places `<text>` on its baseline and holds it to its width).
-package struct TextRun: Sendable, Hashable {
+package struct TextRun: Sendable, Hashable, Codable {
     package var text: String
     /// The top-left corner of the text's logical box.
     package var origin: Point

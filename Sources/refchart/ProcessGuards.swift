@@ -9,8 +9,34 @@ import Glibc
 import Darwin
 #endif
 
-/// What the process does when it is stopped: on SIGINT or SIGTERM it deletes the temporary files of
-/// writes in progress (so an interrupted render leaves nothing behind) and exits 130 or 143.
+/// What a command does last when it is stopped (a signal, `--timeout`): `report` writes its summary.
+/// Set once a command knows; called at most once, from the handler's thread, before the process exits.
+enum LastWords {
+    /// Why the process is stopping.
+    enum Reason: Sendable {
+        case signal(Int32)
+        case timeout(Double)
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var action: (@Sendable (Reason) -> Void)?
+
+    static func set(_ body: @escaping @Sendable (Reason) -> Void) {
+        lock.withLock { action = body }
+    }
+
+    static func say(_ reason: Reason) {
+        let body = lock.withLock {
+            defer { action = nil }
+            return action
+        }
+        body?(reason)
+    }
+}
+
+/// What the process does when it is stopped: on SIGINT or SIGTERM it says its ``LastWords``, deletes the
+/// temporary files of writes in progress (so an interrupted render leaves nothing behind) and exits 130
+/// or 143.
 enum SignalCleanup {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
@@ -19,6 +45,7 @@ enum SignalCleanup {
             Glibc.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
+                LastWords.say(.signal(signal))
                 AtomicFile.removeTemporaryFiles()
                 _exit(status)
             }
@@ -51,6 +78,7 @@ enum Watchdog {
             FileHandle.standardError.write(
                 Data(
                     "refchart: error: gave up after \(Int(seconds)) s (--timeout): the server or the network did not finish in time\n".utf8))
+            LastWords.say(.timeout(seconds))
             AtomicFile.removeTemporaryFiles()
             _exit(ExitStatus.unavailable)
         }

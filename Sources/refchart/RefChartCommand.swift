@@ -14,13 +14,16 @@ struct RefChartCommand: AsyncParsableCommand {
             network failed after retries; 64 a usage error (a missing or invalid option).
             """,
         version: RefChartVersion.description,
-        subcommands: [RenderCommand.self, ReportCommand.self, ReferencesCommand.self, InspectCommand.self, BenchCommand.self, BenchRunCommand.self])
+        subcommands: [
+            RenderCommand.self, ReportCommand.self, ReferencesCommand.self, InspectCommand.self, BenchCommand.self, BenchRunCommand.self,
+            ReportWorkerCommand.self,
+        ])
 
     /// Parses and runs the command with the signal handlers installed.
     static func main() async {
         SignalCleanup.install()
         // Commands that draw start the font set-up first: it then overlaps argument parsing and reading.
-        if CommandLine.arguments.dropFirst().first.map(["render", "report", "bench-run"].contains) ?? false {
+        if CommandLine.arguments.dropFirst().first.map(["render", "report", "report-worker", "bench-run"].contains) ?? false {
             Chart.prepareFonts()
         }
         do {

@@ -3,6 +3,10 @@ import Foundation
 import RefChart
 import RefChartReport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `refchart report`: every chart of a jobs file, unattended. Parses flags, runs ``ReportRunner``, prints.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,9 +46,18 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Give up on the whole run after this many seconds (exit 5; default 3600).", valueName: "seconds"))
     var timeout = 3600.0
 
+    @Option(
+        help: ArgumentHelp(
+            "Give up on one chart after this many seconds, waits and retries included (default: the file's chartTimeout, else 120).",
+            valueName: "seconds"))
+    var chartTimeout: Double?
+
     func validate() throws {
         guard timeout.isFinite, timeout > 0, timeout <= 7 * 86_400 else {
             throw ValidationError("--timeout \(timeout) is out of range: use more than 0 and at most 604800 seconds")
+        }
+        if let chartTimeout, !(chartTimeout.isFinite && chartTimeout > 0 && chartTimeout <= 86_400) {
+            throw ValidationError("--chart-timeout \(chartTimeout) is out of range: use more than 0 and at most 86400 seconds")
         }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs \(jobs) is out of range: use 1 to 256") }
         if let shard, ReportSelection.Shard(shard) == nil {
@@ -53,30 +66,49 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let started = Date()
         Watchdog.arm(seconds: timeout)
         let job: ReportJob
-        let charts: [ChartRequest]
         let selection = ReportSelection(only: only, shard: shard.flatMap(ReportSelection.Shard.init))
+        let charts: [ChartRequest]
         do {
             job = try ReportJob.load(path: jobsFile)
             charts = try selection.charts(of: job)
-        } catch let error as JobFileError {
-            throw fail(error.description, status: error.exitStatus)
-        }
-        if let summary {
-            var paths = job.paths
-            if let earlier = paths.add(PathUse("the summary (--summary)", path: summary, writes: true)) {
-                let collision = PathCollision(use: PathUse("--summary", path: summary, writes: true), earlier: earlier)
-                throw fail(collision.message(spelling: .flags), status: collision.exitStatus)
+            if let summary {
+                var paths = job.paths
+                if let earlier = paths.add(PathUse("the summary (--summary)", path: summary, writes: true)) {
+                    throw PathCollision(use: PathUse("--summary", path: summary, writes: true), earlier: earlier)
+                }
             }
+        } catch let error as any RefChartFailure {
+            let message = error.message(spelling: .flags)
+            writeInvalidSummary(message, started: started)
+            throw fail(message, status: error.exitStatus)
         }
         if check {
             if !quiet { print("\(jobsFile): \(job.charts.count) charts, valid; this run would render \(charts.count)") }
             return
         }
-        let runner = ReportRunner(job: job, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let supervisor = try ReportSupervisor(
+            job: job, selection: selection, executable: Self.executable, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            chartTimeout: chartTimeout ?? job.chartTimeout ?? 120)
         let printer = ProgressPrinter(quiet: quiet)
-        let result = try await runner.run(selection, onWait: { printer.line("refchart: \($0)") }, progress: { printer.finished($0) })
+        if let summary, summary != "-" {
+            // Before anything renders: a run that is killed outright leaves "running", never last week's summary.
+            try? AtomicFile.write(
+                ReportSummary(state: .running, started: ReportRunner.stamp(started), finished: nil, charts: []).json(), to: summary)
+        }
+        LastWords.set { [summary] reason in
+            let result: ReportSummary
+            switch reason {
+            case .signal(let signal):
+                result = supervisor.stop(.interrupted, reason: "stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM")")
+            case .timeout(let seconds):
+                result = supervisor.stop(.timeout, reason: "gave up after \(Int(seconds)) s (--timeout)")
+            }
+            if let summary { try? AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
+        }
+        let result = await supervisor.run { printer.finished($0) }
         printer.close()
         if let pdf = result.pdf {
             if let error = pdf.error {
@@ -86,15 +118,28 @@ struct ReportCommand: AsyncParsableCommand {
             }
         }
         if let summary {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try await reportingErrors {
-                try AtomicFile.write(Array(try encoder.encode(result)) + [0x0A], to: summary, allowingStandardOutput: true)
-            }
+            try await reportingErrors { try AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
         }
         if !quiet || result.failed > 0 {
             printer.line("\(result.ok) of \(result.charts.count) charts rendered\(result.failed > 0 ? ", \(result.failed) failed" : "")")
         }
         if !result.succeeded { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// A refused run still replaces the summary, so it never describes an earlier run; not when the
+    /// summary's path is what was refused or is the jobs file itself.
+    private func writeInvalidSummary(_ message: String, started: Date) {
+        guard let summary else { return }
+        var ledger = PathLedger()
+        _ = ledger.add(PathUse("the jobs file", path: jobsFile, writes: false))
+        guard ledger.add(PathUse("the summary", path: summary, writes: true)) == nil, !message.contains("--summary") else { return }
+        let result = ReportSummary(
+            state: .invalid, error: message, started: ReportRunner.stamp(started), finished: ReportRunner.stamp(Date()), charts: [])
+        try? AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true)
+    }
+
+    /// This executable, to start report workers from.
+    static var executable: URL {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     }
 }
