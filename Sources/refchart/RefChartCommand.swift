@@ -23,7 +23,8 @@ struct RefChartCommand: AsyncParsableCommand {
     static func main() async {
         SignalCleanup.install()
         // Commands that draw start the font set-up first: it then overlaps argument parsing and reading.
-        if CommandLine.arguments.dropFirst().first.map(["render", "report", "report-worker", "bench-run"].contains) ?? false {
+        // Not `report`: its worker draws; set up in both, it took a core from the charts (24 charts: 0.52 → 0.48 s).
+        if CommandLine.arguments.dropFirst().first.map(["render", "report-worker", "bench-run"].contains) ?? false {
             Chart.prepareFonts()
         }
         do {
