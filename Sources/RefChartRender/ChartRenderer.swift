@@ -88,7 +88,9 @@ package enum ChartRenderer {
                 let count = Int((page.size.height / height).rounded(.up))
                 for k in 0..<max(1, count) {
                     cairo_pdf_surface_set_size(surface, page.size.width * pointsPerPixel, height * pointsPerPixel)
-                    try draw(page, on: surface!, scale: pointsPerPixel, offset: Double(k) * height, clipHeight: height)
+                    let offset = Double(k) * height
+                    let part = count > 1 ? page.band(top: offset, bottom: offset + height) : page
+                    try draw(part, on: surface!, scale: pointsPerPixel, offset: offset, clipHeight: height)
                     cairo_surface_show_page(surface)
                 }
             }
