@@ -4,13 +4,32 @@ extension ChartRequest {
     /// The characters a chart name may have.
     static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 
+    /// The longest chart name: it goes into file names (255 bytes at most) and every message.
+    static let longestName = 100
+
+    /// Whether `path` can only be a folder: `.`, `..`, ending in `/`, `/.` or `/..`, or an existing folder.
+    static func namesAFolder(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        if path == "." || path == ".." || path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..") { return true }
+        var isFolder: ObjCBool = false
+        return !path.contains("{") && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
     /// Checks every field that can be checked without reading inputs.
     /// - Throws: ``ChartRequestError`` naming the first field at fault.
     public func validate() throws {
         if let name, name.isEmpty || !name.allSatisfy(Self.nameCharacters.contains) || name == "." || name == ".." {
             throw ChartRequestError(.name, "\(quoted(name)) is not a name: use letters, digits, '.', '_' and '-' (not . or ..)")
         }
+        if let name, name.count > Self.longestName {
+            throw ChartRequestError(.name, "is \(name.count) characters long: use at most \(Self.longestName)")
+        }
         if let csv, csv.isEmpty { throw ChartRequestError(.csv, "is empty: give a path, - or an http(s) URL") }
+        if let openpanelProject, openpanelProject.isEmpty { throw ChartRequestError(.openpanelProject, "is empty: give the project's id") }
+        for (key, path) in [(ChartKey.output, output), (.layoutReport, layoutReport), (.footnotesFile, footnotesFile)] {
+            guard let path, Self.namesAFolder(path) else { continue }
+            throw ChartRequestError(key, "\(quoted(path)) names a folder, not a file: give a file name")
+        }
         if csv != nil && !events.isEmpty {
             throw ChartRequestError(.events, "cannot be used with a CSV: draw either the CSV's series or OpenPanel's events")
         }

@@ -65,7 +65,7 @@ struct JobFileParser {
             let merged = Node.Mapping(own.map { $0 } + inherited, .implicit, .any, own.mark)
             var request = try decode(merged)
             guard request.output != nil else {
-                throw error(at: node, "chart \"\(name)\" has no \"output\": e.g. output: out/{name}.{format}")
+                throw error(at: node, "chart \(quoted(name)) has no \"output\": e.g. output: out/{name}.{format}")
             }
             resolvePaths(&request)
             do {
@@ -75,7 +75,7 @@ struct JobFileParser {
                 }
                 try request.checkPaths(now: now, in: &ledger)
             } catch let problem as ChartRequestError {
-                throw error(at: merged.pair(problem.field.stringValue)?.value ?? node, "chart \"\(name)\": \(problem)")
+                throw error(at: merged.pair(problem.field.stringValue)?.value ?? node, "chart \(quoted(name)): \(problem)")
             }
             charts.append(request)
         }
@@ -163,7 +163,11 @@ struct JobFileParser {
     }
 
     private func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : folder.appendingPathComponent(path).standardizedFileURL.path
+        guard !path.hasPrefix("/") else { return path }
+        let resolved = folder.appendingPathComponent(path).standardizedFileURL.path
+        // A path that can only be a folder (`.`, `out/`) stays one, so validation can say so.
+        let folderOnly = path == "." || path == ".." || path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")
+        return folderOnly && !resolved.hasSuffix("/") ? resolved + "/" : resolved
     }
 
     private func error(at node: Node?, _ message: String) -> JobFileError {

@@ -25,6 +25,15 @@ enum LastWords {
         lock.withLock { action = body }
     }
 
+    /// Takes the last words back, for a command that ends normally; `false` when a handler is already
+    /// saying them (the process is about to exit: the command must not write over them).
+    static func withdraw() -> Bool {
+        lock.withLock {
+            defer { action = nil }
+            return action != nil
+        }
+    }
+
     static func say(_ reason: Reason) {
         let body = lock.withLock {
             defer { action = nil }

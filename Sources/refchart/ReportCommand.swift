@@ -109,6 +109,10 @@ struct ReportCommand: AsyncParsableCommand {
             if let summary { try? AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
         }
         let result = await supervisor.run { printer.finished($0) }
+        guard LastWords.withdraw() else {
+            // A signal or the deadline stopped the run: its handler writes the summary and exits.
+            while true { try? await Task.sleep(for: .seconds(60)) }
+        }
         printer.close()
         if let pdf = result.pdf {
             if let error = pdf.error {

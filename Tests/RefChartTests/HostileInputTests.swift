@@ -93,8 +93,8 @@ struct HostileInputTests {
         let csv = try Self.write(Self.good, "m.csv", in: dir)
         // A directory: said in words.
         let toDirectory = try CLIRunner.run(["render", "--csv", csv, "-o", dir.path, "--format", "png"])
-        #expect(toDirectory.status == 1)
-        #expect(toDirectory.stderr.contains("it is a directory") && !toDirectory.stderr.contains("ChartError"))
+        #expect(toDirectory.status == 64)
+        #expect(toDirectory.stderr.contains("names a folder, not a file") && !toDirectory.stderr.contains("ChartError"))
         // A symbolic link: the target is replaced, the link kept.
         let target = dir.appendingPathComponent("real.png").path
         let link = dir.appendingPathComponent("link.png").path

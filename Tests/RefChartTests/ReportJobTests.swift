@@ -100,6 +100,13 @@ struct ReportJobTests {
         ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    last: 99999999999y\n", 5, 11, "is not a duration"),
         ("charts:\n  - name: a\n    csv: [a.csv\n", 4, 1, "not valid YAML"),
         ("charts: []\n", 1, 9, "\"charts\" must be a non-empty list"),
+        ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    layoutReport: .\n", 5, 19, "names a folder, not a file"),
+        ("charts:\n  - name: a\n    csv: a.csv\n    output: out/\n", 4, 13, "names a folder, not a file"),
+        ("charts:\n  - name: a\n    csv: a.csv\n    output: a.png\n    openpanelProject: \"\"\n", 5, 23, "openpanelProject: is empty"),
+        (
+            "charts:\n  - name: \(String(repeating: "n", count: 300))\n    csv: a.csv\n    output: a.png\n", 2, 11,
+            "is 300 characters long: use at most 100"
+        ),
     ])
     func mistakesAreNamedByLineAndColumn(yaml: String, line: Int, column: Int, message: String) throws {
         let error = try #require(Self.problem(yaml), "no error for:\n\(yaml)")
