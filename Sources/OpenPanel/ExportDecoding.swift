@@ -9,23 +9,46 @@ enum ExportDecoding {
             let answered = object["series"] as? [[String: Any]]
         else { throw OpenPanelError(kind: .badResponse, message: "the export answer has no \"series\" array") }
         var counts: [String: [Double: Double]] = [:]
+        var grid = Set(buckets.map(\.timeIntervalSince1970))
         for series in answered {
             guard let name = (series["event"] as? [String: Any])?["name"] as? String, events.contains(name) else { continue }
-            for point in (series["data"] as? [[String: Any]]) ?? [] {
+            guard let data = series["data"] as? [[String: Any]] else {
+                throw OpenPanelError(kind: .badResponse, message: "the export answer's series \(quoted(name)) has no \"data\" list")
+            }
+            for point in data {
                 guard let label = point["date"] as? String, let parsed = ISO8601.parse(label) else {
                     throw OpenPanelError(
-                        kind: .badResponse, message: "the export answer has a date OpenPanel does not write: \(point["date"] ?? "none")")
+                        kind: .badResponse,
+                        message: "the export answer has a date OpenPanel does not write: \(quoted(String(describing: point["date"] ?? "none")))")
+                }
+                guard let number = point["count"] as? NSNumber, number.doubleValue.isFinite else {
+                    throw OpenPanelError(
+                        kind: .badResponse,
+                        message:
+                            "the export answer's series \(quoted(name)) has a count that is not a number at \(quoted(label)): \(quoted(String(describing: point["count"] ?? "none")))"
+                    )
                 }
                 let instant = parsed.instant(in: zone)
-                let count = (point["count"] as? NSNumber)?.doubleValue ?? 0
-                if instant <= now.timeIntervalSince1970 { counts[name, default: [:]][instant] = count }
+                // The autumn DST hour: one wall-clock label for two instants, with the first hour's value
+                // (openpanel-export-api.md §4). It is one bucket spanning both: the later instant is not
+                // zero-filled as if it had no events.
+                if let repeated = Self.repeatedInstant(of: instant, in: zone) { grid.remove(max(instant, repeated)) }
+                let first = Self.repeatedInstant(of: instant, in: zone).map { min($0, instant) } ?? instant
+                if first <= now.timeIntervalSince1970 { counts[name, default: [:]][first] = number.doubleValue }
             }
         }
-        let base = buckets.map(\.timeIntervalSince1970)
         return events.map { event in
             let values = counts[event] ?? [:]
-            let times = Array(Set(base).union(values.keys)).sorted()
+            let times = Array(grid.union(values.keys)).sorted()
             return MetricSeries(name: event, times: times, values: times.map { values[$0] ?? 0 })
         }
+    }
+
+    /// The other instant with the same wall-clock time as `instant` in `zone` (the repeated hour when
+    /// clocks go back), if there is one.
+    static func repeatedInstant(of instant: Double, in zone: TimeZone) -> Double? {
+        func wall(_ t: Double) -> Double { t + Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: t))) }
+        for shift in [-3600.0, 3600, -1800, 1800] where wall(instant + shift) == wall(instant) { return instant + shift }
+        return nil
     }
 }

@@ -79,7 +79,11 @@ extension MockOpenPanel {
                 "id": "\(name)-\(letter.lowercased())-\(name)", "names": [series.count > 1 ? "(\(letter)) \(name)" : name],
                 "event": ["id": letter, "name": name],
                 "metrics": ["sum": matching.count],
-                "data": dates.map { ["date": formatter.string(from: $0), "count": counts[$0] ?? 0] },
+                // On the autumn DST day the repeated wall-clock hour is one label, with the first hour's value.
+                "data": dates.reduce(into: [[String: Any]]()) { data, date in
+                    let label = formatter.string(from: date)
+                    if data.last?["date"] as? String != label { data.append(["date": label, "count": counts[date] ?? 0]) }
+                },
             ])
         }
         out.sort { ($0["metrics"] as! [String: Int])["sum"]! > ($1["metrics"] as! [String: Int])["sum"]! }
