@@ -121,7 +121,7 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(help: "Impact numbers: after each label, how the series' mean after the reference differs from its mean before.")
     var impact = false
 
-    @Option(help: ArgumentHelp("The window each side of a reference for --impact (default 7d).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The window each side of a reference for --impact (default 7d).", valueName: "duration"))
     var impactWindow = "7d"
 
     @Option(help: ArgumentHelp("The series --impact measures (default: the first).", valueName: "name"))

@@ -25,13 +25,16 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The jobs file.", valueName: "jobs.yaml"))
     var jobsFile: String
 
-    @Option(help: "How many charts render at once (default: the number of cores).")
+    // `.unconditional`: a negative value reaches validate() and its range message, not "Missing value".
+    @Option(parsing: .unconditional, help: "How many charts render at once (default: the number of cores).")
     var jobs: Int?
 
     @Option(help: ArgumentHelp("Render only this chart; repeat for several.", valueName: "name"))
     var only: [String] = []
 
-    @Option(help: ArgumentHelp("Render one shard of the charts: I/N renders those whose position is I mod N (0 ≤ I < N).", valueName: "I/N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Render one shard of the charts: I/N renders those whose position is I mod N (0 ≤ I < N).", valueName: "I/N"))
     var shard: String?
 
     @Option(help: ArgumentHelp("Write the run's summary as JSON to this file; - for standard output.", valueName: "file"))

@@ -186,6 +186,22 @@ struct CLIReportTests {
         #expect(check.status == 64)
     }
 
+    /// Negative values get the option's own range message (exit 64), not argument-parser's "Missing value".
+    @Test(arguments: [
+        (["report", "jobs.yaml", "--shard", "-1/2"], "--shard -1/2 is not a shard"),
+        (["report", "jobs.yaml", "--jobs", "-1"], "--jobs -1 is out of range: use 1 to 256"),
+        (["render", "--csv", "m.csv", "-o", "x.png", "--impact", "--impact-window", "-7d"], "--impact-window \"-7d\" is not a duration"),
+    ])
+    func negativeValuesGetTheirRangeMessage(arguments: [String], message: String) async throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try Self.csv.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        try "charts:\n  - name: a\n    csv: m.csv\n    output: a.png\n".write(
+            to: dir.appendingPathComponent("jobs.yaml"), atomically: true, encoding: .utf8)
+        let result = try await CLIRunner.runAsync(arguments, in: dir)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message) && !result.stderr.contains("Missing value"), "\(result.stderr)")
+    }
+
     @Test func checkOnlyAndShardSelectCharts() async throws {
         let dir = try TestSupport.temporaryDirectory()
         try Self.csv.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
