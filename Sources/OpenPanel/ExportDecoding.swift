@@ -4,7 +4,12 @@ import RefChartCore
 /// Reads `/export/charts` answers: series matched by `event.name`, labels read as wall-clock time in the
 /// organization's zone, every bucket filled.
 enum ExportDecoding {
-    static func series(_ body: Data, events: [String], buckets: [Date], zone: TimeZone, now: Date) throws -> [MetricSeries] {
+    /// - Parameter calendar: the organization's calendar (its zone, weeks from Monday), which the labels
+    ///   must be bucket starts of.
+    static func series(
+        _ body: Data, events: [String], buckets: [Date], interval: ExportInterval, calendar: Calendar, now: Date
+    ) throws -> [MetricSeries] {
+        let zone = calendar.timeZone
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
             let answered = object["series"] as? [[String: Any]]
         else { throw OpenPanelError(kind: .badResponse, message: "the export answer has no \"series\" array") }
@@ -29,6 +34,7 @@ enum ExportDecoding {
                     )
                 }
                 let instant = parsed.instant(in: zone)
+                try Self.checkOnGrid(instant, label: label, series: name, interval: interval, calendar: calendar)
                 // The autumn DST hour: one wall-clock label for two instants, with the first hour's value
                 // (openpanel-export-api.md §4). It is one bucket spanning both: the later instant is not
                 // zero-filled as if it had no events.
@@ -42,6 +48,23 @@ enum ExportDecoding {
             let times = Array(grid.union(values.keys)).sorted()
             return MetricSeries(name: event, times: times, values: times.map { values[$0] ?? 0 })
         }
+    }
+
+    /// A label that is not a bucket start in the organization's calendar would be drawn between the
+    /// zero-filled buckets as a sawtooth: the answer was bucketed in another zone (an `orgTimezone`
+    /// that is not the organization's, e.g. UTC for India's +05:30 at hourly interval) or another grid.
+    /// Refused, since its real instant cannot be told from the label alone.
+    static func checkOnGrid(_ instant: Double, label: String, series: String, interval: ExportInterval, calendar: Calendar) throws {
+        let date = Date(timeIntervalSince1970: instant)
+        guard OpenPanelClient.bucketStart(date, interval: interval, calendar: calendar) != date else { return }
+        let zone = calendar.timeZone.identifier
+        throw OpenPanelError(
+            kind: .badResponse,
+            message:
+                "the export answer's label \(quoted(label)) of series \(quoted(series)) is not a bucket start of interval \(interval.rawValue) in \(zone): OpenPanel bucketed the data in another time zone",
+            hint:
+                "set \(option: .orgTimezone) to the organization's time zone (OpenPanel: organization settings → Timezone); it is \(zone) now"
+        )
     }
 
     /// The other instant with the same wall-clock time as `instant` in `zone` (the repeated hour when

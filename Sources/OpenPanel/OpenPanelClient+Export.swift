@@ -50,7 +50,7 @@ extension OpenPanelClient {
             error.hint = "a write client cannot export: create a read (or root) client in OpenPanel's project settings and use its id and secret"
             throw error
         }
-        return try ExportDecoding.series(body, events: events, buckets: buckets, zone: orgZone, now: now)
+        return try ExportDecoding.series(body, events: events, buckets: buckets, interval: interval, calendar: calendar, now: now)
     }
 
     /// The starts of the buckets covering `window`, in the zone of `calendar`.

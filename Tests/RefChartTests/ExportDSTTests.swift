@@ -55,4 +55,35 @@ struct ExportDSTTests {
             #expect(error.kind == .badResponse && error.message.contains(message), "\(error.message)")
         }
     }
+
+    /// Labels that are not bucket starts of the organization's calendar would be drawn between zero-filled
+    /// buckets as a sawtooth. Instants as the public docs show them (UTC midnights) read for a Berlin
+    /// organization are 01:00; a half-hour label at hourly interval is no hour's start.
+    @Test(arguments: [
+        (
+            #"[{"date":"2024-03-11T00:00:00.000Z","count":5},{"date":"2024-03-12T00:00:00.000Z","count":7}]"#, ExportInterval.day,
+            "2024-03-11T00:00:00.000Z"
+        ),
+        (#"[{"date":"2024-03-11 00:00:00","count":5},{"date":"2024-03-11 00:30:00","count":7}]"#, ExportInterval.hour, "2024-03-11 00:30:00"),
+    ])
+    func labelsOffTheGridAreRefusedWithTheOrgZoneHint(data: String, interval: ExportInterval, offGrid: String) async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        await fixture.api.inject(.status(200, body: #"{"series":[{"event":{"name":"screen_view"},"data":\#(data)}]}"#), for: "GET")
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        do {
+            let series = try await fixture.client().exportSeries(
+                projectId: "acme-web", events: ["screen_view"], interval: interval,
+                window: ExportTests.date("2024-03-10T23:00:00Z")...ExportTests.date("2024-03-12T23:00:00Z"), orgZone: berlin,
+                now: ExportTests.date("2024-04-01T00:00:00Z"))
+            Issue.record("a sawtooth drawn: \(series[0].values)")
+        } catch let error as OpenPanelError {
+            #expect(error.kind == .badResponse)
+            #expect(
+                error.message.contains(
+                    "label \"\(offGrid)\" of series \"screen_view\" is not a bucket start of interval \(interval.rawValue) in Europe/Berlin"),
+                "\(error.message)")
+            #expect(error.hint?.description.contains("organization's time zone") == true)
+        }
+    }
 }
