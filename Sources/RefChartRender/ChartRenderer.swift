@@ -85,11 +85,10 @@ package enum ChartRenderer {
             for page in pages {
                 // A paged scene (footnotes continued) is its pages stacked: each is drawn shifted and clipped.
                 let height = page.pageHeight ?? page.size.height
-                let count = Int((page.size.height / height).rounded(.up))
-                for k in 0..<max(1, count) {
+                let parts = height < page.size.height ? page.bands(height: height) : [page]
+                for (k, part) in parts.enumerated() {
                     cairo_pdf_surface_set_size(surface, page.size.width * pointsPerPixel, height * pointsPerPixel)
                     let offset = Double(k) * height
-                    let part = count > 1 ? page.band(top: offset, bottom: offset + height) : page
                     try draw(part, on: surface!, scale: pointsPerPixel, offset: offset, clipHeight: height)
                     cairo_surface_show_page(surface)
                 }

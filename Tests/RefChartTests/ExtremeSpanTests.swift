@@ -159,9 +159,11 @@ struct PagedPDFTests {
                 .line(from: Point(x: 0, y: 250), to: Point(x: 10, y: 260), stroke: stroke),
                 .endGroup,
             ])
-        let second = scene.band(top: 100, bottom: 200)
-        #expect(second.items.count == 3, "the group and the rect across the page edge")
-        #expect(scene.band(top: 0, bottom: 100).items.count == 4)
+        let bands = scene.bands(height: 100)
+        #expect(bands.count == 3)
+        #expect(bands[1].items.count == 3, "the group and the rect across the page edge")
+        #expect(bands[0].items.count == 4)
+        #expect(bands[2].items.count == 3, "the group and the last line")
     }
 
     @Test func aPagedPDFIsTheSameWithBands() throws {
@@ -178,7 +180,8 @@ struct PagedPDFTests {
         let height = try #require(page.pageHeight)
         let pages = Int((page.size.height / height).rounded(.up))
         // Each band has fewer items than the whole, and together they hold every drawing item.
-        let bands = (0..<pages).map { page.band(top: Double($0) * height, bottom: Double($0 + 1) * height) }
+        let bands = page.bands(height: height)
+        #expect(bands.count == pages)
         #expect(bands.allSatisfy { $0.items.count < page.items.count })
         let pdf = try chart.render(.pdf)
         #expect(PDFProbe.pageCount(String(decoding: pdf, as: UTF8.self)) == pages)
