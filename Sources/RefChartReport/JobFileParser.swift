@@ -30,10 +30,12 @@ struct JobFileParser {
         } catch let error as YamlError {
             throw syntaxError(error)
         }
-        guard let root, let top = root.mapping else {
+        guard let root, let own = root.mapping else {
             throw error(at: root, "the top level must be a mapping with a \"charts\" list")
         }
-        try checkKeys(top, allowed: Self.topKeys, what: "top-level key")
+        let top = try merged(own)
+        // `x-…` keys hold anchors for `<<: *name` and are otherwise ignored (as in Compose files).
+        try checkKeys(Node.Mapping(top.filter { !($0.key.string ?? "").hasPrefix("x-") }), allowed: Self.topKeys, what: "top-level key")
         let defaults = try top["defaults"].map { try chartMapping($0, what: "defaults") } ?? Node.Mapping([])
         if let name = defaults.pair("name") { throw error(at: name.key, "\"name\" cannot be a default: each chart needs its own") }
         guard let chartsNode = top["charts"] else { throw error(at: root, "there is no \"charts\" list") }
@@ -55,7 +57,7 @@ struct JobFileParser {
                 throw error(at: node, "this chart has no \"name\": give each chart a unique name")
             }
             if let first = names[name] {
-                throw error(at: nameNode, "the name \"\(name)\" is already used at line \(first.mark?.line ?? 0): names must be unique")
+                throw error(at: nameNode, "the name \(quoted(name)) is already used at line \(first.mark?.line ?? 0): names must be unique")
             }
             names[name] = nameNode
             // The data source is one choice: a chart's own `csv` or `events` replaces the defaults' source,
@@ -106,12 +108,17 @@ struct JobFileParser {
     /// A chart (or the defaults): a mapping whose keys are all chart keys; a single value for a list key
     /// becomes a list of one.
     private func chartMapping(_ node: Node, what: String) throws -> Node.Mapping {
-        guard var mapping = node.mapping else { throw error(at: node, "\(what) must be a mapping of chart keys") }
+        guard let own = node.mapping else { throw error(at: node, "\(what) must be a mapping of chart keys") }
+        var mapping = try merged(own)
         try checkKeys(mapping, allowed: Self.chartKeys, what: "chart key")
         for index in mapping.indices {
             let (key, value) = mapping[index]
             if let name = key.string, Self.listKeys.contains(name), case .scalar = value {
                 mapping[index] = (key, Node.sequence(Node.Sequence([value], .implicit, .any, value.mark)))
+            }
+            // Decoded as a string, a null item would be a file named "null".
+            if let name = key.string, let item = value.sequence?.first(where: \.isNull) {
+                throw error(at: item, "\(name): a list item is empty (null): remove it or give a value")
             }
         }
         return mapping
@@ -124,9 +131,17 @@ struct JobFileParser {
             guard allowed.contains(name) else {
                 let near = allowed.min { Self.distance($0, name) < Self.distance($1, name) }
                 let hint = near.map { Self.distance($0, name) <= 3 ? " (did you mean \"\($0)\"?)" : "" } ?? ""
-                throw error(at: key, "unknown \(what) \"\(name)\"\(hint); known: \(allowed.sorted().joined(separator: ", "))")
+                throw error(at: key, "unknown \(what) \(quoted(name))\(hint); known: \(allowed.sorted().joined(separator: ", "))")
             }
-            guard seen.insert(name).inserted else { throw error(at: key, "\"\(name)\" is given twice") }
+            guard seen.insert(name).inserted else { throw error(at: key, "\(quoted(name)) is given twice") }
+        }
+    }
+
+    private func merged(_ mapping: Node.Mapping) throws -> Node.Mapping {
+        do {
+            return try mapping.mergingKeys()
+        } catch {
+            throw self.error(at: error.node, error.message)
         }
     }
 
@@ -213,6 +228,7 @@ struct JobFileParser {
         case is Double.Type: return "a number"
         case is Bool.Type: return "true or false"
         case is String.Type: return "a string"
+        case is Node.Scalar.Type: return "a single value, not a list or a mapping"
         default: return type is any Collection.Type ? "a list" : "a value of type \(type)"
         }
     }

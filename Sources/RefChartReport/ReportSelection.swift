@@ -31,6 +31,12 @@ public struct ReportSelection: Sendable, Hashable {
         self.shard = shard
     }
 
+    /// The names, quoted, at most 20 of them (a file may hold thousands of charts).
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(20).map { quoted($0) }.joined(separator: ", ")
+        return names.count > 20 ? "\(shown) and \(names.count - 20) more" : shown
+    }
+
     /// The charts of `job` this selection keeps, in file order. Shards are disjoint and together complete:
     /// the chart at position p (0-based, after `only`) belongs to shard p mod N.
     /// - Throws: ``JobFileError`` for an `only` name the file does not have.
@@ -38,7 +44,7 @@ public struct ReportSelection: Sendable, Hashable {
         let names = Set(job.names)
         if let unknown = only.first(where: { !names.contains($0) }) {
             throw JobFileError(
-                file: job.file, message: "there is no chart named \"\(unknown)\" (charts: \(job.names.joined(separator: ", ")))")
+                file: job.file, message: "there is no chart named \(quoted(unknown)) (charts: \(Self.list(job.names)))")
         }
         let kept = job.charts.filter { only.isEmpty || only.contains($0.name ?? "") }
         return kept.enumerated().filter { shard == nil || $0.offset % shard!.count == shard!.index }.map(\.element)

@@ -35,7 +35,19 @@ struct RefChartCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            exitPrintingSafely(error)
         }
+    }
+
+    /// argument-parser's messages echo the value given (`The value '…' is invalid for '--time-format'`):
+    /// escape sequences and other control characters in it are printed escaped, and a huge value is cut,
+    /// so the terminal never receives them raw.
+    static func exitPrintingSafely(_ error: any Error) -> Never {
+        let message = fullMessage(for: error)
+        let safe = withInvisiblesEscaped(message)
+        guard safe != message else { exit(withError: error) }
+        let code = exitCode(for: error)
+        FileHandle.standardError.write(Data((safe + "\n").utf8))
+        Foundation.exit(code.rawValue)
     }
 }
