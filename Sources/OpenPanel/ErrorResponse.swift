@@ -7,15 +7,15 @@ import RefChartCore
 enum ErrorResponse {
     static func error(status: Int, body: Data) -> OpenPanelError {
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
-        var message = (object?["message"] as? String) ?? ""
+        var message = shown((object?["message"] as? String) ?? "")
         if message.isEmpty {
-            let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = shown(String(decoding: body.prefix(300), as: UTF8.self))
             message = text.isEmpty || text.hasPrefix("<") ? "HTTP \(status)" : text
         }
         var details: [OpenPanelError.FieldProblem] = []
-        for entry in (object?["details"] as? [[String: Any]]) ?? [] {
+        for entry in ((object?["details"] as? [[String: Any]]) ?? []).prefix(Self.mostDetails) {
             let path = (entry["path"] as? [Any])?.map { "\($0)" }.joined(separator: ".") ?? (entry["path"] as? String) ?? ""
-            details.append(OpenPanelError.FieldProblem(path: path, message: (entry["message"] as? String) ?? ""))
+            details.append(OpenPanelError.FieldProblem(path: shown(path, limit: 80), message: shown((entry["message"] as? String) ?? "")))
         }
         let kind: OpenPanelError.Kind
         var hint: OptionText?
@@ -46,5 +46,15 @@ enum ErrorResponse {
             kind = .rejected
         }
         return OpenPanelError(kind: kind, status: status, message: message, details: details, hint: hint)
+    }
+
+    /// Field problems shown at most; a server that lists thousands (a huge create) is cut.
+    static let mostDetails = 10
+
+    /// A server's text as a message shows it: one line (line breaks as spaces), control characters
+    /// escaped, at most `limit` characters — a 1 MB error page with escape sequences is one short line.
+    static func shown(_ text: String, limit: Int = 300) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        return withInvisiblesEscaped(line, limit: limit)
     }
 }

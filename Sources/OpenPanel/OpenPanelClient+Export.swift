@@ -18,6 +18,15 @@ extension OpenPanelClient {
     ) async throws -> [MetricSeries] {
         let project = try Validation.projectId(projectId)
         guard !events.isEmpty else { throw OpenPanelError.invalidInput("no event to export", hint: "name one with \(option: .events)") }
+        let expected = (window.upperBound.timeIntervalSince(window.lowerBound) / interval.seconds).rounded(.up)
+        guard expected <= Double(Self.mostBuckets) else {
+            let coarser = ExportInterval.allCases.first {
+                window.upperBound.timeIntervalSince(window.lowerBound) / $0.seconds <= Double(Self.mostBuckets)
+            }
+            throw OpenPanelError.invalidInput(
+                "\(interval.rawValue) buckets over this window would be \(Int(expected)) points per event: at most \(Self.mostBuckets) in one export",
+                hint: "use a coarser \(option: .interval)\(coarser.map { " (\($0.rawValue))" } ?? "") or a shorter window")
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = orgZone
         calendar.firstWeekday = 2
@@ -52,6 +61,11 @@ extension OpenPanelClient {
         }
         return try ExportDecoding.series(body, events: events, buckets: buckets, interval: interval, calendar: calendar, now: now)
     }
+
+    /// The most buckets one export asks for. A minute series over 10 months (432,000 buckets) is an answer the
+    /// server fails to build (HTTP 500, every time) and a chart that cannot show it: at 1,200 px that is 360
+    /// points per pixel. 100,000 still allows minutes over two months.
+    static let mostBuckets = 100_000
 
     /// The starts of the buckets covering `window`, in the zone of `calendar`.
     static func buckets(_ window: ClosedRange<Date>, interval: ExportInterval, calendar: Calendar) -> [Date] {

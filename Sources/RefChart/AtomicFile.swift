@@ -99,6 +99,16 @@ public enum AtomicFile {
         return (temporary.path, target.path)
     }
 
+    /// Counts `path` among this process's temporary files until ``forget(_:)``: a signal or the deadline
+    /// deletes it with the others.
+    public static func track(_ path: String) { Registry.shared.insert(path) }
+
+    /// Deletes a file given to ``track(_:)`` and stops tracking it.
+    public static func forget(_ path: String) {
+        unlink(path)
+        Registry.shared.remove(path)
+    }
+
     /// Deletes the temporary files this process is writing (for a signal handler).
     public static func removeTemporaryFiles() {
         for path in Registry.shared.all() { unlink(path) }

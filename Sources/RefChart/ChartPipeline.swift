@@ -1,5 +1,5 @@
 public import Foundation
-package import RefChartScene
+import RefChartScene
 
 /// Runs ``ChartRequest``s: reads the sources, lays the chart out, renders every format, and writes the
 /// outputs. The one place a chart is made; `refchart render`, `refchart report` and embedding

@@ -1,5 +1,5 @@
 public import Foundation
-public import RefChartCore
+import RefChartCore
 
 extension ChartRequest {
     /// The local files this chart reads: its CSV (not a URL) and its references files.

@@ -54,15 +54,19 @@ public enum MetricSource {
     /// Moves a finished download out of URLSession's hands (it deletes its file when the handler returns).
     private static func keep(_ temporary: URL?, response: URLResponse?, error: (any Error)?, name: String) -> Result<URL, InputError> {
         if let error {
-            return .failure(InputError(source: name, message: "download failed: \(NetworkFailure.describe(error))"))
+            var failure = InputError(source: name, message: "download failed: \(NetworkFailure.describe(error))")
+            failure.failureKind = .network
+            return .failure(failure)
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status), let temporary else {
             if let temporary { try? FileManager.default.removeItem(at: temporary) }
-            return .failure(
-                InputError(
-                    source: name, message: "the server answered HTTP \(status)",
-                    hint: "check the URL and that it needs no login"))
+            var failure = InputError(
+                source: name, message: "the server answered HTTP \(status)",
+                hint: status >= 500 ? "the server failed; try again later" : "check the URL and that it needs no login")
+            // A server's failure is the network's kind (exit 5, worth a retry); a 404 or 401 is the input's.
+            if status >= 500 { failure.failureKind = .network }
+            return .failure(failure)
         }
         let kept = FileManager.default.temporaryDirectory.appendingPathComponent("refchart-\(UUID().uuidString).csv")
         do {

@@ -1,5 +1,5 @@
 public import RefChartCore
-public import RefChartScene
+package import RefChartScene
 
 /// Where every annotation went: returned by the chart pipeline, written as JSON with `--layout-report`,
 /// summed up per chart in a report job's summary.

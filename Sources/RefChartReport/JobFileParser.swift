@@ -18,9 +18,10 @@ struct JobFileParser {
     static let sourceKeys = ["csv", "events"]
     static let listKeys: Set<String> = ["valueColumns", "references", "formats", "categories", "excludeCategories", "events", "rightAxis"]
 
-    init(file: String) {
+    /// - Parameter folder: Where relative paths start; by default the file's folder.
+    init(file: String, folder: URL? = nil) {
         self.file = file
-        folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        self.folder = folder ?? URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
     func parse(_ text: String) throws -> ReportJob {
@@ -47,7 +48,7 @@ struct JobFileParser {
         var names: [String: Node] = [:]
         var ledger = PathLedger(namesCharts: true)
         let now = Date()
-        _ = ledger.add(PathUse("the jobs file", path: file, writes: false))
+        if file != ReportJob.standardInputName { _ = ledger.add(PathUse("the jobs file", path: file, writes: false)) }
         if let credentials = openPanel.credentialsFile {
             _ = ledger.add(PathUse("the credentials file (openpanel.credentialsFile)", path: credentials, writes: false))
         }
@@ -72,6 +73,9 @@ struct JobFileParser {
             resolvePaths(&request)
             do {
                 try request.validate()
+                if request.csv == "-" {
+                    throw ChartRequestError(.csv, "cannot be standard input (-) in a report: worker processes draw the charts; give the CSV's path")
+                }
                 guard request.csv != nil || !request.events.isEmpty else {
                     throw ChartRequestError(.csv, "is missing: give the metrics CSV, or OpenPanel events (events and openpanelProject)")
                 }
@@ -82,7 +86,8 @@ struct JobFileParser {
             charts.append(request)
         }
         let zone = (try? decode(defaults).zone().identifier) ?? "UTC"
-        var job = ReportJob(file: file, charts: charts, openPanel: openPanel, pdf: nil, timezone: zone, paths: ledger)
+        var job = ReportJob(
+            file: file, folder: folder.path, workerFile: file, charts: charts, openPanel: openPanel, pdf: nil, timezone: zone, paths: ledger)
         if let node = top["chartTimeout"] {
             guard let seconds = node.string.flatMap(Double.init), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
                 throw error(at: node, "\"chartTimeout\" must be a number of seconds, more than 0 and at most 86400")
@@ -141,7 +146,7 @@ struct JobFileParser {
         do {
             return try mapping.mergingKeys()
         } catch {
-            throw self.error(at: error.node, error.message)
+            throw JobFileError(file: file, line: error.line, column: error.column, message: error.message)
         }
     }
 

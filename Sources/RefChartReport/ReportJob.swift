@@ -28,8 +28,12 @@ public struct ReportJob: Sendable {
         public var credentialsFile: String?
     }
 
-    /// The jobs file's path, as given.
+    /// The jobs file's path, as given (``standardInputName`` for one read from standard input).
     public var file: String
+    /// The folder relative paths in the file start from: the file's, or the current one for standard input.
+    public var folder: String
+    /// The file report workers re-read: ``file``, or the private copy of standard input a front end made.
+    public var workerFile: String
     /// Every chart, in file order, with the defaults applied and paths resolved.
     public var charts: [ChartRequest]
     /// How to reach OpenPanel.
@@ -60,22 +64,52 @@ public struct ReportJob: Sendable {
         return filled
     }
 
+    /// What messages call a jobs file read from standard input.
+    public static let standardInputName = "standard input"
+
+    /// The largest jobs file read: far above any real one (200 charts are about 20 kB), below a mistake.
+    static let largestFile = 64 << 20
+
+    /// Whether `path` names standard input: `-`, `/dev/stdin` or descriptor 0 under `/dev/fd` or `/proc`.
+    public static func namesStandardInput(_ path: String) -> Bool {
+        ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"].contains(path)
+    }
+
     /// Reads and validates a jobs file (YAML or JSON).
+    /// - Parameters:
+    ///   - named: What messages call the file (by default `path`).
+    ///   - folder: Where its relative paths start (by default the file's folder).
     /// - Throws: ``JobFileError`` naming the line and column of the first problem: YAML syntax, an unknown
     ///   or duplicate key, a duplicate chart name, a bad value, a missing output.
-    public static func load(path: String) throws -> ReportJob {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JobFileError(file: path, message: "cannot read the jobs file (does it exist?)")
+    public static func load(path: String, named: String? = nil, folder: String? = nil) throws -> ReportJob {
+        let name = named ?? path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw JobFileError(file: name, message: "cannot read the jobs file (does it exist?)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw JobFileError(file: path, message: "is not UTF-8 text")
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: largestFile + 1) ?? Data()
+        } catch {
+            throw JobFileError(file: name, message: "cannot read the jobs file: \(error.localizedDescription)")
         }
-        return try parse(text, file: path)
+        return try parse(data, file: name, folder: folder)
     }
 
     /// Parses a jobs file's text; `file` names it in errors and anchors its relative paths.
     public static func parse(_ text: String, file: String) throws -> ReportJob {
         try JobFileParser(file: file).parse(text)
+    }
+
+    /// Parses a jobs file's bytes: UTF-8, at most 64 MB.
+    static func parse(_ data: Data, file: String, folder: String?) throws -> ReportJob {
+        guard data.count <= largestFile else {
+            throw JobFileError(file: file, message: "is larger than \(largestFile >> 20) MB: is this the jobs file?")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw JobFileError(file: file, message: "is not UTF-8 text")
+        }
+        return try JobFileParser(file: file, folder: folder.map { URL(fileURLWithPath: $0, isDirectory: true) }).parse(text)
     }
 
     /// The names of the charts, in file order.

@@ -1,5 +1,5 @@
 public import Foundation
-public import RefChart
+import RefChart
 
 #if canImport(Glibc)
 import Glibc
@@ -60,7 +60,10 @@ public final class ReportSupervisor: Sendable {
             let worker: WorkerProcess
             do {
                 worker = try WorkerProcess(
-                    executable: executable, arguments: [job.file, "--now", String(now.timeIntervalSince1970)])
+                    executable: executable,
+                    arguments: [
+                        job.workerFile, "--now", String(now.timeIntervalSince1970), "--named", job.file, "--folder", job.folder,
+                    ])
             } catch {
                 for index in pending + suspects {
                     record(index, status: .failed, kind: "internal", "cannot start a report worker (\(executable.path)): \(error)", progress)

@@ -1,5 +1,5 @@
 public import Foundation
-public import RefChart
+import RefChart
 
 /// The worker side of a supervised report (`refchart report-worker`, started by ``ReportSupervisor``):
 /// reads chart positions in the jobs file, one per line, from standard input; renders each as it comes,

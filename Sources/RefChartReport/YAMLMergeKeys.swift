@@ -32,8 +32,16 @@ extension Node.Mapping {
 
 /// A `<<` value that is not a mapping or a list of mappings.
 struct MergeKeyProblem: Error {
-    var node: Node
+    /// Where the faulty value is (1-based), when the parser knows.
+    var line: Int?
+    var column: Int?
     var message: String
+
+    init(node: Node, message: String) {
+        line = node.mark?.line
+        column = node.mark?.column
+        self.message = message
+    }
 }
 
 extension Node {

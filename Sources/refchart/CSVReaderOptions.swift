@@ -115,7 +115,7 @@ func validating(_ request: ChartRequest) throws {
     }
 }
 
-/// Prints `refchart: warning: …` to standard error.
+/// Prints `refchart: warning: …` to standard error, control characters escaped as in ``fail(_:status:)``.
 func printWarning(_ message: String) {
-    FileHandle.standardError.write(Data("refchart: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("refchart: warning: \(withInvisiblesEscaped(message))\n".utf8))
 }

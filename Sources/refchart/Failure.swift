@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import RefChart
 
-/// Prints `refchart: error: …` to standard error and returns the exit code to throw.
+/// Prints `refchart: error: …` to standard error and returns the exit code to throw. Control characters
+/// that reached the message (a server's text, a path) are printed escaped and every line is cut at 2,000
+/// characters: a message never drives the terminal.
 func fail(_ message: String, status: Int32 = ExitStatus.failure) -> ExitCode {
-    FileHandle.standardError.write(Data("refchart: error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("refchart: error: \(withInvisiblesEscaped(message))\n".utf8))
     return ExitCode(status)
 }
 

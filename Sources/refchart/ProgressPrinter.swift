@@ -1,4 +1,5 @@
 import Foundation
+import RefChart
 import RefChartReport
 
 #if canImport(Glibc)
@@ -23,11 +24,15 @@ final class ProgressPrinter: Sendable {
         let chart = progress.chart
         lock.withLock {
             if let error = chart.error {
-                write(clearing: true, "refchart: error: chart \(chart.name): \(error.message)\n")
+                write(clearing: true, "refchart: error: chart \(chart.name): \(withInvisiblesEscaped(error.message))\n")
             } else if !quiet && !live {
-                write(clearing: false, "ok \(chart.name) (\(String(format: "%.2f", chart.seconds)) s) → \(chart.outputs.joined(separator: ", "))\n")
+                write(
+                    clearing: false,
+                    "ok \(chart.name) (\(String(format: "%.2f", chart.seconds)) s) → \(chart.outputs.map(shownPath).joined(separator: ", "))\n")
             }
-            for warning in chart.warnings where !quiet { write(clearing: true, "refchart: warning: chart \(chart.name): \(warning)\n") }
+            for warning in chart.warnings where !quiet {
+                write(clearing: true, "refchart: warning: chart \(chart.name): \(withInvisiblesEscaped(warning))\n")
+            }
             if live && !quiet {
                 let failures = progress.failed > 0 ? ", \(progress.failed) failed" : ""
                 write(clearing: true, "[\(progress.done)/\(progress.total)\(failures)] \(chart.name)")

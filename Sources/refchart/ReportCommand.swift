@@ -75,7 +75,7 @@ struct ReportCommand: AsyncParsableCommand {
         let selection = ReportSelection(only: only, shard: shard.flatMap(ReportSelection.Shard.init))
         let charts: [ChartRequest]
         do {
-            job = try ReportJob.load(path: jobsFile)
+            job = try loadJob()
             charts = try selection.charts(of: job)
             if let summary {
                 var paths = job.paths
@@ -84,12 +84,14 @@ struct ReportCommand: AsyncParsableCommand {
                 }
             }
         } catch let error as any RefChartFailure {
+            AtomicFile.removeTemporaryFiles()  // the copy of a jobs file read from standard input
             let message = error.message(spelling: .flags)
             writeInvalidSummary(message, started: started)
             throw fail(message, status: error.exitStatus)
         }
+        defer { if job.workerFile != job.file { AtomicFile.forget(job.workerFile) } }
         if check {
-            if !quiet { print("\(jobsFile): \(job.charts.count) charts, valid; this run would render \(charts.count)") }
+            if !quiet { print("\(shownPath(jobsFile)): \(job.charts.count) charts, valid; this run would render \(charts.count)") }
             return
         }
         let supervisor = try ReportSupervisor(
@@ -133,12 +135,40 @@ struct ReportCommand: AsyncParsableCommand {
         if !result.succeeded { throw ExitCode(ExitStatus.failure) }
     }
 
+    /// The jobs file, or standard input (`-`, `/dev/stdin`): read once, its relative paths from the current
+    /// folder, and kept in a private copy for the workers (removed when the process ends).
+    private func loadJob() throws -> ReportJob {
+        guard ReportJob.namesStandardInput(jobsFile) else { return try ReportJob.load(path: jobsFile) }
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("refchart-jobs-\(UUID().uuidString).yaml").path
+        // Mode 0600 from the start: the file may name credentials files and URLs.
+        guard FileManager.default.createFile(atPath: copy, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let out = FileHandle(forWritingAtPath: copy)
+        else { throw JobFileError(file: ReportJob.standardInputName, message: "cannot keep a copy in \(shownPath(NSTemporaryDirectory()))") }
+        AtomicFile.track(copy)
+        var total = 0
+        while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            total += chunk.count
+            try? out.write(contentsOf: chunk)
+            if total > 64 << 20 { break }
+        }
+        try? out.close()
+        do {
+            var job = try ReportJob.load(
+                path: copy, named: ReportJob.standardInputName, folder: FileManager.default.currentDirectoryPath)
+            job.workerFile = copy
+            return job
+        } catch {
+            AtomicFile.forget(copy)
+            throw error
+        }
+    }
+
     /// A refused run still replaces the summary, so it never describes an earlier run; not when the
     /// summary's path is what was refused or is the jobs file itself.
     private func writeInvalidSummary(_ message: String, started: Date) {
         guard let summary else { return }
         var ledger = PathLedger()
-        _ = ledger.add(PathUse("the jobs file", path: jobsFile, writes: false))
+        if !ReportJob.namesStandardInput(jobsFile) { _ = ledger.add(PathUse("the jobs file", path: jobsFile, writes: false)) }
         guard ledger.add(PathUse("the summary", path: summary, writes: true)) == nil, !message.contains("--summary") else { return }
         let result = ReportSummary(
             state: .invalid, error: message, started: ReportRunner.stamp(started), finished: ReportRunner.stamp(Date()), charts: [])

@@ -14,10 +14,16 @@ struct ReportWorkerCommand: AsyncParsableCommand {
     @Option(help: "The run's instant, seconds since the epoch.")
     var now: Double
 
+    @Option(help: "What messages call the jobs file.")
+    var named: String?
+
+    @Option(help: "Where the jobs file's relative paths start.")
+    var folder: String?
+
     func run() async throws {
         let job: ReportJob
         do {
-            job = try ReportJob.load(path: jobsFile)
+            job = try ReportJob.load(path: jobsFile, named: named, folder: folder)
         } catch let error as JobFileError {
             throw fail(error.description, status: error.exitStatus)
         }

@@ -127,6 +127,24 @@ struct CLIReferencesTests {
         #expect(missing.stderr.contains("the server answered HTTP"))
     }
 
+    @Test func aCSVURLWithNoAnswerOrAServerErrorExitsFiveAndA404ExitsOne() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        let dir = try TestSupport.temporaryDirectory()
+        let out = dir.appendingPathComponent("c.png").path
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        let refused = try CLIRunner.run(["render", "--csv", "http://127.0.0.1:1/metrics.csv", "-o", out])
+        #expect(refused.status == 5, "\(refused.stderr)")
+        #expect(refused.stderr.contains("download failed"))
+        await fixture.api.inject(.status(503, body: "busy"), for: "GET")
+        let failing = try CLIRunner.run(
+            ["render", "--csv", fixture.server.baseURL.appendingPathComponent("exports/pageviews.csv").absoluteString, "-o", out],
+            environment: fixture.environment)
+        #expect(failing.status == 5, "\(failing.stderr)")
+        #expect(failing.stderr.contains("the server answered HTTP 503"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func aServerThatNeverAnswersEndsAtTheTimeout() async throws {
         let fixture = try await OpenPanelFixture.start()
         defer { Task { await fixture.stop() } }

@@ -202,6 +202,31 @@ struct CLIReportTests {
         #expect(result.stderr.contains(message) && !result.stderr.contains("Missing value"), "\(result.stderr)")
     }
 
+    /// `-` and `/dev/stdin` read the jobs file from standard input, its paths from the current folder;
+    /// a chart cannot take its CSV from standard input (the workers' is their work queue).
+    @Test func aJobsFileFromStandardInput() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try Self.csv.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        let yaml = "charts:\n  - name: a\n    csv: m.csv\n    width: 300\n    height: 200\n    output: \"out/a\\nb.png\"\n"
+        for jobs in ["-", "/dev/stdin"] {
+            let run = try CLIRunner.run(["report", jobs, "--summary", "s.json"], in: dir, stdin: yaml)
+            #expect(run.status == 0, "\(run.stderr)")
+            // The path's newline is shown escaped: it cannot fake a second progress line.
+            #expect(run.stderr.contains("ok a (") && run.stderr.contains("out/a\\nb.png\""), "\(run.stderr)")
+            let png = try Data(contentsOf: dir.appendingPathComponent("out/a\nb.png"))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            try FileManager.default.removeItem(at: dir.appendingPathComponent("out"))
+        }
+        let typo = try CLIRunner.run(["report", "-", "--check"], in: dir, stdin: yaml + "    tittle: A\n")
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("standard input:7:5: unknown chart key \"tittle\""), "\(typo.stderr)")
+        let piped = try CLIRunner.run(["report", "-"], in: dir, stdin: "charts:\n  - name: a\n    csv: \"-\"\n    output: a.png\n")
+        #expect(piped.status == 64)
+        #expect(piped.stderr.contains("standard input:3:10: chart \"a\": csv: cannot be standard input (-) in a report"), "\(piped.stderr)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("refchart-jobs-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test func checkOnlyAndShardSelectCharts() async throws {
         let dir = try TestSupport.temporaryDirectory()
         try Self.csv.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)

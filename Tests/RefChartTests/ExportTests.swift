@@ -57,6 +57,41 @@ struct ExportTests {
         #expect(series[0].times.last == TestSupport.seconds("2024-03-11T23:00:00Z"))
     }
 
+    @Test func tooManyBucketsAreRefusedBeforeAnyRequest() async throws {
+        let fixture = try await Self.stockholm()
+        defer { Task { await fixture.stop() } }
+        do {
+            // Minutes over ten months: 432,000 buckets, which the server fails to build (500, every time).
+            _ = try await fixture.client().exportSeries(
+                projectId: "acme-web", events: ["screen_view"], interval: .minute,
+                window: Self.date("2024-01-01T00:00:00Z")...Self.date("2024-11-01T00:00:00Z"), orgZone: .gmt)
+            Issue.record("no error")
+        } catch let error as OpenPanelError {
+            #expect(error.kind == .invalidInput)
+            #expect(error.message.contains("would be 439200 points per event: at most 100000"), "\(error.message)")
+            #expect(error.hint?.description.contains("(hour)") == true)
+        }
+        #expect(await fixture.api.log.isEmpty)
+    }
+
+    @Test func aHugeErrorAnswerIsOneShortLineWithEscapesShown() async throws {
+        let fixture = try await Self.stockholm()
+        defer { Task { await fixture.stop() } }
+        let message = "bad query \u{1B}[31mred\u{1B}[0m\nsecond line " + String(repeating: "x", count: 1_000_000)
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ["status": 400, "message": message]), as: UTF8.self)
+        await fixture.api.inject(.status(400, body: body), for: "GET")
+        do {
+            _ = try await fixture.client().exportSeries(
+                projectId: "acme-web", events: ["screen_view"], interval: .day,
+                window: Self.date("2024-03-10T00:00:00Z")...Self.date("2024-03-12T00:00:00Z"), orgZone: .gmt)
+            Issue.record("no error")
+        } catch let error as OpenPanelError {
+            #expect(error.kind == .rejected)
+            #expect(error.message.hasPrefix("bad query \\u{1B}[31mred\\u{1B}[0m second line xxx"), "\(error.message.prefix(80))")
+            #expect(error.message.count < 400 && !error.message.contains("\n") && !error.message.contains("\u{1B}"))
+        }
+    }
+
     @Test func aWriteClientIsToldToUseAReadClient() async throws {
         let fixture = try await Self.stockholm()
         defer { Task { await fixture.stop() } }

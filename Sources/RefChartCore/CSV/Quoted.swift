@@ -49,6 +49,12 @@ public func withInvisiblesEscaped(_ text: some StringProtocol, limit: Int = 2_00
     return result
 }
 
+/// A path as a message shows it: as it is when every character shows, otherwise quoted with the escapes
+/// visible (a file name with a newline cannot fake a second progress line).
+public func shownPath(_ path: some StringProtocol) -> String {
+    path.unicodeScalars.contains { invisibleEscape($0) != nil } ? quoted(path, limit: 1_000) : String(path)
+}
+
 /// `\u{1B}` for a control character, a bidirectional override or another invisible character; `nil` for
 /// one that shows.
 private func invisibleEscape(_ scalar: Unicode.Scalar) -> String? {

@@ -16,7 +16,7 @@ public enum ExitStatus {
     public static func of(_ kind: FailureKind) -> Int32 {
         switch kind {
         case .request: return usage
-        case .openpanel: return unavailable
+        case .openpanel, .network: return unavailable
         case .input, .render, .io: return failure
         }
     }

@@ -7,6 +7,8 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable, CustomStringC
     case request
     /// OpenPanel refused, failed, or could not be reached.
     case openpanel
+    /// A download (a CSV given as a URL) that got no answer or a server error (5xx): worth retrying later.
+    case network
     /// A chart that cannot be drawn as asked (an impossible size, no data), or a drawing library's failure.
     case render
     /// An output that cannot be written.

@@ -13,6 +13,8 @@ public struct InputError: RefChartFailure, Hashable {
     public var message: String
     /// How to fix it, when there is something to suggest; options in it are spelled by the front end.
     public var hint: OptionText?
+    /// ``FailureKind/input``, or ``FailureKind/network`` for a download that got no answer or a 5xx.
+    public var failureKind: FailureKind = .input
 
     /// Creates an input error.
     public init(source: String, line: Int? = nil, location: String? = nil, message: String, hint: OptionText? = nil) {
@@ -22,8 +24,6 @@ public struct InputError: RefChartFailure, Hashable {
         self.message = message
         self.hint = hint
     }
-
-    public var failureKind: FailureKind { .input }
 
     /// `file:line: location: message (hint)`.
     public func message(spelling: OptionSpelling) -> String {
