@@ -60,6 +60,19 @@ struct CSVFormsTests {
         #expect(throws: InputError.self) { try Self.read("date,v\n2024-01-15,1\n", options) }
     }
 
+    /// Offsets in the ISO reader's range (at most ±18:00, minutes below 60), by `%z` and by detection.
+    @Test func anOffsetOutOfRangeIsNotADate() throws {
+        var options = CSVOptions()
+        options.timeFormat = .pattern("%Y-%m-%d %H:%M %z")
+        #expect(try Self.read("date,v\n2024-01-15 10:30 +05:30,1\n", options).series[0].times == [Self.utc("2024-01-15T05:00:00Z")])
+        #expect(try Self.read("date,v\n2024-01-15 10:30 -0800,1\n", options).series[0].times == [Self.utc("2024-01-15T18:30:00Z")])
+        for cell in ["2024-01-15 10:30 +99:99", "2024-01-15 10:30 +19:00", "2024-01-15 10:30 +0560"] {
+            #expect(throws: InputError.self, "\(cell)") { try Self.read("date,v\n\(cell),1\n", options) }
+        }
+        #expect(try Self.read("date,v\n15/01/2024 10:30 +0100,1\n").series[0].times == [Self.utc("2024-01-15T09:30:00Z")])
+        #expect(throws: InputError.self) { try Self.read("date,v\n15/01/2024 10:30 +99:99,1\n") }
+    }
+
     @Test func timesWithoutAnOffsetAreReadInTheZone() throws {
         var options = CSVOptions()
         options.zone = TimeZone(identifier: "Europe/Berlin")!

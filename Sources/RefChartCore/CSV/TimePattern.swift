@@ -138,9 +138,11 @@ package struct TimePattern: Sendable, Hashable {
                     guard b[i] == 0x2B || b[i] == 0x2D else { return nil }
                     let sign = b[i] == 0x2D ? -1 : 1
                     i += 1
-                    guard let h = number(max: 2, min: 2) else { return nil }
+                    // The ISO reader's range: real offsets are −12:00 to +14:00; `+99:99` is not one.
+                    guard let h = number(max: 2, min: 2), h <= 18 else { return nil }
                     if i < b.count, b[i] == 0x3A { i += 1 }
                     let m = number(max: 2, min: 2) ?? 0
+                    guard m <= 59 else { return nil }
                     offset = sign * (h * 3600 + m * 60)
                 case "Z":
                     let name = word()

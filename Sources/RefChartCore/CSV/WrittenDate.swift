@@ -96,9 +96,11 @@ package enum WrittenDate {
             case .symbol(let symbol):
                 // A zone offset after the time: +hh:mm, +hhmm, -hh.
                 if hasTime, symbol == 0x2B || symbol == 0x2D, k + 1 < tokens.count, case .number(let v, let d) = tokens[k + 1] {
+                    guard d == 4 ? v / 100 <= 18 && v % 100 <= 59 : d <= 2 && v <= 18 else { return nil }
                     var minutes = d == 4 ? (v / 100) * 60 + v % 100 : v * 60
                     k += 1
                     if d <= 2, k + 2 < tokens.count, case .symbol(0x3A) = tokens[k + 1], case .number(let mm, 2) = tokens[k + 2] {
+                        guard mm <= 59 else { return nil }
                         minutes += mm
                         k += 2
                     }
