@@ -60,6 +60,23 @@ struct CSVFormsTests {
         #expect(throws: InputError.self) { try Self.read("date,v\n2024-01-15,1\n", options) }
     }
 
+    /// A named series column with more distinct values than a chart can draw is said to be so, not drawn
+    /// as "every series is empty".
+    @Test func aSeriesColumnWithTooManyValuesIsRefusedByName() {
+        let rows = (0..<1_500).map { "2024-01-01T\(String(format: "%02d:%02d", $0 / 60 % 24, $0 % 60)):00Z,k\($0),\($0)" }
+        var options = CSVOptions()
+        options.seriesColumn = "key"
+        do {
+            _ = try Self.read("time,key,value\n" + rows.joined(separator: "\n") + "\n", options)
+            Issue.record("no error")
+        } catch let error as InputError {
+            #expect(error.location == "column \"key\"")
+            #expect(error.message.contains("more than 1000 distinct values"), "\(error)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     /// Offsets in the ISO reader's range (at most ±18:00, minutes below 60), by `%z` and by detection.
     @Test func anOffsetOutOfRangeIsNotADate() throws {
         var options = CSVOptions()

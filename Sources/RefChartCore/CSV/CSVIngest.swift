@@ -249,6 +249,13 @@ struct CSVIngest {
             options.seriesColumn.flatMap { wanted in columns.first { $0.name.lowercased() == wanted.lowercased() }?.name }
             ?? (hasDuplicates || !sorted ? CSVPivot.detect(times: times, sorted: sorted, candidates: candidates) : nil)
         let keys = seriesName.flatMap { name in candidates.first { $0.0 == name }?.1 }
+        if let keys, !keys.tracking, let seriesName {
+            throw InputError(
+                source: source, location: "column \(quoted(seriesName))",
+                message:
+                    "has more than \(CSVSeriesKeys.maximumKeys) distinct values, so it cannot name the series (one chart draws at most \(CSVSeriesKeys.maximumKeys))",
+                hint: "is it an id or a free-text column? name the column that groups the rows with \(option: .seriesColumn), or leave it out")
+        }
         let names = kept.map(\.name)
         var values = kept.map(\.values)
         columns = []  // release the column buffers so each value array is uniquely owned (no copy on sort)
