@@ -9,6 +9,8 @@ struct JobFileParser {
     let file: String
     /// The jobs file's folder: relative paths in the file are relative to it.
     let folder: URL
+    /// ``folder``'s path, read once (`URL.path` builds a string each time).
+    let folderPath: String
 
     static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout"]
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
@@ -22,6 +24,7 @@ struct JobFileParser {
     init(file: String, folder: URL? = nil) {
         self.file = file
         self.folder = folder ?? URL(fileURLWithPath: file).deletingLastPathComponent()
+        folderPath = self.folder.path
     }
 
     func parse(_ text: String) throws -> ReportJob {
@@ -152,7 +155,7 @@ struct JobFileParser {
 
     private func decode(_ mapping: Node.Mapping) throws -> ChartRequest {
         do {
-            return try YAMLDecoder().decode(ChartRequest.self, from: Node.mapping(mapping))
+            return try ChartRequest(from: NodeDecoder(Node.mapping(mapping)))
         } catch let problem as DecodingError {
             let (path, message) = Self.explain(problem)
             let node = path.first.flatMap { mapping.pair($0.stringValue)?.value } ?? Node.mapping(mapping)
@@ -184,7 +187,7 @@ struct JobFileParser {
 
     private func resolve(_ path: String) -> String {
         guard !path.hasPrefix("/") else { return path }
-        let resolved = folder.appendingPathComponent(path).standardizedFileURL.path
+        let resolved = LexicalPath.absolute(path, in: folderPath)
         // A path that can only be a folder (`.`, `out/`) stays one, so validation can say so.
         let folderOnly = path == "." || path == ".." || path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")
         return folderOnly && !resolved.hasSuffix("/") ? resolved + "/" : resolved
