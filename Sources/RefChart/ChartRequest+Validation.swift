@@ -12,7 +12,7 @@ extension ChartRequest {
         guard path != "-" else { return false }
         if path == "." || path == ".." || path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..") { return true }
         var isFolder: ObjCBool = false
-        return !path.contains("{") && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        return !path.includes("{") && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
     /// Checks every field that can be checked without reading inputs.
@@ -126,7 +126,7 @@ extension ChartRequest {
         let unique = formats.reduce(into: [ChartFormat]()) { if !$0.contains($1) { $0.append($1) } }
         guard let output else { return unique.isEmpty ? [.png] : unique }
         if output.isEmpty { throw ChartRequestError(.output, "is empty: give a path or -") }
-        if output.contains("{format}") { return unique.isEmpty ? [.png] : unique }
+        if output.includes("{format}") { return unique.isEmpty ? [.png] : unique }
         if output == "-" {
             guard unique.count == 1 else {
                 throw ChartRequestError(.formats, "must name exactly one of png, svg or pdf to write to standard output")

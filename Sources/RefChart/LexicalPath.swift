@@ -1,4 +1,5 @@
 import Foundation
+import RefChartCore
 
 /// Paths made absolute and normal by their spelling alone (`a/./b/../c` → `a/c`), as
 /// `URL.standardizedFileURL` makes them but without touching the disk: `URL(fileURLWithPath:)` stats the
@@ -10,7 +11,7 @@ public enum LexicalPath {
     public static func absolute(_ path: String, in folder: String, keepingTrailingSlash: Bool = false) -> String {
         let joined = path.hasPrefix("/") ? path : folder + "/" + path
         // Most paths are already normal: no `.` or `..` component, no doubled or trailing slash.
-        if !joined.contains("/.") && !joined.contains("//") && !joined.hasSuffix("/") { return joined }
+        if !joined.includes("/.") && !joined.includes("//") && !joined.hasSuffix("/") { return joined }
         var parts: [Substring] = []
         for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

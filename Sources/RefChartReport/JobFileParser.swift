@@ -1,6 +1,6 @@
 import Foundation
 import RefChart
-import Yams
+import RefChartCore
 
 /// Turns a jobs file's YAML into a ``ReportJob``, keeping every node's line and column so that each
 /// problem is reported where it is: an unknown key (a typo must never silently drop a setting), a value
@@ -28,19 +28,18 @@ struct JobFileParser {
     }
 
     func parse(_ text: String) throws -> ReportJob {
-        let root: Node?
+        let root: JobNode?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw syntaxError(error)
+            root = try JobNodeReader.read(text)
+        } catch {
+            throw JobFileError(file: file, line: error.line, column: error.column, message: error.message)
         }
-        guard let root, let own = root.mapping else {
+        guard let root, let top = root.mapping else {
             throw error(at: root, "the top level must be a mapping with a \"charts\" list")
         }
-        let top = try merged(own)
         // `x-…` keys hold anchors for `<<: *name` and are otherwise ignored (as in Compose files).
-        try checkKeys(Node.Mapping(top.filter { !($0.key.string ?? "").hasPrefix("x-") }), allowed: Self.topKeys, what: "top-level key")
-        let defaults = try top["defaults"].map { try chartMapping($0, what: "defaults") } ?? Node.Mapping([])
+        try checkKeys(top.filter { !($0.key.string ?? "").hasPrefix("x-") }, allowed: Self.topKeys, what: "top-level key")
+        let defaults = try top["defaults"].map { try chartMapping($0, what: "defaults") } ?? []
         if let name = defaults.pair("name") { throw error(at: name.key, "\"name\" cannot be a default: each chart needs its own") }
         guard let chartsNode = top["charts"] else { throw error(at: root, "there is no \"charts\" list") }
         guard let list = chartsNode.sequence, !list.isEmpty else {
@@ -48,7 +47,7 @@ struct JobFileParser {
         }
         let openPanel = try top["openpanel"].map(openPanelSettings) ?? ReportJob.OpenPanelSettings()
         var charts: [ChartRequest] = []
-        var names: [String: Node] = [:]
+        var names: [String: JobNode] = [:]
         var ledger = PathLedger(namesCharts: true)
         let now = Date()
         if file != ReportJob.standardInputName { _ = ledger.add(PathUse("the jobs file", path: file, writes: false)) }
@@ -61,15 +60,19 @@ struct JobFileParser {
                 throw error(at: node, "this chart has no \"name\": give each chart a unique name")
             }
             if let first = names[name] {
-                throw error(at: nameNode, "the name \(quoted(name)) is already used at line \(first.mark?.line ?? 0): names must be unique")
+                throw error(at: nameNode, "the name \(quoted(name)) is already used at line \(first.line): names must be unique")
             }
             names[name] = nameNode
             // The data source is one choice: a chart's own `csv` or `events` replaces the defaults' source,
             // so a file whose defaults name a CSV can still draw one chart from OpenPanel.
             let ownSource = Self.sourceKeys.contains { own[$0] != nil }
-            let inherited = defaults.filter { own[$0.key] == nil && !(ownSource && Self.sourceKeys.contains($0.key.string ?? "")) }
-            let merged = Node.Mapping(own.map { $0 } + inherited, .implicit, .any, own.mark)
-            var request = try decode(merged)
+            let ownKeys = Set(own.lazy.compactMap(\.key.string))
+            let inherited = defaults.filter {
+                let key = $0.key.string ?? ""
+                return !ownKeys.contains(key) && !(ownSource && Self.sourceKeys.contains(key))
+            }
+            let merged = own + inherited
+            var request = try decode(merged, at: node)
             guard request.output != nil else {
                 throw error(at: node, "chart \(quoted(name)) has no \"output\": e.g. output: out/{name}.{format}")
             }
@@ -88,7 +91,7 @@ struct JobFileParser {
             }
             charts.append(request)
         }
-        let zone = (try? decode(defaults).zone().identifier) ?? "UTC"
+        let zone = (try? decode(defaults, at: root).zone().identifier) ?? "UTC"
         var job = ReportJob(
             file: file, folder: folder.path, workerFile: file, charts: charts, openPanel: openPanel, pdf: nil, timezone: zone, paths: ledger)
         if let node = top["chartTimeout"] {
@@ -115,14 +118,13 @@ struct JobFileParser {
 
     /// A chart (or the defaults): a mapping whose keys are all chart keys; a single value for a list key
     /// becomes a list of one.
-    private func chartMapping(_ node: Node, what: String) throws -> Node.Mapping {
-        guard let own = node.mapping else { throw error(at: node, "\(what) must be a mapping of chart keys") }
-        var mapping = try merged(own)
+    private func chartMapping(_ node: JobNode, what: String) throws -> [JobNode.Pair] {
+        guard var mapping = node.mapping else { throw error(at: node, "\(what) must be a mapping of chart keys") }
         try checkKeys(mapping, allowed: Self.chartKeys, what: "chart key")
         for index in mapping.indices {
-            let (key, value) = mapping[index]
-            if let name = key.string, Self.listKeys.contains(name), case .scalar = value {
-                mapping[index] = (key, Node.sequence(Node.Sequence([value], .implicit, .any, value.mark)))
+            let (key, value) = (mapping[index].key, mapping[index].value)
+            if let name = key.string, Self.listKeys.contains(name), value.isScalar {
+                mapping[index].value = JobNode(.sequence([value]), line: value.line, column: value.column)
             }
             // Decoded as a string, a null item would be a file named "null".
             if let name = key.string, let item = value.sequence?.first(where: \.isNull) {
@@ -132,9 +134,9 @@ struct JobFileParser {
         return mapping
     }
 
-    private func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, what: String) throws {
+    private func checkKeys(_ mapping: [JobNode.Pair], allowed: Set<String>, what: String) throws {
         var seen: Set<String> = []
-        for key in mapping.keys {
+        for key in mapping.lazy.map(\.key) {
             guard let name = key.string else { throw error(at: key, "a key must be a plain string") }
             guard allowed.contains(name) else {
                 let near = allowed.min { Self.distance($0, name) < Self.distance($1, name) }
@@ -145,30 +147,23 @@ struct JobFileParser {
         }
     }
 
-    private func merged(_ mapping: Node.Mapping) throws -> Node.Mapping {
+    /// - Parameter node: Where the chart is, for a problem not at one key.
+    private func decode(_ mapping: [JobNode.Pair], at node: JobNode) throws -> ChartRequest {
         do {
-            return try mapping.mergingKeys()
-        } catch {
-            throw JobFileError(file: file, line: error.line, column: error.column, message: error.message)
-        }
-    }
-
-    private func decode(_ mapping: Node.Mapping) throws -> ChartRequest {
-        do {
-            return try ChartRequest(from: NodeDecoder(Node.mapping(mapping)))
+            return try ChartRequest(from: NodeDecoder(JobNode(.mapping(mapping), line: node.line, column: node.column)))
         } catch let problem as DecodingError {
             let (path, message) = Self.explain(problem)
-            let node = path.first.flatMap { mapping.pair($0.stringValue)?.value } ?? Node.mapping(mapping)
+            let node = path.first.flatMap { mapping[$0.stringValue] } ?? node
             let field = path.first.map { "\($0.stringValue): " } ?? ""
             throw error(at: node, field + message)
         }
     }
 
-    private func openPanelSettings(_ node: Node) throws -> ReportJob.OpenPanelSettings {
+    private func openPanelSettings(_ node: JobNode) throws -> ReportJob.OpenPanelSettings {
         guard let mapping = node.mapping else { throw error(at: node, "\"openpanel\" must be a mapping (apiUrl, credentialsFile)") }
         try checkKeys(mapping, allowed: Self.openPanelKeys, what: "openpanel key")
         var settings = ReportJob.OpenPanelSettings()
-        for (key, value) in mapping {
+        for (key, value) in mapping.lazy.map({ ($0.key, $0.value) }) {
             guard let text = value.string, !text.isEmpty else { throw error(at: value, "\"\(key.string ?? "")\" must be a string") }
             if key.string == "apiUrl" { settings.apiUrl = text } else { settings.credentialsFile = resolve(text) }
         }
@@ -193,23 +188,8 @@ struct JobFileParser {
         return folderOnly && !resolved.hasSuffix("/") ? resolved + "/" : resolved
     }
 
-    private func error(at node: Node?, _ message: String) -> JobFileError {
-        JobFileError(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message)
-    }
-
-    private func syntaxError(_ error: YamlError) -> JobFileError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            return JobFileError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)\(where_)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return JobFileError(
-                file: file, line: context.mark.line, column: context.mark.column,
-                message: "\(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) given twice")
-        default:
-            return JobFileError(file: file, message: "not valid YAML: \(error)")
-        }
+    private func error(at node: JobNode?, _ message: String) -> JobFileError {
+        JobFileError(file: file, line: node?.line, column: node?.column, message: message)
     }
 
     /// The key path and a plain-words message for a decoding failure.
@@ -236,7 +216,7 @@ struct JobFileParser {
         case is Double.Type: return "a number"
         case is Bool.Type: return "true or false"
         case is String.Type: return "a string"
-        case is Node.Scalar.Type: return "a single value, not a list or a mapping"
+        case is JobNode.Type: return "a single value, not a list or a mapping"
         default: return type is any Collection.Type ? "a list" : "a value of type \(type)"
         }
     }
@@ -255,12 +235,5 @@ struct JobFileParser {
             }
         }
         return row[b.count]
-    }
-}
-
-extension Node.Mapping {
-    /// The key and value for a string key.
-    func pair(_ key: String) -> (key: Node, value: Node)? {
-        first { $0.key.string == key }.map { ($0.key, $0.value) }
     }
 }

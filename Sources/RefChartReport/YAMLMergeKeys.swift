@@ -1,57 +1,45 @@
-import Yams
-
-/// YAML's merge key (`<<: *common`, or `<<: [*a, *b]`), which Yams leaves to its constructor: job files
-/// are read from composed nodes (to keep line and column), so the merge is done here. The mapping's own
-/// keys win, then the merged mappings in the order given (the YAML 1.1 merge rules).
-extension Node.Mapping {
+/// YAML's merge key (`<<: *common`, or `<<: [*a, *b]`), which libyaml leaves to the composer: the mapping's
+/// own keys win, then the merged mappings in the order given (the YAML 1.1 merge rules).
+///
+/// ``JobNodeReader`` merges each mapping as it ends, so a merged mapping's own merges are already done:
+/// one pass, however the anchors nest (merging recursively was exponential in `<<: [*a, *a]` chains).
+extension Array where Element == JobNode.Pair {
     /// The mapping with every `<<` key replaced by the pairs of the mappings it names.
     /// - Throws: the node and a message when a `<<` value is not a mapping or a list of mappings.
-    func mergingKeys() throws(MergeKeyProblem) -> Node.Mapping {
+    func mergingKeys() throws(MergeKeyProblem) -> [JobNode.Pair] {
         guard contains(where: { $0.key.isMergeKey }) else { return self }
-        var pairs = filter { !$0.key.isMergeKey }.map { ($0.key, $0.value) }
-        var present = Set(pairs.compactMap { $0.0.string })
-        for (key, value) in self where key.isMergeKey {
-            let sources: [Node]
-            switch value {
-            case .mapping: sources = [value]
-            case .sequence(let list): sources = Array(list)
-            default: throw MergeKeyProblem(node: value, message: "\"<<\" must name a mapping (<<: *anchor) or a list of them")
+        var pairs = filter { !$0.key.isMergeKey }
+        var present = Set(pairs.compactMap { $0.key.string })
+        for merge in self where merge.key.isMergeKey {
+            let sources: [JobNode]
+            switch merge.value.content {
+            case .mapping: sources = [merge.value]
+            case .sequence(let list): sources = list
+            case .scalar: throw MergeKeyProblem(node: merge.value, message: "\"<<\" must name a mapping (<<: *anchor) or a list of them")
             }
             for source in sources {
                 guard let mapping = source.mapping else {
                     throw MergeKeyProblem(node: source, message: "\"<<\" must name a mapping (<<: *anchor) or a list of them")
                 }
-                for (key, value) in try mapping.mergingKeys() where present.insert(key.string ?? "").inserted {
-                    pairs.append((key, value))
+                for pair in mapping where present.insert(pair.key.string ?? "").inserted {
+                    pairs.append(pair)
                 }
             }
         }
-        return Node.Mapping(pairs, tag, style, mark)
+        return pairs
     }
 }
 
 /// A `<<` value that is not a mapping or a list of mappings.
 struct MergeKeyProblem: Error {
-    /// Where the faulty value is (1-based), when the parser knows.
-    var line: Int?
-    var column: Int?
+    /// Where the faulty value is (1-based).
+    var line: Int
+    var column: Int
     var message: String
 
-    init(node: Node, message: String) {
-        line = node.mark?.line
-        column = node.mark?.column
+    init(node: JobNode, message: String) {
+        line = node.line
+        column = node.column
         self.message = message
-    }
-}
-
-extension Node {
-    /// `<<` as a plain key (a quoted `"<<"` is an ordinary key).
-    var isMergeKey: Bool { tag.rawValue == Tag.Name.merge.rawValue || (string == "<<" && scalar?.style == .plain) }
-
-    /// A plain `null`, `~` or empty value (a quoted `"null"` is a string). Read from the text: Yams resolves
-    /// an implicit tag with a regular expression, 17 % of checking a file with 500,000 list items.
-    var isNull: Bool {
-        guard let scalar else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 }

@@ -46,6 +46,30 @@ struct JobFileYAMLTests {
         #expect(!text.contains("\u{1B}"), "an escape sequence reached the message raw")
     }
 
+    /// The reader's own refusals: each at the place it is, none a crash or a hang.
+    @Test(arguments: [
+        ("charts:\n  - name: a\n    csv: a.csv\n    name: b\n", "4:5", "\"name\" is given twice"),
+        ("charts:\n  - <<: *nowhere\n", "2:9", "names no anchor defined before it"),
+        ("charts: []\n---\ncharts: []\n", "2:1", "expected a single document"),
+        ("charts: " + String(repeating: "[", count: 200) + "\n", "1:72", "nested more than 64 levels deep"),
+        ("charts: " + String(repeating: "[", count: 100_000) + "\n", "1:10", "nested more than 64 levels deep"),
+        ("charts: [a\n", "2:1", "not valid YAML: did not find expected ',' or ']'"),
+    ])
+    func documentProblemsAreNamedWhereTheyAre(yaml: String, place: String, message: String) throws {
+        let text = try #require(ReportJobTests.problem(yaml)?.description)
+        #expect(text.contains("weekly.yaml:\(place): ") && text.contains(message), "\(text)")
+    }
+
+    /// Each mapping is merged once, as it ends: a chain of 40 anchors each merging the previous one twice
+    /// took 2^40 steps when merges were expanded recursively.
+    @Test func chainedMergesAreReadOnce() throws {
+        var yaml = "x-0: &a0 {width: 640}\n"
+        for level in 1...40 { yaml += "x-\(level): &a\(level) {<<: [*a\(level - 1), *a\(level - 1)], height: \(100 + level)}\n" }
+        yaml += "charts:\n  - name: a\n    <<: *a40\n    csv: a.csv\n    output: out/a.png\n"
+        let job = try ReportJobTests.parse(yaml)
+        #expect(job.charts[0].width == 640 && job.charts[0].height == 140)
+    }
+
     @Test func aQuotedNullIsAName() throws {
         let job = try ReportJobTests.parse("charts:\n  - name: a\n    references: [\"null\"]\n    csv: a.csv\n    output: out/a.png\n")
         #expect(job.charts[0].references == ["/jobs/null"])

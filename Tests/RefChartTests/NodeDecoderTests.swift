@@ -19,12 +19,12 @@ struct NodeDecoderTests {
         "name: a\nlast: soon\n", "name: a\nvalueColumns: {a: 1}\n",
     ]
 
-    static func node(_ yaml: String) throws -> Node { try #require(try Yams.compose(yaml: yaml)) }
+    static func node(_ yaml: String) throws -> JobNode { try #require(try JobNodeReader.read(yaml)) }
 
     @Test(arguments: charts)
     func decodesWhatYAMLDecoderDecodes(_ yaml: String) throws {
         let node = try Self.node(yaml)
-        let expected = try YAMLDecoder().decode(ChartRequest.self, from: node)
+        let expected = try YAMLDecoder().decode(ChartRequest.self, from: yaml)
         let decoded = try ChartRequest(from: NodeDecoder(node))
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -50,7 +50,7 @@ struct NodeDecoderTests {
                 return ("\(type(of: error))", nil)
             }
         }
-        let expected = failure { try YAMLDecoder().decode(ChartRequest.self, from: node) }
+        let expected = failure { try YAMLDecoder().decode(ChartRequest.self, from: yaml) }
         let got = failure { try ChartRequest(from: NodeDecoder(node)) }
         #expect(expected != nil)
         #expect(got?.kind == expected?.kind && got?.key == expected?.key, "\(yaml): \(String(describing: got)) vs \(String(describing: expected))")
