@@ -7,8 +7,8 @@ import Yams
 ///
 /// Why not `YAMLDecoder`: it finds a key by comparing `Node`s, which resolves each key's tag with a regular
 /// expression, and reads the process environment per decoder. A chart asks for its ~50 keys, so a jobs file
-/// of 10,221 charts took 4.1 s to `--check` (90 % in decoding and lookups); with this decoder, see
-/// ``JobFileParser``'s notes for the figure after.
+/// of 10,221 charts took 4.1 s to `--check` (90 % in decoding and lookups); 0.9 s with this decoder over
+/// ``JobNode``s.
 struct NodeDecoder: Decoder {
     let node: JobNode
     let codingPath: [any CodingKey]
