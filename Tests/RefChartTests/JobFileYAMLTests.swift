@@ -70,6 +70,15 @@ struct JobFileYAMLTests {
         #expect(job.charts[0].width == 640 && job.charts[0].height == 140)
     }
 
+    /// A chart is decoded key by key in the file's order (only the keys it has), so of two bad values the
+    /// first in the file is the one reported, whichever the request or its options hold.
+    @Test(arguments: [("width: wide\n    skipLines: many", "4:12", "width"), ("skipLines: many\n    width: wide", "4:16", "skipLines")])
+    func theFirstBadValueInTheFileIsReported(keys: String, place: String, key: String) throws {
+        let yaml = "charts:\n  - name: a\n    csv: a.csv\n    \(keys)\n    output: out/a.png\n"
+        let problem = try #require(ReportJobTests.problem(yaml))
+        #expect(problem.description.contains("weekly.yaml:\(place): \(key): "), "\(problem)")
+    }
+
     @Test func aQuotedNullIsAName() throws {
         let job = try ReportJobTests.parse("charts:\n  - name: a\n    references: [\"null\"]\n    csv: a.csv\n    output: out/a.png\n")
         #expect(job.charts[0].references == ["/jobs/null"])

@@ -30,11 +30,27 @@ extension ChartOptions: Codable {
         .init(.maxHeight, \.maxHeight), .init(.svgText, \.svgText),
     ]
 
+    /// Each option's row by its key.
+    static let fieldsByKey = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })
+
     /// Decodes the options from a request's keys; keys that are not options are left to the request.
+    /// Only the keys present are read, in the decoder's order (see ``ChartRequest``'s decoder).
     public init(from decoder: any Decoder) throws {
+        try self.init(from: decoder, keys: decoder.container(keyedBy: ChartKey.self).allKeys)
+    }
+
+    /// Decodes the options among `keys`, the keys `decoder` holds, in that order.
+    public init(from decoder: any Decoder, keys: [ChartKey]) throws {
         self.init()
         let container = try decoder.container(keyedBy: ChartKey.self)
-        for field in Self.fields { try field.decode(container, &self) }
+        for key in keys { try decode(key, from: container) }
+    }
+
+    /// Reads option `key` from `container` (absent or null keeps the default); a key that is not an
+    /// option is left alone. A request reads its keys in the file's order through this, so the first bad
+    /// value reported is the first in the file.
+    public mutating func decode(_ key: ChartKey, from container: KeyedDecodingContainer<ChartKey>) throws {
+        try Self.fieldsByKey[key]?.decode(container, &self)
     }
 
     /// Encodes every option under its key.
