@@ -152,12 +152,15 @@ struct LayoutPass {
     private func ticks(
         low dataLow: Double, high dataHigh: Double, plotHeight: Double, bounds: (low: Double?, high: Double?), headroom: Int
     ) -> ValueTicks {
-        let (low, high) = (bounds.low ?? dataLow, max(bounds.high ?? dataHigh, bounds.low ?? -.infinity))
-        // A zero baseline for counts that come near it; levels far from zero (130k–143k) are zoomed to, so
-        // a forced zero never flattens them. A given minimum or maximum wins.
+        var (low, high) = (bounds.low ?? dataLow, max(bounds.high ?? dataHigh, bounds.low ?? -.infinity))
+        // A zero baseline for bars, areas and lines that come near zero; other lines zoomed to their data
+        // (``ValueBaseline``). A given minimum or maximum wins.
         let includeZero =
-            bounds.low == nil && !spec.logarithmic
-            && (spec.chartType != .line || (low >= 0 && (high - low) > 0.2 * high))
+            bounds.low == nil && !spec.logarithmic && ValueBaseline.includesZero(low: low, high: high, type: spec.chartType)
+        if !spec.logarithmic && !includeZero {
+            let padded = ValueBaseline.padded(low: low, high: high, includesZero: false)
+            (low, high) = (bounds.low ?? padded.low, bounds.high ?? padded.high)
+        }
         // As many ticks as fit about every 56 px, and never so many that their labels touch.
         let labelHeight = measure("0", style.axis).height + 2
         var count = max(2, Int(plotHeight / style.valueTickSpacing))

@@ -91,7 +91,11 @@ struct ReportCommand: AsyncParsableCommand {
         }
         defer { if job.workerFile != job.file { AtomicFile.forget(job.workerFile) } }
         if check {
-            if !quiet { print("\(shownPath(jobsFile)): \(job.charts.count) chart\(job.charts.count == 1 ? "" : "s"), valid; this run would render \(charts.count)") }
+            if !quiet {
+                print(
+                    "\(shownPath(jobsFile)): \(job.charts.count) chart\(job.charts.count == 1 ? "" : "s"), valid; this run would render \(charts.count)"
+                )
+            }
             return
         }
         let supervisor = try ReportSupervisor(

@@ -113,9 +113,10 @@ struct SeriesReductionTests {
         let (visible, largest) = (difference.count(beyond: 16), difference.largest)
         print("reduced render: \(visible) of \(whole.width * whole.height) pixels differ by more than 16 levels, largest \(largest)")
         // Edge shading only, as M4 itself (M4RenderTests): a fine bucket that straddles two pixel buckets
-        // shades an edge pixel a little differently. Measured: 152 of 720,000 pixels beyond 16 levels,
-        // largest 66 of 255, scattered single pixels along the line.
-        #expect(largest <= 80)
+        // shades an edge pixel a little differently. Measured: 192 of 720,000 pixels beyond 16 levels,
+        // largest 118 of 255, scattered single pixels along the line (the axis zoomed to this random walk
+        // makes its edges steeper than the old zero-based one did: 152 pixels, largest 66).
+        #expect(largest <= 128)
         #expect(visible * 1_000 < whole.width * whole.height)
     }
 
