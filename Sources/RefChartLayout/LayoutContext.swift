@@ -30,6 +30,9 @@ final class LayoutContext {
     let impacts: [Int: ReferenceImpact]
     /// The series (by index) on the right axis (``ChartSpec/rightAxis``, resolved once).
     let rightAxis: Set<Int>
+    /// Whether the data has times of day in the display zone: only then does the caption name the zone
+    /// (daily, monthly and yearly data read the same in every zone; "Times in UTC" under them misleads).
+    let hasTimesOfDay: Bool
     /// The label height plus padding: one lane.
     let laneHeight: Double
     /// How many lanes the chart can spare: up to 30 % of the requested height left after title and axes,
@@ -95,10 +98,26 @@ final class LayoutContext {
         }
         self.impacts = impacts
         rightAxis = spec.rightAxis
+        hasTimesOfDay = Self.hasTimesOfDay(spec.series, calendar: calendar)
         let laneHeight = metrics.measure("Hg", style.label).height + style.lanePadding
         self.laneHeight = laneHeight
         let available = max(0, spec.size.height - (2 * style.padding + 40 + 60)) * 0.3
         laneBudget = min(8, max(1, Int(available / laneHeight)))
+    }
+
+    /// Whether any of up to 256 samples, spread evenly over each series, is off midnight in `calendar`'s
+    /// zone (a day-based file is midnight at every row; the samples keep a million-row series cheap).
+    static func hasTimesOfDay(_ series: [MetricSeries], calendar: Calendar) -> Bool {
+        guard series.contains(where: { !$0.times.isEmpty }) else { return true }
+        for times in series.lazy.map(\.times) where !times.isEmpty {
+            let stride = max(1, times.count / 256)
+            for index in Swift.stride(from: 0, to: times.count, by: stride) {
+                let time = times[index]
+                let midnight = calendar.startOfDay(for: Date(timeIntervalSince1970: time)).timeIntervalSince1970
+                if time != midnight { return true }
+            }
+        }
+        return false
     }
 
     /// The time extent of all series, widened to an hour for a single instant.
@@ -155,9 +174,14 @@ final class LayoutContext {
         abs(change) < 0.01 ? theme.mutedText : change > 0 ? theme.positive : theme.negative
     }
 
-    /// The caption's middle: the zone the times are in.
-    var zoneCaption: String { "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)" }
+    /// The caption's middle: the zone the times are in, for data with times of day.
+    var zoneCaption: String? {
+        hasTimesOfDay ? "Times in \(spec.zone.identifier == "GMT" ? "UTC" : spec.zone.identifier)" : nil
+    }
 
     /// The caption's left: how many references lie before the window.
     var earlierCaption: String { "← +\(before) earlier" }
+
+    /// The caption's right: how many references lie after the window.
+    var laterCaption: String { "+\(after) later →" }
 }

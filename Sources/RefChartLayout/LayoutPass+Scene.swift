@@ -136,9 +136,9 @@ extension LayoutPass {
                     text: text, origin: Point(x: x(measure(text, style.caption).width), y: y), font: style.caption,
                     color: theme.mutedText))
         }
-        var items = [run(context.zoneCaption) { plot.midX - $0 / 2 }]
+        var items = context.zoneCaption.map { [run($0) { plot.midX - $0 / 2 }] } ?? []
         if before > 0 { items.append(run(context.earlierCaption) { _ in plot.minX }) }
-        if after > 0 { items.append(run("+\(after) later →") { plot.maxX - $0 }) }
+        if after > 0 { items.append(run(context.laterCaption) { plot.maxX - $0 }) }
         return items
     }
 

@@ -11,17 +11,33 @@ extension LayoutPass {
         g.laneHeight = context.laneHeight
         g.legendRowHeight = measure("Hg", style.axis).height + 6
         let titleWidth = spec.title.isEmpty ? 0 : min(width - 2 * pad, measure(LabelText.singleLine(spec.title), style.title).width)
-        g.legend = Legend(
-            names: spec.series.indices.map { LabelText.singleLine(spec.series[$0].name) + (rightAxis.contains($0) ? " (right axis)" : "") },
-            titleWidth: titleWidth, left: pad, right: width - pad
-        ) { measure($0, style.axis).width }
+        // A single series under a title needs no legend: the title names it.
+        let legendNames =
+            spec.series.count == 1 && !spec.title.isEmpty
+            ? []
+            : spec.series.indices.map {
+                LabelText.singleLine(spec.series[$0].name) + (rightAxis.contains($0) ? " (right axis)" : "")
+            }
+        g.legend = Legend(names: legendNames, titleWidth: titleWidth, left: pad, right: width - pad) { measure($0, style.axis).width }
         g.bandTop = pad + (g.titleHeight > 0 ? g.titleHeight + 10 : 0) + Double(g.legend.rowsBelow) * g.legendRowHeight
-        if let label = spec.yLabel, !label.isEmpty {
-            g.yLabelTop = g.bandTop
-            g.bandTop += measure("Hg", style.axis).height + 6
+        // The value axis's title sits just above the axis's top, under the label lanes, unless the line of a
+        // reference labelled in a lane above the plot would cross it: then above the lanes (it sat there
+        // always, ~150 px from its axis under 7 lanes).
+        var yLabelRow = 0.0
+        if let label = spec.yLabel.map(LabelText.singleLine), !label.isEmpty {
+            let text = measure("Hg", style.axis).height
+            let right = pad + measure(label, style.axis).width + 4
+            if markers.contains(where: { ($0.lane.map { $0 < lanes } ?? false) && $0.x <= right }) {
+                g.yLabelTop = g.bandTop
+                g.bandTop += text + 6
+            } else {
+                // Clear of the top tick's label, centred on the plot's top edge.
+                yLabelRow = text * 1.5 + 4
+            }
         }
         // 8 px keep the lowest lane's labels off the plot's top edge; without lanes the title's own gap does.
-        let plotTop = g.bandTop + Double(lanes) * g.laneHeight + (lanes > 0 ? 8 : 4)
+        let plotTop = g.bandTop + Double(lanes) * g.laneHeight + (lanes > 0 ? 8 : 4) + yLabelRow
+        if yLabelRow > 0 { g.yLabelTop = plotTop - yLabelRow }
         g.outerLanes = lanes
         g.plotTop = plotTop
 
@@ -30,19 +46,24 @@ extension LayoutPass {
         let axisText = measure("Hg", style.axis).height
         let hasContext = timeTicks.ticks.contains { $0.context != nil }
         let tickRows = axisText + (hasContext ? axisText + 2 : 0)
-        let captionHeight = measure("Hg", style.caption).height
+        let captionLineHeight = measure("Hg", style.caption).height
         g.footnoteRowHeight = measure("Hg", style.footnote).height + 3
         let usable = width - 2 * pad
         g.footnoteColumns = max(1, min(6, Int(usable / 360)))
         g.keyRowHeight = measure("Hg", style.caption).height + 4
         g.keyRows = categoryKeyRows(width: usable)
-        // A one-row key shares the caption's row when it fits left of the time zone (a row of height).
+        // A one-row key shares the caption's row when it fits left of the time zone, or of the "later" note
+        // (a row of height).
         let captionKeyLeft = before > 0 ? plotLeft + measure(context.earlierCaption, style.caption).width + 16 : pad
+        let captionKeyRight =
+            context.zoneCaption.map { plotMidX - measure($0, style.caption).width / 2 }
+            ?? xScale.range.upperBound - (after > 0 ? measure(context.laterCaption, style.caption).width : 0)
         let keyOnCaptionRow =
-            g.keyRows.count == 1
-            && captionKeyLeft + g.keyRows[0].reduce(0) { $0 + $1.width + 16 } - 16
-                <= plotMidX - measure(context.zoneCaption, style.caption).width / 2 - 16
+            g.keyRows.count == 1 && captionKeyLeft + g.keyRows[0].reduce(0) { $0 + $1.width + 16 } - 16 <= captionKeyRight - 16
         g.keyLeft = keyOnCaptionRow ? captionKeyLeft : pad
+        // An empty caption row (day-based data, every reference in the window, no key on it) takes no room.
+        let captionUsed = context.zoneCaption != nil || before > 0 || after > 0 || keyOnCaptionRow
+        let captionHeight = captionUsed ? captionLineHeight : 0
         let keyHeight = keyOnCaptionRow ? 0 : Double(g.keyRows.count) * g.keyRowHeight
         let numbers = context.numberWidths
         var badges = BadgeRow.layout(
@@ -78,7 +99,7 @@ extension LayoutPass {
         g.tickLabelTop = plotBottom + 6 + (badged.isEmpty ? 0 : g.badgeHeight + 6)
         g.contextTop = g.tickLabelTop + axisText + 2
         g.captionTop = g.tickLabelTop + tickRows + 6
-        g.keyTop = keyOnCaptionRow ? g.captionTop : g.captionTop + captionHeight + 4
+        g.keyTop = keyOnCaptionRow ? g.captionTop : g.captionTop + captionHeight + (captionUsed ? 4 : 0)
         g.footnoteTop = g.captionTop + captionHeight + keyHeight + 10
         geometry = g
 
