@@ -29,6 +29,8 @@ extension LayoutPass {
                 entry.box = LayoutReport.Box(
                     x: marker.left, y: geometry.laneTop(lane) + style.lanePadding / 2, width: marker.size.width,
                     height: marker.size.height)
+            } else if marker.bandOnly {
+                entry.state = .band
             } else if let number = marker.badge {
                 entry.state = .badge
                 entry.badge = number

@@ -12,6 +12,8 @@ public struct LayoutReport: Sendable, Hashable, Codable {
         case label
         /// Too crowded for a label: a numbered badge under the plot and a footnote row.
         case badge
+        /// An untitled range: drawn as its band alone (no label, line or badge: it has no title to show).
+        case band
         /// Outside the time window: counted at the plot's edge, not drawn.
         case outOfRange = "out-of-range"
     }

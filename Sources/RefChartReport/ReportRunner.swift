@@ -97,7 +97,8 @@ public struct ReportRunner: Sendable {
             let report = chart.layoutReport
             outcome.status = .ok
             outcome.outputs = chart.writtenPaths
-            outcome.references = .init(label: report.count(.label), badge: report.count(.badge), outOfRange: report.count(.outOfRange))
+            outcome.references = .init(
+                label: report.count(.label), badge: report.count(.badge), band: report.count(.band), outOfRange: report.count(.outOfRange))
             outcome.warnings = chart.warnings.map { $0.spelled(.keys) }
             page = chart.page
         } catch {

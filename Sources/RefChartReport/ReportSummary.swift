@@ -38,6 +38,8 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         public struct References: Sendable, Hashable, Codable {
             public var label: Int
             public var badge: Int
+            /// Untitled ranges, drawn as their bands alone.
+            public var band: Int
             public var outOfRange: Int
         }
 

@@ -107,7 +107,17 @@ struct LabelLadder {
             }
             unmeasured = []
         }
+        // Untitled ranges (a recession band) have no label to place: their band is the mark.
+        var bands: [MarkerPlan] = []
         for index in context.inRange {
+            if titles[index].isEmpty, let end = spec.references[index].end {
+                let x = markerX(index)
+                bands.append(
+                    MarkerPlan(
+                        reference: index, x: x, endX: clampToPlot(xScale(end.timeIntervalSince1970)), text: "", truncated: false,
+                        size: Size(width: 0, height: 0), left: x, lane: nil, bandOnly: true))
+                continue
+            }
             let x = markerX(index)
             if x > clusterRight + 6 {
                 measureCluster()
@@ -119,12 +129,17 @@ struct LabelLadder {
         }
         flush()
         record?.markers = markers
-        return (markers, assigner.lanesUsed, record)
+        return (markers + bands, assigner.lanesUsed, record)
     }
 
     /// The widest a label may be before it ends in an ellipsis.
     private var maxLabelWidth: Double {
         min(style.maxLabelWidth, (xScale.range.upperBound - xScale.range.lowerBound) * style.maxLabelFraction)
+    }
+
+    /// Whether reference `index` is a range that starts before the visible window.
+    private func startsBeforeWindow(_ index: Int) -> Bool {
+        spec.references[index].end != nil && spec.references[index].date.timeIntervalSince1970 < context.domain.lowerBound
     }
 
     private func markerX(_ index: Int) -> Double {
@@ -140,7 +155,8 @@ struct LabelLadder {
     private func label(_ index: Int, assigner: inout LaneAssigner, number: inout Int, room: DataRoom?) -> MarkerPlan? {
         let x = markerX(index)
         let endX = spec.references[index].end.map { clampToPlot(xScale($0.timeIntervalSince1970)) }
-        let title = titles[index]
+        // A range that began before the window says so: it continues from the left edge.
+        let title = startsBeforeWindow(index) ? "← " + titles[index] : titles[index]
         let leftLimit = style.padding
         let rightLimit = width - style.padding
         // Candidates in the ladder's order: right of the line (ellipsis past the maximum width); left of

@@ -28,9 +28,10 @@ extension LayoutPass {
         return Double(labelled) * 0.72 <= Self.lineInkShare * plot.width
     }
 
-    /// Whether `marker` is drawn over the plot's whole height.
+    /// Whether `marker` is drawn over the plot's whole height (an untitled range's band always is: it is
+    /// all the reference shows).
     func hasFullLine(_ marker: MarkerPlan) -> Bool {
-        marker.lane != nil ? labelsHaveFullLines : !badgesInRug
+        marker.bandOnly || (marker.lane != nil ? labelsHaveFullLines : !badgesInRug)
     }
 
     /// Range bands: translucent over the whole plot for full-line references, in the rug strip for the
@@ -74,6 +75,10 @@ extension LayoutPass {
         let fullLabels = labelsHaveFullLines
         for marker in markers {
             let color = context.referenceColor(marker.reference)
+            if marker.bandOnly {
+                items += continuationMark(marker, color: color)
+                continue
+            }
             let x = marker.x.rounded() + 0.5
             let dashed = Stroke(color: color, width: 1.25, dash: [4, 3])
             guard let lane = marker.lane else {
@@ -97,6 +102,28 @@ extension LayoutPass {
             if !fullLabels { rugged.append((marker.x, color)) }
         }
         return items + rugItems(rugged)
+    }
+
+    /// For an untitled band that began before the window: a small "←" at its left edge inside the plot, at
+    /// the top or else the bottom, clear of every label, so the band does not read as starting at the edge
+    /// (a labelled one says it in its label).
+    private func continuationMark(_ marker: MarkerPlan, color: Color) -> [SceneItem] {
+        guard spec.references[marker.reference].date.timeIntervalSince1970 < context.domain.lowerBound else { return [] }
+        let size = measure("←", style.label)
+        let labels = markers.compactMap { other -> Rect? in
+            other.lane.map {
+                Rect(x: other.left, y: geometry.laneTop($0) + style.lanePadding / 2, width: other.size.width, height: other.size.height)
+            }
+        }
+        let tops = [plot.minY + 2, plot.maxY - Self.rugHeight - 2 - size.height]
+        guard
+            let top = tops.first(where: { top in
+                let box = Rect(x: marker.x + 3, y: top, width: size.width, height: size.height)
+                return !labels.contains { $0.intersects(box) }
+            })
+        else { return [] }
+        let run = context.textRun(text: "←", origin: Point(x: marker.x + 3, y: top), font: style.label, color: color)
+        return .group(context.referenceGroup(marker.reference), [.text(run)])
     }
 
     /// Labels and their leaders, over everything in the plot.

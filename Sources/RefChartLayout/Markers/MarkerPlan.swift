@@ -27,6 +27,9 @@ struct MarkerPlan {
     /// The footnote number of a truncated label (its full title is in the footnote table).
     var footnote: Int?
 
+    /// An untitled range drawn as its band alone: no lane, no line, no badge (there is nothing to read).
+    var bandOnly = false
+
     /// The footnote row this marker has, badged or truncated.
     var footnoteNumber: Int? { badge ?? footnote }
 }
