@@ -33,6 +33,9 @@ final class LayoutContext {
     /// Whether the data has times of day in the display zone: only then does the caption name the zone
     /// (daily, monthly and yearly data read the same in every zone; "Times in UTC" under them misleads).
     let hasTimesOfDay: Bool
+    /// The data's typical spacing in seconds (the first series with two times; 0 without): no time tick
+    /// is finer.
+    let dataSpacing: Double
     /// The label height plus padding: one lane.
     let laneHeight: Double
     /// How many lanes the chart can spare: up to 30 % of the requested height left after title and axes,
@@ -99,6 +102,7 @@ final class LayoutContext {
         self.impacts = impacts
         rightAxis = spec.rightAxis
         hasTimesOfDay = Self.hasTimesOfDay(spec.series, calendar: calendar)
+        dataSpacing = spec.series.first { $0.times.count >= 2 }.map { SeriesShapes.typicalSpacing($0.times) } ?? 0
         let laneHeight = metrics.measure("Hg", style.label).height + style.lanePadding
         self.laneHeight = laneHeight
         let available = max(0, spec.size.height - (2 * style.padding + 40 + 60)) * 0.3

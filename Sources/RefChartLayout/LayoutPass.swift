@@ -204,7 +204,7 @@ struct LayoutPass {
 
     mutating func chooseTimeTicks() {
         let font = style.axis
-        timeTicks = TimeTicks.choose(domain: domain, pixelsPerSecond: xScale.slope, calendar: calendar) {
+        timeTicks = TimeTicks.choose(domain: domain, pixelsPerSecond: xScale.slope, calendar: calendar, dataSpacing: context.dataSpacing) {
             metrics.measure($0, font).width
         }
     }

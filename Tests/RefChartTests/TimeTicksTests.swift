@@ -8,12 +8,25 @@ struct TimeTicksTests {
     private func calendar(_ zone: String = "UTC") -> Calendar { CalendarBucketTests.calendar(zone) }
 
     /// Chooses ticks for a span drawn across `width` pixels with 7 px per character labels.
-    private func ticks(_ from: String, _ to: String, width: Double = 1000, zone: String = "UTC") -> TimeTicks {
+    private func ticks(_ from: String, _ to: String, width: Double = 1000, zone: String = "UTC", dataSpacing: Double = 0) -> TimeTicks {
         let domain = TestSupport.seconds(from)...TestSupport.seconds(to)
         return TimeTicks.choose(
             domain: domain, pixelsPerSecond: width / (domain.upperBound - domain.lowerBound),
-            calendar: calendar(zone)
+            calendar: calendar(zone), dataSpacing: dataSpacing
         ) { Double($0.count) * 7 }
+    }
+
+    /// No tick finer than the data: four yearly points get year ticks, not quarters between them; six
+    /// monthly points get months, not weeks; a window narrower than the data's spacing still gets ticks.
+    @Test func ticksAreNeverFinerThanTheData() {
+        let year = 365 * 86_400.0
+        #expect(ticks("2014-01-01T00:00:00Z", "2017-01-01T00:00:00Z").rung.unit != .year)
+        let yearly = ticks("2014-01-01T00:00:00Z", "2017-01-01T00:00:00Z", dataSpacing: year)
+        #expect(yearly.rung.unit == .year && yearly.ticks.map(\.label) == ["2014", "2015", "2016", "2017"])
+        let monthly = ticks("2024-01-01T00:00:00Z", "2024-06-01T00:00:00Z", dataSpacing: 31 * 86_400)
+        #expect(monthly.rung.unit == .month && monthly.rung.step == 1)
+        let zoomed = ticks("2015-03-01T00:00:00Z", "2015-06-01T00:00:00Z", dataSpacing: year)
+        #expect(zoomed.ticks.count >= 2)
     }
 
     @Test func minutes() {

@@ -52,17 +52,40 @@ package struct TimeTicks: Sendable, Hashable {
         }
     }
 
-    /// The finest rung whose labels fit: no two neighbouring labels closer than `gap` pixels.
+    /// The finest rung whose labels fit: no two neighbouring labels closer than `gap` pixels, and none
+    /// finer than the data's own spacing.
     /// - Parameters:
     ///   - pixelsPerSecond: The time scale's slope.
+    ///   - dataSpacing: The data's typical spacing in seconds: yearly data gets year ticks, not "Jan / Apr /
+    ///     Jul" between its points (a rung at least nine tenths of it: months and years vary in length).
+    ///     Ignored when no such rung has two ticks in the domain.
     ///   - labelWidth: Measures one label's width in pixels.
     package static func choose(
-        domain: ClosedRange<Double>, pixelsPerSecond: Double, calendar: Calendar, gap: Double = 12,
+        domain: ClosedRange<Double>, pixelsPerSecond: Double, calendar: Calendar, gap: Double = 12, dataSpacing: Double = 0,
         labelWidth: (String) -> Double
     ) -> TimeTicks {
+        if dataSpacing > 0,
+            let ticks = choose(
+                domain: domain, pixelsPerSecond: pixelsPerSecond, calendar: calendar, gap: gap, finest: 0.9 * dataSpacing, labelWidth: labelWidth),
+            ticks.ticks.count >= 2
+        {
+            return ticks
+        }
+        if let ticks = choose(domain: domain, pixelsPerSecond: pixelsPerSecond, calendar: calendar, gap: gap, finest: 0, labelWidth: labelWidth) {
+            return ticks
+        }
+        let last = TimeTickRung.ladder[TimeTickRung.ladder.count - 1]
+        return TimeTicks(rung: last, ticks: generate(rung: last, domain: domain, calendar: calendar))
+    }
+
+    /// The finest rung of at least `finest` seconds whose labels fit, if any.
+    private static func choose(
+        domain: ClosedRange<Double>, pixelsPerSecond: Double, calendar: Calendar, gap: Double, finest: Double,
+        labelWidth: (String) -> Double
+    ) -> TimeTicks? {
         let span = max(domain.upperBound - domain.lowerBound, 1)
         let plotWidth = span * pixelsPerSecond
-        for rung in TimeTickRung.ladder where span / rung.seconds <= plotWidth / 24 {
+        for rung in TimeTickRung.ladder where rung.seconds >= finest && span / rung.seconds <= plotWidth / 24 {
             let ticks = generate(rung: rung, domain: domain, calendar: calendar)
             let widths = ticks.map { labelWidth($0.label) }
             let fits = zip(ticks, ticks.dropFirst()).enumerated().allSatisfy { k, pair in
@@ -70,7 +93,6 @@ package struct TimeTicks: Sendable, Hashable {
             }
             if fits { return TimeTicks(rung: rung, ticks: ticks) }
         }
-        let last = TimeTickRung.ladder[TimeTickRung.ladder.count - 1]
-        return TimeTicks(rung: last, ticks: generate(rung: last, domain: domain, calendar: calendar))
+        return nil
     }
 }
