@@ -89,17 +89,7 @@ final class LayoutContext {
         for category in spec.references.compactMap(\.category) where slots[category] == nil { slots[category] = slots.count }
         categorySlots = slots
         titles = spec.references.map { LabelText.singleLine($0.title) }
-        var impacts: [Int: ReferenceImpact] = [:]
-        if let impact = spec.impact, spec.series.indices.contains(impact.series) {
-            for index in inRange {
-                let date = spec.references[index].date
-                impacts[index] = ReferenceImpact(
-                    series: spec.series[impact.series], instant: date.timeIntervalSince1970,
-                    beforeStart: impact.window.start(before: date, in: spec.zone).timeIntervalSince1970,
-                    afterEnd: impact.window.end(after: date, in: spec.zone).timeIntervalSince1970, window: impact.text)
-            }
-        }
-        self.impacts = impacts
+        self.impacts = Self.impacts(spec: spec, inRange: self.inRange)
         rightAxis = spec.rightAxis
         hasTimesOfDay = Self.hasTimesOfDay(spec.series, calendar: calendar)
         dataSpacing = spec.series.first { $0.times.count >= 2 }.map { SeriesShapes.typicalSpacing($0.times) } ?? 0
@@ -107,6 +97,39 @@ final class LayoutContext {
         self.laneHeight = laneHeight
         let available = max(0, spec.size.height - (2 * style.padding + 40 + 60)) * 0.3
         laneBudget = min(8, max(1, Int(available / laneHeight)))
+    }
+
+    /// Each in-range reference's impact when the spec asks for impact numbers, with the series' own
+    /// window-to-window noise and the other references inside its windows (`inRange` is by date, so
+    /// those are found by binary search: 5,000 references, not 25 million pairs).
+    static func impacts(spec: ChartSpec, inRange: [Int]) -> [Int: ReferenceImpact] {
+        guard let impact = spec.impact, spec.series.indices.contains(impact.series) else { return [:] }
+        let series = spec.series[impact.series]
+        let noise = ReferenceImpact.noise(
+            of: series, window: impact.window.count > 0 ? impact.window.nominalSeconds * Double(impact.window.count) : 0)
+        let instants = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
+        func firstAtLeast(_ value: Double) -> Int {
+            var (low, high) = (0, instants.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if instants[mid] < value { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        var impacts: [Int: ReferenceImpact] = [:]
+        for (k, index) in inRange.enumerated() {
+            let date = spec.references[index].date
+            let (low, high) = (
+                impact.window.start(before: date, in: spec.zone).timeIntervalSince1970,
+                impact.window.end(after: date, in: spec.zone).timeIntervalSince1970
+            )
+            var measured = ReferenceImpact(series: series, instant: instants[k], beforeStart: low, afterEnd: high, window: impact.text)
+            measured.noise = noise
+            let others = (firstAtLeast(low)..<firstAtLeast(high)).filter { $0 != k }.prefix(10).map { spec.references[inRange[$0]].id }
+            measured.overlapping = others.isEmpty ? nil : Array(others)
+            impacts[index] = measured
+        }
+        return impacts
     }
 
     /// Whether any of up to 256 samples, spread evenly over each series, is off midnight in `calendar`'s
@@ -164,18 +187,36 @@ final class LayoutContext {
         return theme.references[slot % theme.references.count]
     }
 
+    /// Each reference's index by id (the first of a repeated id), made when an impact first names another.
+    private(set) lazy var referenceIndex: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (k, reference) in spec.references.enumerated() where index[reference.id] == nil { index[reference.id] = k }
+        return index
+    }()
+
     /// A reference's group: its id, and the text a viewer shows on hover (title, date, impact).
     func referenceGroup(_ index: Int) -> SceneGroup {
         let reference = spec.references[index]
         var title = "\(titles[index]) — \(FootnoteDate.format(reference.date, calendar: calendar))"
-        if let impact = impacts[index]?.text { title += " (\(impact) over \(spec.impact?.text ?? ""))" }
+        if let impact = impacts[index], let text = impact.text {
+            title += " (\(text) over \(spec.impact?.text ?? "")"
+            if let others = impact.overlapping {
+                let names = others.compactMap { referenceIndex[$0].map { titles[$0] } }
+                title += "; its windows also hold " + names.joined(separator: ", ")
+            } else if let noise = impact.noise, let change = impact.change, abs(change) <= noise {
+                title += "; within the series' usual ±\(String(format: "%.1f", noise * 100)) % from one window to the next"
+            }
+            title += ")"
+        }
         if let description = reference.description.map(LabelText.singleLine), !description.isEmpty { title += ": " + description }
         return SceneGroup("reference", referenceId: reference.id, title: title)
     }
 
-    /// Green for a rise, red for a fall, the muted text colour for a change under 1 % either way.
-    func impactColor(_ change: Double) -> Color {
-        abs(change) < 0.01 ? theme.mutedText : change > 0 ? theme.positive : theme.negative
+    /// Green for a rise, red for a fall; the muted text colour for a change that does not stand out (under
+    /// 1 %, within the series' own noise, or shared with another reference inside its windows).
+    func impactColor(_ impact: ReferenceImpact) -> Color {
+        guard impact.isNotable, let change = impact.change else { return theme.mutedText }
+        return change > 0 ? theme.positive : theme.negative
     }
 
     /// The caption's middle: the zone the times are in, for data with times of day.

@@ -58,6 +58,37 @@ struct ImpactTests {
         #expect(TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer()).isEmpty)
     }
 
+    /// A change within the series' own week-to-week noise, or shared with another reference inside its
+    /// windows, is drawn muted; the report says why (`noise`, `overlapping`).
+    @Test func changesWithinNoiseOrSharedWithAnotherReferenceAreMuted() throws {
+        // Daily points over 20 weeks: weeks alternate 100 and 120 (17–20 % week to week) but for 105 in week 5
+        // after a 100 (+5 %); 160 from week 14 on, then 200 from week 17.
+        let times = (0..<140).map { Self.t + Double($0) * 86_400 }
+        let values = times.indices.map { day -> Double in
+            day >= 119 ? 200 : day >= 98 ? 160 : day / 7 == 5 ? 105 : (day / 7) % 2 == 0 ? 100 : 120
+        }
+        let week = { (k: Double) in Date(timeIntervalSince1970: Self.t + k * 7 * 86_400) }
+        var spec = ChartSpec(
+            series: [MetricSeries(name: "v", times: times, values: values)],
+            references: [
+                Reference(id: "noise", title: "Small change", date: week(5)),
+                Reference(id: "jump", title: "Big launch", date: week(14)),
+                Reference(id: "a", title: "First", date: week(17)),
+                Reference(id: "b", title: "Second", date: Date(timeIntervalSince1970: Self.t + (17 * 7 + 2) * 86_400)),
+            ])
+        spec.options.impact = true
+        let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
+        let impacts = report.references.map { $0.impact! }
+        #expect(impacts[0].noise.map { $0 > 0.15 && $0 < 0.21 } == true, "\(impacts[0])")
+        #expect(impacts[0].change.map { abs($0 - 0.05) < 1e-9 } == true && !impacts[0].isNotable, "\(impacts[0])")
+        #expect(impacts[1].isNotable && impacts[1].overlapping == nil)
+        #expect(impacts[2].overlapping == ["b"] && impacts[3].overlapping == ["a"] && !impacts[2].isNotable)
+        let runs = scene.items.compactMap { item -> TextRun? in if case .text(let run) = item { run } else { nil } }
+        let colours = Dictionary(runs.filter { $0.text.hasSuffix(" %") }.map { ($0.text, $0.color) }) { first, _ in first }
+        #expect(colours[impacts[1].text!] == Theme.light.positive)
+        #expect(colours[impacts[0].text!] == Theme.light.mutedText && colours[impacts[2].text!] == Theme.light.mutedText)
+    }
+
     @Test func impactNeedsAKnownSeriesAndADuration() throws {
         var chart = Chart(series: [Self.series()])
         #expect(RelativeWindow("soon") == nil, "a window is a parsed duration")

@@ -52,7 +52,8 @@ struct SVGWriterTests {
         for entry in labelled { #expect(probe.texts.contains(entry.title), "no <text> for \(entry.title)") }
         #expect(probe.texts.contains("Pageviews & visits <90 days>") && probe.texts.contains("Oct 2024"))
         #expect(Set(probe.referenceIds) == Set(labelled.map(\.id)))
-        #expect(probe.groupTitles.contains { $0.hasPrefix("Product Launch 2.0 — 8 Oct 2024 10:00 (+35 % over 7d)") })
+        // Its windows hold the press and bug-fix references too: the hover says so.
+        #expect(probe.groupTitles.contains { $0.hasPrefix("Product Launch 2.0 — 8 Oct 2024 10:00 (+35 % over 7d; its windows also hold ") })
         for layer in ["grid", "references", "series", "axes", "labels", "caption", "title"] {
             #expect(probe.classes.contains(layer), "no \(layer) layer")
         }

@@ -152,12 +152,12 @@ extension LayoutPass {
         }
         let origin = Point(x: marker.left, y: laneTop + style.lanePadding / 2)
         items.append(.text(context.textRun(text: marker.text, origin: origin, font: style.label, color: color)))
-        if let impact = marker.impactText, let change = impacts[marker.reference]?.change {
+        if let impact = marker.impactText, let measured = impacts[marker.reference], measured.change != nil {
             items.append(
                 .text(
                     context.textRun(
                         text: impact, origin: Point(x: marker.left + marker.titleWidth + 4, y: origin.y), font: style.label,
-                        color: context.impactColor(change))))
+                        color: context.impactColor(measured))))
         }
         return items
     }
