@@ -49,7 +49,8 @@ extension LayoutPass {
         let captionLineHeight = measure("Hg", style.caption).height
         g.footnoteRowHeight = measure("Hg", style.footnote).height + 3
         let usable = width - 2 * pad
-        g.footnoteColumns = max(1, min(6, Int(usable / 360)))
+        let widestColumns = max(1, min(6, Int(usable / 360)))
+        g.footnoteColumns = widestColumns
         g.keyRowHeight = measure("Hg", style.caption).height + 4
         g.keyRows = categoryKeyRows(width: usable)
         // A one-row key shares the caption's row when it fits left of the time zone, or of the "later" note
@@ -71,7 +72,18 @@ extension LayoutPass {
             limits: pad...(width - pad), width: numbers.width(ofLabel:))
         let belowPlotFixed = (badged.isEmpty ? 0 : g.badgeHeight + 6) + 6 + tickRows + 6 + captionHeight + keyHeight
         let groups = footnoteGroups(clusters: badges.map(\.numbers), geometry: &g)
-        g.footnoteRows = (groups.count + g.footnoteColumns - 1) / g.footnoteColumns
+        g.footnoteColumns = FootnoteFlow.columns(rows: groups.count, maximum: widestColumns)
+        let columnWidth = usable / Double(g.footnoteColumns)
+        // Long titles wrap to a second line, unless the table is grouped to keep a height (`grouped`, or
+        // `auto` past the maximum height) or the wrapped table would pass that maximum.
+        let wraps = spec.footnotes != .grouped && g.footnoteNote == nil
+        var lineCounts = groups.map { wraps ? footnoteLines($0, width: columnWidth - 12, rowHeight: g.footnoteRowHeight) : 1 }
+        var flow = spec.pageHeight == nil ? FootnoteFlow(heights: lineCounts, columns: g.footnoteColumns) : nil
+        if let tall = flow, spec.footnotes == .auto, tall.lines > footnoteRowLimit(rowHeight: g.footnoteRowHeight) {
+            lineCounts = groups.map { _ in 1 }
+            flow = FootnoteFlow(heights: lineCounts, columns: g.footnoteColumns)
+        }
+        g.footnoteRows = flow?.lines ?? (groups.count + g.footnoteColumns - 1) / g.footnoteColumns
         let noteHeight = g.footnoteNote == nil ? 0 : g.footnoteRowHeight
         let footnoteHeight = groups.isEmpty ? 0 : Double(g.footnoteRows) * g.footnoteRowHeight + 10 + noteHeight
 
@@ -105,26 +117,24 @@ extension LayoutPass {
 
         for k in badges.indices { badges[k].box.y = g.badgeTop }
         self.badges = badges
-        let columnWidth = usable / Double(g.footnoteColumns)
         if let pageHeight = spec.pageHeight, !groups.isEmpty {
-            paginate(groups, geometry: g, pageHeight: pageHeight, columnWidth: columnWidth)
+            paginate(groups, lines: lineCounts, geometry: g, pageHeight: pageHeight, columnWidth: columnWidth)
             return
         }
-        footnotes = groups.enumerated().map { k, group in
-            let column = k / max(g.footnoteRows, 1)
-            let row = k % max(g.footnoteRows, 1)
+        footnotes = zip(groups, zip(lineCounts, flow?.places ?? [])).map { group, placed in
+            let (lines, place) = placed
             let box = Rect(
-                x: pad + Double(column) * columnWidth, y: g.footnoteTop + Double(row) * g.footnoteRowHeight,
-                width: columnWidth - 12, height: g.footnoteRowHeight)
+                x: pad + Double(place.column) * columnWidth, y: g.footnoteTop + Double(place.line) * g.footnoteRowHeight,
+                width: columnWidth - 12, height: Double(lines) * g.footnoteRowHeight)
             return FootnoteRow(numbers: group.map(\.number), markers: group.map(\.marker), box: box)
         }
     }
 
     /// Footnote rows on pages of `pageHeight` (a PDF): the first page holds the chart and the rows that fit
     /// under it, the rest continue on following pages of the same size, never grouped and never cut by a
-    /// page's edge. The image becomes a whole number of pages, stacked.
+    /// page's edge (a wrapped row stays whole on one page). The image becomes a whole number of pages, stacked.
     private mutating func paginate(
-        _ groups: [[(number: Int, marker: Int)]], geometry g: VerticalGeometry, pageHeight: Double, columnWidth: Double
+        _ groups: [[(number: Int, marker: Int)]], lines: [Int], geometry g: VerticalGeometry, pageHeight: Double, columnWidth: Double
     ) {
         let pad = style.padding
         let rowHeight = g.footnoteRowHeight
@@ -134,21 +144,30 @@ extension LayoutPass {
         var page = 0
         var index = 0
         while index < groups.count {
-            let rows = page == 0 ? firstRows : laterRows
+            let capacity = page == 0 ? firstRows : laterRows
             let top = page == 0 ? g.footnoteTop : Double(page) * pageHeight + pad
-            let perPage = rows * g.footnoteColumns
-            if perPage > 0 {
-                // Column-major on each page, as on a single tall page.
-                let count = min(perPage, groups.count - index)
-                let rowsUsed = (count + g.footnoteColumns - 1) / g.footnoteColumns
-                for k in 0..<count {
+            // As many rows as the page's columns hold, then spread over them as evenly as on one tall page.
+            var (column, line, end) = (0, 0, index)
+            while end < groups.count, capacity > 0 {
+                let height = min(lines[end], capacity)
+                if line + height > capacity {
+                    (column, line) = (column + 1, 0)
+                    if column == g.footnoteColumns { break }
+                }
+                line += height
+                end += 1
+            }
+            if end > index {
+                let heights = lines[index..<end].map { min($0, capacity) }
+                let flow = FootnoteFlow(heights: heights, columns: g.footnoteColumns)
+                for (k, place) in flow.places.enumerated() {
                     let group = groups[index + k]
                     let box = Rect(
-                        x: pad + Double(k / rowsUsed) * columnWidth, y: top + Double(k % rowsUsed) * rowHeight,
-                        width: columnWidth - 12, height: rowHeight)
+                        x: pad + Double(place.column) * columnWidth, y: top + Double(place.line) * rowHeight,
+                        width: columnWidth - 12, height: Double(heights[k]) * rowHeight)
                     placed.append(FootnoteRow(numbers: group.map(\.number), markers: group.map(\.marker), box: box))
                 }
-                index += count
+                index = end
             }
             page += 1
         }

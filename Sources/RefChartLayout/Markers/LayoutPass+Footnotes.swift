@@ -21,14 +21,19 @@ extension LayoutPass {
         case .auto where spec.pageHeight != nil:
             return numbered.map { [$0] }  // pages hold every row
         case .auto:
-            let limit = max(spec.maxHeight ?? 4 * spec.size.height, spec.size.height)
-            let rows = Int((limit - spec.size.height - 10) / g.footnoteRowHeight)
+            let rows = footnoteRowLimit(rowHeight: g.footnoteRowHeight)
             if numbered.count <= rows * g.footnoteColumns { return numbered.map { [$0] } }
             let capacity = max(1, rows - 1) * g.footnoteColumns  // one row for the note
             let where_ = spec.footnotesFile.map { "in \($0)" } ?? "with --footnotes all, --footnotes-file or the layout report"
             g.footnoteNote = "\(numbered.count) footnotes share rows to fit the image; every reference is listed \(where_)"
             return FootnoteRow.chunk(numbered, capacity: capacity)
         }
+    }
+
+    /// How many footnote lines `auto` may add before the image passes its maximum height.
+    func footnoteRowLimit(rowHeight: Double) -> Int {
+        let limit = max(spec.maxHeight ?? 4 * spec.size.height, spec.size.height)
+        return Int((limit - spec.size.height - 10) / rowHeight)
     }
 
     func badgeItems() -> [SceneItem] {
@@ -47,6 +52,42 @@ extension LayoutPass {
         }
     }
 
+    /// A footnote row's date and text: one reference's date and title (its impact number and description
+    /// after it), or a group's date range, count and titles.
+    func footnoteText(_ members: [Int]) -> (date: String, text: String) {
+        let first = spec.references[members[0]]
+        var date = FootnoteDate.format(first.date, calendar: calendar)
+        var text = titles[members[0]]
+        if members.count == 1 {
+            if let impact = impacts[members[0]]?.text { text += " (\(impact) over \(spec.impact?.text ?? ""))" }
+            if let description = first.description.map(LabelText.singleLine), !description.isEmpty { text += " — " + description }
+        } else {
+            date += " – " + FootnoteDate.format(spec.references[members[members.count - 1]].date, calendar: calendar)
+            text = "\(members.count) references: " + members.map { titles[$0] }.joined(separator: "; ")
+        }
+        return (date, text)
+    }
+
+    /// Where a row's text starts, from the row's left edge: after its number pill and its date.
+    private func footnoteTextOffset(label: String, date: String, rowHeight: Double) -> Double {
+        let pillWidth = max(context.numberWidths.size(label).width + 8, rowHeight - 2)
+        return pillWidth + 6 + metrics.summedWidths(style.footnote).size(date).width + 8
+    }
+
+    /// The most lines a footnote row wraps to; a title longer still is cut there with an ellipsis.
+    static var footnoteMaxLines: Int { 4 }
+
+    /// How many lines a row of `group` needs in a column `width` wide: as many as one reference's text
+    /// takes wrapped at spaces (up to ``footnoteMaxLines``: the title wraps rather than being cut), else one
+    /// (a group's row is a summary; its references are each listed with `--footnotes all`).
+    func footnoteLines(_ group: [(number: Int, marker: Int)], width: Double, rowHeight: Double) -> Int {
+        guard group.count == 1 else { return 1 }
+        let (date, text) = footnoteText([markers[group[0].marker].reference])
+        let room = width - footnoteTextOffset(label: FootnoteRow.label([group[0].number]), date: date, rowHeight: rowHeight)
+        guard measure(text, style.footnote).width > room else { return 1 }
+        return wrapped(text, width: room, lines: Self.footnoteMaxLines).count
+    }
+
     func footnoteItems() -> [SceneItem] {
         var items: [SceneItem] = []
         if let note = geometry.footnoteNote, let last = footnotes.map(\.box.maxY).max() {
@@ -56,31 +97,20 @@ extension LayoutPass {
         }
         let numbers = context.numberWidths
         let dates = metrics.summedWidths(style.footnote)
+        let rowHeight = geometry.footnoteRowHeight
         return items
             + footnotes.flatMap { row -> [SceneItem] in
                 let members = row.markers.map { markers[$0].reference }
                 let label = row.label
                 let numberSize = numbers.size(label)
-                let pill = Rect(
-                    x: row.box.minX, y: row.box.minY + 1, width: max(numberSize.width + 8, row.box.height - 2),
-                    height: row.box.height - 2)
-                let first = spec.references[members[0]]
-                let last = spec.references[members[members.count - 1]]
-                var date = FootnoteDate.format(first.date, calendar: calendar)
-                var text = titles[members[0]]
-                if members.count == 1 {
-                    if let impact = impacts[members[0]]?.text { text += " (\(impact) over \(spec.impact?.text ?? ""))" }
-                    if let description = first.description.map(LabelText.singleLine), !description.isEmpty { text += " — " + description }
-                } else {
-                    date += " – " + FootnoteDate.format(last.date, calendar: calendar)
-                    text = "\(members.count) references: " + members.map { titles[$0] }.joined(separator: "; ")
-                }
+                let pill = Rect(x: row.box.minX, y: row.box.minY + 1, width: max(numberSize.width + 8, rowHeight - 2), height: rowHeight - 2)
+                let (date, text) = footnoteText(members)
                 let dateSize = dates.size(date)
-                let textLeft = pill.maxX + 6 + dateSize.width + 8
-                let fitted = context.fitted(text, maxWidth: max(0, row.box.maxX - textLeft), font: style.footnote).text
-                let textY = row.box.minY + (row.box.height - dateSize.height) / 2
+                let textLeft = row.box.minX + footnoteTextOffset(label: label, date: date, rowHeight: rowHeight)
+                let room = max(0, row.box.maxX - textLeft)
+                let textY = row.box.minY + (rowHeight - dateSize.height) / 2
                 let colors = Set(members.map(context.referenceColor))
-                return [
+                var items: [SceneItem] = [
                     .rect(pill, fill: colors.count == 1 ? colors.first! : theme.mutedText, stroke: nil, cornerRadius: pill.height / 2),
                     .text(
                         context.textRun(
@@ -89,8 +119,25 @@ extension LayoutPass {
                     .text(
                         context.textRun(
                             text: date, origin: Point(x: pill.maxX + 6, y: textY), font: style.footnote, color: theme.mutedText, size: dateSize)),
-                    .text(context.textRun(text: fitted, origin: Point(x: textLeft, y: textY), font: style.footnote, color: theme.text)),
                 ]
+                let lineCount = max(1, Int((row.box.height / rowHeight).rounded()))
+                let lines =
+                    lineCount > 1
+                    ? wrapped(text, width: room, lines: lineCount)
+                    // (A text the layout measured, ``footnoteLines``, fits from the cache.)
+                    : [context.fitted(text, maxWidth: room, font: style.footnote).text]
+                for (k, line) in lines.enumerated() {
+                    items.append(
+                        .text(
+                            context.textRun(
+                                text: line, origin: Point(x: textLeft, y: textY + Double(k) * rowHeight), font: style.footnote, color: theme.text)))
+                }
+                return items
             }
+    }
+
+    /// `text` on at most `lines` lines `width` wide (``TextMetrics/wrapped(_:maxWidth:font:lines:)``).
+    private func wrapped(_ text: String, width: Double, lines: Int) -> [String] {
+        metrics.wrapped(text, maxWidth: width, font: style.footnote, lines: lines)
     }
 }
