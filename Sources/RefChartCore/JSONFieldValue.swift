@@ -5,6 +5,8 @@ import Foundation
 enum JSONFieldValue: Equatable {
     case null
     case string(String)
+    /// A JSON number (not `true` or `false`).
+    case number(Double)
     case other
 
     /// A value as `JSONSerialization` gives it.
@@ -12,6 +14,9 @@ enum JSONFieldValue: Equatable {
         switch value {
         case is NSNull: self = .null
         case let text as String: self = .string(text)
+        // `true` is an NSNumber too (a boolean subclass of it), and `1` reads as a Bool: a plain
+        // NSNumber, or one that is no Bool, is a number.
+        case let number as NSNumber where !(value is Bool) || type(of: number) == NSNumber.self: self = .number(number.doubleValue)
         default: self = .other
         }
     }

@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// The shape follows OpenPanel's References API (`id`, `title`, `description`, `date`, `projectId`,
 /// `createdAt`, `updatedAt`). Local references files may add an `end` (a range, drawn as a band) and a
-/// `category` or `color`, which the API does not have.
+/// `category`, `color` or `priority`, which the API does not have.
 public struct Reference: Sendable, Hashable {
     /// The reference's id (a UUID for API references; any string for local files).
     public var id: String
@@ -22,6 +22,9 @@ public struct Reference: Sendable, Hashable {
     public var category: String?
     /// An explicit colour (`#rrggbb`), overriding the category colour.
     public var color: String?
+    /// Which references win a label first where not all fit: higher first; `nil` ranks as 0 (OpenPanel's
+    /// references have none), ties in time order.
+    public var priority: Double?
     /// When the reference was created (API references only).
     public var createdAt: Date?
     /// When the reference was last changed (API references only).
@@ -30,7 +33,7 @@ public struct Reference: Sendable, Hashable {
     /// Creates a reference.
     public init(
         id: String, title: String, description: String? = nil, date: Date, end: Date? = nil,
-        projectId: String? = nil, category: String? = nil, color: String? = nil,
+        projectId: String? = nil, category: String? = nil, color: String? = nil, priority: Double? = nil,
         createdAt: Date? = nil, updatedAt: Date? = nil
     ) {
         self.id = id
@@ -41,6 +44,7 @@ public struct Reference: Sendable, Hashable {
         self.projectId = projectId
         self.category = category
         self.color = color
+        self.priority = priority
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -99,6 +99,11 @@ struct ReferenceJSONScanner {
                 case UInt8(ascii: "n"):
                     guard scanner.literal("null") else { return false }
                     fields[key] = .null
+                case let byte? where byte == UInt8(ascii: "-") || scanner.isDigit(byte):
+                    let start = scanner.at
+                    guard scanner.number() else { return false }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.at]), as: UTF8.self)
+                    fields[key] = Double(text).map(JSONFieldValue.number) ?? .other
                 default:
                     guard scanner.skipValue() else { return false }
                     fields[key] = .other

@@ -3,7 +3,8 @@ public import Foundation
 /// Reads references from a local JSON file: the API's response shape `{"data": [...]}` or a plain array.
 ///
 /// Each entry needs a non-empty `title` and a `date` (or `datetime`) in ISO 8601. Optional: `id`,
-/// `description`, `end`/`endDate` (a range), `category`, `color` (`#rrggbb`), `projectId`, `createdAt`,
+/// `description`, `end`/`endDate` (a range), `category`, `color` (`#rrggbb`), `priority` (a number),
+/// `projectId`, `createdAt`,
 /// `updatedAt`. Unknown keys are ignored, as the API may add some.
 public enum ReferencesFile {
     /// Reads and validates a references file.
@@ -84,7 +85,7 @@ public enum ReferencesFile {
         return Reference(
             id: id, title: title, description: try field.string("description"), date: date, end: end,
             projectId: try field.string("projectId"), category: try field.string("category"), color: color,
-            createdAt: try field.date("createdAt"), updatedAt: try field.date("updatedAt"))
+            priority: try field.number("priority"), createdAt: try field.date("createdAt"), updatedAt: try field.date("updatedAt"))
     }
 
     static func fileHint(_ path: String) -> String {
@@ -159,7 +160,15 @@ private struct EntryFields {
             if required { throw error(key, "is missing") }
             return nil
         case .string(let value)?: return value
-        case .other?: throw error(key, "must be a string")
+        case .other?, .number?: throw error(key, "must be a string")
+        }
+    }
+
+    func number(_ key: String) throws -> Double? {
+        switch values[key] {
+        case nil, .null?: return nil
+        case .number(let value)? where value.isFinite: return value
+        default: throw error(key, "must be a number", hint: "e.g. \"\(key)\": 10 (higher wins a label first)")
         }
     }
 

@@ -33,6 +33,8 @@ final class LayoutContext {
     /// Whether the data has times of day in the display zone: only then does the caption name the zone
     /// (daily, monthly and yearly data read the same in every zone; "Times in UTC" under them misleads).
     let hasTimesOfDay: Bool
+    /// The categories whose references compete for labels (``ChartOptions/labelCategories``; empty: all).
+    let labelCategories: Set<String>
     /// The data's typical spacing in seconds (the first series with two times; 0 without): no time tick
     /// is finer.
     let dataSpacing: Double
@@ -92,6 +94,7 @@ final class LayoutContext {
         self.impacts = Self.impacts(spec: spec, inRange: self.inRange)
         rightAxis = spec.rightAxis
         hasTimesOfDay = Self.hasTimesOfDay(spec.series, calendar: calendar)
+        labelCategories = Set(spec.options.labelCategories)
         dataSpacing = spec.series.first { $0.times.count >= 2 }.map { SeriesShapes.typicalSpacing($0.times) } ?? 0
         let laneHeight = metrics.measure("Hg", style.label).height + style.lanePadding
         self.laneHeight = laneHeight

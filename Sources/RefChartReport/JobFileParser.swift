@@ -18,7 +18,9 @@ struct JobFileParser {
     /// Keys whose value is a list; a single value is taken as a list of one.
     /// The keys naming a chart's data: a CSV, or OpenPanel events.
     static let sourceKeys = ["csv", "events"]
-    static let listKeys: Set<String> = ["valueColumns", "references", "formats", "categories", "excludeCategories", "events", "rightAxis"]
+    static let listKeys: Set<String> = [
+        "valueColumns", "references", "formats", "categories", "excludeCategories", "events", "rightAxis", "labelCategories",
+    ]
 
     /// - Parameter folder: Where relative paths start; by default the file's folder.
     init(file: String, folder: URL? = nil) {

@@ -34,6 +34,13 @@ struct RenderCommand: AsyncParsableCommand {
         name: .customLong("exclude-category"), help: ArgumentHelp("Leave out references of this category; repeat for several.", valueName: "name"))
     var excludeCategories: [String] = []
 
+    @Option(
+        name: .customLong("label-category"),
+        help: ArgumentHelp(
+            "Only references of this category compete for labels (the rest go to the rug and the footnotes); repeat for several.",
+            valueName: "name"))
+    var labelCategories: [String] = []
+
     @OptionGroup(title: "OpenPanel") var api: OpenPanelOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Where to write the chart; - for standard output.", valueName: "file"))
@@ -161,6 +168,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.yMax = yMax
         request.log = log
         request.rightAxis = rightAxis
+        request.labelCategories = labelCategories
         request.impact = impact
         request.impactWindow = try duration(impactWindow, .impactWindow)!
         request.impactSeries = impactSeries

@@ -32,6 +32,8 @@ struct ReferenceJSONScannerTests {
                     members.append("\"description\": \(Bool.random(using: &random) ? "\"\(pick(texts))\"" : pick(others))")
                 }
                 if Bool.random(using: &random) { members.append("\"project\":\(pick(others))") }
+                // Numbers, literals and strings as a priority: a number is read, the rest refused alike.
+                if Int.random(in: 0..<4, using: &random) == 0 { members.append("\"priority\": \(pick(others + ["3", "-2.5", "1e2", "\"high\""]))") }
                 if Bool.random(using: &random) { members.append("\"title\":\"\(pick(texts))\"") }  // a repeated key
                 members.shuffle(using: &random)
                 entries.append("{ " + members.joined(separator: ",\n ") + "}")

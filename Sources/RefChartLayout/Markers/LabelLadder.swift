@@ -77,6 +77,10 @@ struct LabelLadder {
                 // The first label that does not fit ends the trial (at 5,000 references the whole run is one
                 // cluster: trying every label inside the plot cost 5,000 label attempts per layout).
                 for index in lastCluster {
+                    guard competes(index) else {
+                        placed.append(badge(index, number: &trialNumber))
+                        continue
+                    }
                     guard let plan = label(index, assigner: &trial, number: &trialNumber, room: room) else { break }
                     placed.append(plan)
                 }
@@ -93,7 +97,12 @@ struct LabelLadder {
                 (assigner, number) = (checkpoint.assigner.addingLanesInPlot(room.lanes), checkpoint.number)
                 return
             }
+            let chosen = labelledByPriority(lastCluster, assigner: assigner, number: number)
             for index in lastCluster {
+                guard competes(index), chosen?.contains(index) ?? true else {
+                    markers.append(badge(index, number: &number))
+                    continue
+                }
                 markers.append(label(index, assigner: &assigner, number: &number, room: nil) ?? badge(index, number: &number))
             }
         }
@@ -130,6 +139,43 @@ struct LabelLadder {
         flush()
         record?.markers = markers
         return (markers + bands, assigner.lanesUsed, record)
+    }
+
+    /// Whether reference `index` competes for a label (``ChartOptions/labelCategories``); the others are
+    /// badges from the start.
+    private func competes(_ index: Int) -> Bool {
+        context.labelCategories.isEmpty || spec.references[index].category.map(context.labelCategories.contains) == true
+    }
+
+    /// Which of a cluster's references get labels above the plot when their priorities differ: tier by tier
+    /// from the highest, a tier's references join those already chosen when every chosen one keeps its
+    /// label (else, for a small tier, each that can join alone does); `nil` when the cluster's competing
+    /// references share one priority (labels go in time order, first come first served).
+    /// - Complexity: a trial of the cluster per tier (per reference of tiers of at most 32).
+    private func labelledByPriority(_ cluster: [Int], assigner: LaneAssigner, number: Int) -> Set<Int>? {
+        let competing = cluster.filter(competes)
+        let priority = { (index: Int) in spec.references[index].priority ?? 0 }
+        let tiers = Set(competing.map(priority)).sorted(by: >)
+        guard tiers.count > 1 else { return nil }
+        /// The references of `members` (time order) that get a label when placed together.
+        func labelled(_ members: Set<Int>) -> Set<Int> {
+            var (trial, trialNumber) = (assigner, number)
+            return Set(competing.filter { members.contains($0) && label($0, assigner: &trial, number: &trialNumber, room: nil) != nil })
+        }
+        var chosen = Set<Int>()
+        for tier in tiers {
+            let members = competing.filter { priority($0) == tier }
+            let together = labelled(chosen.union(members))
+            if chosen.isSubset(of: together) {
+                chosen = together
+            } else if members.count <= 32 {
+                for member in members {
+                    let with = labelled(chosen.union([member]))
+                    if chosen.isSubset(of: with) && with.contains(member) { chosen.insert(member) }
+                }
+            }
+        }
+        return chosen
     }
 
     /// The widest a label may be before it ends in an ellipsis.

@@ -50,6 +50,9 @@ public struct ChartOptions: Sendable, Hashable {
     public var log = false
     /// Names of series drawn against a second value axis at the plot's right (line charts).
     public var rightAxis: [String] = []
+    /// Only references of these categories compete for labels; the rest are drawn in the rug and listed in
+    /// the footnotes (empty: every category competes).
+    public var labelCategories: [String] = []
     /// Impact numbers: each reference's effect on the measured series, after its label and in its footnote.
     public var impact = false
     /// The window each side of a reference for impact numbers.
