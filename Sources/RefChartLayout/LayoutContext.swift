@@ -35,6 +35,10 @@ final class LayoutContext {
     let hasTimesOfDay: Bool
     /// The categories whose references compete for labels (``ChartOptions/labelCategories``; empty: all).
     let labelCategories: Set<String>
+    /// Each series' colour: its own (``ChartOptions/seriesColors``) or the theme's, in order.
+    let seriesColors: [Color]
+    /// The category colours, chosen against the series colours drawn (``ReferencePalette``).
+    let referencePalette: [Color]
     /// The data's typical spacing in seconds (the first series with two times; 0 without): no time tick
     /// is finer.
     let dataSpacing: Double
@@ -95,6 +99,11 @@ final class LayoutContext {
         rightAxis = spec.rightAxis
         hasTimesOfDay = Self.hasTimesOfDay(spec.series, calendar: calendar)
         labelCategories = Set(spec.options.labelCategories)
+        let own = Dictionary(spec.options.seriesColors.compactMap(spec.options.seriesColor).map { ($0.name, $0.color) }) { _, last in last }
+        let theme = spec.theme
+        seriesColors = spec.series.indices.map { own[spec.series[$0].name] ?? theme.series[$0 % theme.series.count] }
+        referencePalette = ReferencePalette.choose(
+            candidates: theme.references, series: Array(seriesColors.prefix(Legend.maximumEntries)), count: max(1, categorySlots.count))
         dataSpacing = spec.series.first { $0.times.count >= 2 }.map { SeriesShapes.typicalSpacing($0.times) } ?? 0
         let laneHeight = metrics.measure("Hg", style.label).height + style.lanePadding
         self.laneHeight = laneHeight
@@ -185,9 +194,9 @@ final class LayoutContext {
         }
         guard let category = spec.references[index].category, let slot = categorySlots[category] else {
             // Uncategorised: the first colour when nothing has a category, else the key's neutral entry.
-            return categorySlots.isEmpty ? theme.references[0] : theme.mutedText
+            return categorySlots.isEmpty ? referencePalette[0] : theme.mutedText
         }
-        return theme.references[slot % theme.references.count]
+        return referencePalette[slot % referencePalette.count]
     }
 
     /// Each reference's index by id (the first of a repeated id), made when an impact first names another.

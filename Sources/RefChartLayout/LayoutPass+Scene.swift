@@ -54,7 +54,7 @@ extension LayoutPass {
     }
 
     func seriesStroke(_ s: Int) -> Stroke {
-        Stroke(color: theme.series[s % theme.series.count], width: 1.75, dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
+        Stroke(color: context.seriesColors[s], width: 1.75, dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
     }
 
     func lineItems(_ runs: [[Point]], stroke: Stroke) -> [SceneItem] {
@@ -169,7 +169,7 @@ extension LayoutPass {
                 continue
             }
             let stroke = Stroke(
-                color: theme.series[s % theme.series.count], width: 2.5,
+                color: context.seriesColors[s], width: 2.5,
                 dash: Legend.dash(forSeries: s, paletteSize: theme.series.count))
             items.append(.line(from: Point(x: entry.x, y: mid), to: Point(x: entry.x + 14, y: mid), stroke: stroke))
             items.append(

@@ -19,7 +19,7 @@ struct JobFileParser {
     /// The keys naming a chart's data: a CSV, or OpenPanel events.
     static let sourceKeys = ["csv", "events"]
     static let listKeys: Set<String> = [
-        "valueColumns", "references", "formats", "categories", "excludeCategories", "events", "rightAxis", "labelCategories",
+        "valueColumns", "references", "formats", "categories", "excludeCategories", "events", "rightAxis", "labelCategories", "seriesColors",
     ]
 
     /// - Parameter folder: Where relative paths start; by default the file's folder.

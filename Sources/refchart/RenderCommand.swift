@@ -122,6 +122,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Draw this series against a second value axis at the right (line charts); repeat for several.", valueName: "name"))
     var rightAxis: [String] = []
 
+    @Option(help: ArgumentHelp("Draw this series in this colour (NAME=#rrggbb); repeat for several.", valueName: "name=#hex"))
+    var seriesColor: [String] = []
+
     @Flag(help: "A logarithmic value axis: equal ratios take equal heights (values ≤ 0 are left out, with a warning).")
     var log = false
 
@@ -169,6 +172,7 @@ struct RenderCommand: AsyncParsableCommand {
         request.log = log
         request.rightAxis = rightAxis
         request.labelCategories = labelCategories
+        request.seriesColors = seriesColor
         request.impact = impact
         request.impactWindow = try duration(impactWindow, .impactWindow)!
         request.impactSeries = impactSeries

@@ -9,7 +9,8 @@ public enum ChartKey: String, CodingKey, CaseIterable, Sendable, Hashable {
     case events, segment, interval, orgTimezone
     case references, openpanelProject, categories, excludeCategories, from, to, last, timezone
     case title, width, height, scale, theme, formats, output, layoutReport, footnotes, maxHeight, footnotesFile
-    case impact, impactWindow, impactSeries, type, stacked, bucket, connectGaps, yLabel, yMin, yMax, log, rightAxis, svgText, labelCategories
+    case impact, impactWindow, impactSeries, type, stacked, bucket, connectGaps, yLabel, yMin, yMax, log, rightAxis, svgText, labelCategories,
+        seriesColors
 }
 
 extension ChartKey {

@@ -21,7 +21,7 @@ extension LayoutPass {
         guard !counts.isEmpty else { return [] }
         var entries = context.categorySlots.sorted { $0.value < $1.value }.compactMap { category, slot -> CategoryKeyEntry? in
             guard let count = counts[category] else { return nil }
-            return entry("\(category) (\(count))", color: theme.references[slot % theme.references.count])
+            return entry("\(category) (\(count))", color: keyColor(category, slot: slot))
         }
         if uncategorised > 0 { entries.append(entry("no category (\(uncategorised))", color: theme.mutedText)) }
         var rows: [[CategoryKeyEntry]] = [[]]
@@ -35,6 +35,14 @@ extension LayoutPass {
             used += entry.width + 16
         }
         return rows
+    }
+
+    /// The colour a category's references are drawn in: their explicit `color` when they all give the same
+    /// one, else the category's palette colour.
+    private func keyColor(_ category: String, slot: Int) -> Color {
+        let own = Set(inRange.lazy.filter { spec.references[$0].category == category }.map { spec.references[$0].color })
+        if own.count == 1, let hex = own.first!, let rgb = RGBHex.parse(hex) { return Color(red: rgb.red, green: rgb.green, blue: rgb.blue) }
+        return context.referencePalette[slot % context.referencePalette.count]
     }
 
     private func entry(_ text: String, color: Color) -> CategoryKeyEntry {

@@ -25,7 +25,8 @@ extension ChartOptions: Codable {
         .init(.title, \.title), .init(.width, \.width), .init(.height, \.height), .init(.scale, \.scale),
         .init(.theme, \.theme), .init(.timezone, \.timezone), .init(.type, \.type), .init(.stacked, \.stacked), .init(.connectGaps, \.connectGaps),
         .init(.bucket, \.bucket), .init(.yLabel, \.yLabel), .init(.yMin, \.yMin), .init(.yMax, \.yMax),
-        .init(.log, \.log), .init(.rightAxis, \.rightAxis), .init(.labelCategories, \.labelCategories), .init(.impact, \.impact),
+        .init(.log, \.log), .init(.rightAxis, \.rightAxis), .init(.labelCategories, \.labelCategories), .init(.seriesColors, \.seriesColors),
+        .init(.impact, \.impact),
         .init(.impactWindow, \.impactWindow), .init(.impactSeries, \.impactSeries), .init(.footnotes, \.footnotes),
         .init(.maxHeight, \.maxHeight), .init(.svgText, \.svgText),
     ]

@@ -53,6 +53,8 @@ public struct ChartOptions: Sendable, Hashable {
     /// Only references of these categories compete for labels; the rest are drawn in the rug and listed in
     /// the footnotes (empty: every category competes).
     public var labelCategories: [String] = []
+    /// Series colours by name, each `NAME=#rrggbb` (the others keep the theme's, in order).
+    public var seriesColors: [String] = []
     /// Impact numbers: each reference's effect on the measured series, after its label and in its footnote.
     public var impact = false
     /// The window each side of a reference for impact numbers.

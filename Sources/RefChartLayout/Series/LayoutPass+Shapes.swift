@@ -76,7 +76,7 @@ extension LayoutPass {
         var items: [SceneItem] = []
         let stacked = spec.stacked ? shapes.stacked() : []
         for (s, values) in shapes.sums.enumerated() {
-            let color = theme.series[s % theme.series.count].withAlpha(s < theme.series.count ? 0.9 : 0.6)
+            let color = context.seriesColors[s].withAlpha(s < theme.series.count ? 0.9 : 0.6)
             for (k, value) in values.enumerated() where !value.isNaN && value != 0 {
                 // A bar spans its own period: a month's bar is as wide as its month.
                 let slot = xScale(shapes.edges[k + 1]) - xScale(shapes.edges[k])
