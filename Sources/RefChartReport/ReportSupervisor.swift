@@ -63,6 +63,7 @@ public final class ReportSupervisor: Sendable {
                     executable: executable,
                     arguments: [
                         job.workerFile, "--now", String(now.timeIntervalSince1970), "--named", job.file, "--folder", job.folder,
+                        "--parent", String(getpid()),
                     ])
             } catch {
                 for index in pending + suspects {

@@ -63,16 +63,22 @@ struct ReportSupervisionTests {
         #expect(summary.pdf?.pages == 10)
     }
 
-    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
-    func aSignalMidReportLeavesAnInterruptedSummary(signal: Int32, status: Int32) async throws {
-        let dir = try Self.workspace()
+    /// `refchart report jobs.yaml` started in `dir` with one worker, the chart `hanging` never finishing.
+    static func startReport(in dir: URL, hanging: String) throws -> Process {
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = ["report", "jobs.yaml", "--summary", "s.json", "--jobs", "1", "--quiet"]
         process.currentDirectoryURL = dir
-        process.environment = ["PATH": "/usr/bin:/bin", "REFCHART_DEBUG_HANG_CHART": "c2"]
+        process.environment = ["PATH": "/usr/bin:/bin", "REFCHART_DEBUG_HANG_CHART": hanging]
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
+    }
+
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+    func aSignalMidReportLeavesAnInterruptedSummary(signal: Int32, status: Int32) async throws {
+        let dir = try Self.workspace()
+        let process = try Self.startReport(in: dir, hanging: "c2")
         // The run's first act is to replace last week's summary with "running".
         var running: ReportSummary?
         for _ in 0..<100 where running?.state != .running {
@@ -105,6 +111,40 @@ struct ReportSupervisionTests {
         let summary = try Self.summary(in: dir)
         #expect(summary.state == .timeout && summary.ok == 5)
         #expect(summary.charts[5].status == .timeout && summary.charts.dropFirst(6).allSatisfy { $0.status == .notRun })
+    }
+
+    /// A supervisor killed with SIGKILL cannot stop its worker: the worker notices it has lost its parent
+    /// and ends, rather than drawing on (a hung chart would have held it for the chart deadline).
+    @Test func aWorkerEndsWhenItsReportIsKilled() async throws {
+        let dir = try Self.workspace()
+        let process = try Self.startReport(in: dir, hanging: "c0")
+        func children(of pid: Int32) -> [Int32] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.compactMap(Int32.init).filter { child in
+                guard let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8),
+                    let close = stat.lastIndex(of: ")")
+                else { return false }
+                let fields = stat[stat.index(after: close)...].split(separator: " ")
+                return fields.count > 1 && Int32(fields[1]) == pid
+            }
+        }
+        var workers: [Int32] = []
+        for _ in 0..<200 where workers.isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+            workers = children(of: process.processIdentifier)
+        }
+        try #require(!workers.isEmpty, "no worker started")
+        kill(process.processIdentifier, SIGKILL)
+        await Task.detached { process.waitUntilExit() }.value
+        var alive = workers
+        for _ in 0..<100 where !alive.isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+            alive = alive.filter {
+                FileManager.default.fileExists(atPath: "/proc/\($0)/stat")
+                    && !((try? String(contentsOfFile: "/proc/\($0)/stat", encoding: .utf8))?.contains(") Z ") ?? true)
+            }
+        }
+        #expect(alive.isEmpty, "workers \(alive) outlived their report")
     }
 
     @Test func aRefusedJobsFileStillReplacesTheSummary() async throws {
