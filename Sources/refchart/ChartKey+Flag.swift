@@ -10,6 +10,8 @@ extension ChartKey {
         case .categories: return "--category"
         case .events: return "--event"
         case .excludeCategories: return "--exclude-category"
+        case .labelCategories: return "--label-category"
+        case .seriesColors: return "--series-color"
         default:
             let kebab = stringValue.reduce(into: "") { text, character in
                 // yMin → y-min

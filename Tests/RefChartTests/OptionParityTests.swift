@@ -71,5 +71,9 @@ struct OptionParityTests {
         let flag = try CLIRunner.run(["render", "--csv", "x.csv", "-o", "x.png", "--impact-window", "soon"])
         #expect(flag.status == 64)
         #expect(flag.stderr.contains(#"--impact-window "soon" is not a duration"#))
+        // A message names the flag as it is spelled, not the key's plural.
+        let colour = try CLIRunner.run(["render", "--csv", "x.csv", "-o", "x.png", "--series-color", "views=teal"])
+        #expect(colour.status == 64)
+        #expect(colour.stderr.contains(#"--series-color "views=teal" is not NAME=#rrggbb"#), "\(colour.stderr)")
     }
 }
