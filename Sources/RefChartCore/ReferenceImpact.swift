@@ -29,9 +29,8 @@ public struct ReferenceImpact: Sendable, Hashable, Codable {
     /// Gaps (NaN) are not points.
     /// - Complexity: O(log n + points in the windows).
     public init(series: MetricSeries, instant: Double, beforeStart: Double, afterEnd: Double, window: String) {
-        func mean(_ low: Double, _ high: Double) -> Double? { Self.mean(of: series, from: low, to: high) }
-        before = mean(beforeStart, instant)
-        after = mean(instant, afterEnd)
+        before = Self.mean(of: series, from: beforeStart, to: instant)
+        after = Self.mean(of: series, from: instant, to: afterEnd)
         if let before, let after, before != 0 { change = after / before - 1 } else { change = nil }
         self.window = window
     }
@@ -93,7 +92,8 @@ public struct ReferenceImpact: Sendable, Hashable, Codable {
         return changes[changes.count / 2]
     }
 
-    private static func firstIndex(_ times: [Double], atLeast value: Double) -> Int {
+    /// The index of the first of ascending `times` at or after `value` (`times.count` when none is).
+    package static func firstIndex(_ times: [Double], atLeast value: Double) -> Int {
         var (low, high) = (0, times.count)
         while low < high {
             let mid = (low + high) / 2

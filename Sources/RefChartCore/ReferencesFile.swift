@@ -4,8 +4,7 @@ public import Foundation
 ///
 /// Each entry needs a non-empty `title` and a `date` (or `datetime`) in ISO 8601. Optional: `id`,
 /// `description`, `end`/`endDate` (a range), `category`, `color` (`#rrggbb`), `priority` (a number),
-/// `projectId`, `createdAt`,
-/// `updatedAt`. Unknown keys are ignored, as the API may add some.
+/// `projectId`, `createdAt`, `updatedAt`. Unknown keys are ignored, as the API may add some.
 public enum ReferencesFile {
     /// Reads and validates a references file.
     /// - Parameters:

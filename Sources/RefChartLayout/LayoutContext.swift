@@ -117,17 +117,9 @@ final class LayoutContext {
     static func impacts(spec: ChartSpec, inRange: [Int]) -> [Int: ReferenceImpact] {
         guard let impact = spec.impact, spec.series.indices.contains(impact.series) else { return [:] }
         let series = spec.series[impact.series]
-        let noise = ReferenceImpact.noise(
-            of: series, window: impact.window.count > 0 ? impact.window.nominalSeconds * Double(impact.window.count) : 0)
+        let noise = ReferenceImpact.noise(of: series, window: impact.window.nominalSeconds * Double(impact.window.count))
         let instants = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
-        func firstAtLeast(_ value: Double) -> Int {
-            var (low, high) = (0, instants.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if instants[mid] < value { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
+        let firstAtLeast = { (value: Double) in ReferenceImpact.firstIndex(instants, atLeast: value) }
         var impacts: [Int: ReferenceImpact] = [:]
         for (k, index) in inRange.enumerated() {
             let date = spec.references[index].date
@@ -189,9 +181,7 @@ final class LayoutContext {
     /// A reference's colour: its own, else its category's slot, else the first or the neutral colour.
     func referenceColor(_ index: Int) -> Color {
         // Fields read in place: a copy of the whole reference retained and released its strings each call.
-        if let hex = spec.references[index].color, let rgb = RGBHex.parse(hex) {
-            return Color(red: rgb.red, green: rgb.green, blue: rgb.blue)
-        }
+        if let hex = spec.references[index].color, let color = Color(rgbHex: hex) { return color }
         guard let category = spec.references[index].category, let slot = categorySlots[category] else {
             // Uncategorised: the first colour when nothing has a category, else the key's neutral entry.
             return categorySlots.isEmpty ? referencePalette[0] : theme.mutedText

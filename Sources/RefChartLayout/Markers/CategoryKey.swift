@@ -41,7 +41,7 @@ extension LayoutPass {
     /// one, else the category's palette colour.
     private func keyColor(_ category: String, slot: Int) -> Color {
         let own = Set(inRange.lazy.filter { spec.references[$0].category == category }.map { spec.references[$0].color })
-        if own.count == 1, let hex = own.first!, let rgb = RGBHex.parse(hex) { return Color(red: rgb.red, green: rgb.green, blue: rgb.blue) }
+        if own.count == 1, let hex = own.first!, let color = Color(rgbHex: hex) { return color }
         return context.referencePalette[slot % context.referencePalette.count]
     }
 

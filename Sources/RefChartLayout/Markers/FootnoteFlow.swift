@@ -3,15 +3,11 @@
 ///
 /// Rows run down the first column, then the next (column-major), each kept whole in one column, the
 /// columns as even as the rows allow.
-package struct FootnoteFlow: Equatable {
+package struct FootnoteFlow {
     /// Each row's column and its first line in that column (0 at the table's top).
     package var places: [(column: Int, line: Int)]
     /// The table's height in lines: its tallest column.
     package var lines: Int
-
-    package static func == (a: Self, b: Self) -> Bool {
-        a.lines == b.lines && a.places.elementsEqual(b.places) { $0.column == $1.column && $0.line == $1.line }
-    }
 
     /// The columns for `rows` rows when at most `maximum` fit across: one column for up to three rows (a
     /// lone row was a third of the width, its title cut); else the fewest that keep the row count the

@@ -70,8 +70,12 @@ extension LayoutPass {
 
     /// Where a row's text starts, from the row's left edge: after its number pill and its date.
     private func footnoteTextOffset(label: String, date: String, rowHeight: Double) -> Double {
-        let pillWidth = max(context.numberWidths.size(label).width + 8, rowHeight - 2)
-        return pillWidth + 6 + metrics.summedWidths(style.footnote).size(date).width + 8
+        footnotePillWidth(label: label, rowHeight: rowHeight) + 6 + metrics.summedWidths(style.footnote).size(date).width + 8
+    }
+
+    /// A row's number pill: its label with room either side, at least round.
+    private func footnotePillWidth(label: String, rowHeight: Double) -> Double {
+        max(context.numberWidths.size(label).width + 8, rowHeight - 2)
     }
 
     /// The most lines a footnote row wraps to; a title longer still is cut there with an ellipsis.
@@ -103,7 +107,8 @@ extension LayoutPass {
                 let members = row.markers.map { markers[$0].reference }
                 let label = row.label
                 let numberSize = numbers.size(label)
-                let pill = Rect(x: row.box.minX, y: row.box.minY + 1, width: max(numberSize.width + 8, rowHeight - 2), height: rowHeight - 2)
+                let pill = Rect(
+                    x: row.box.minX, y: row.box.minY + 1, width: footnotePillWidth(label: label, rowHeight: rowHeight), height: rowHeight - 2)
                 let (date, text) = footnoteText(members)
                 let dateSize = dates.size(date)
                 let textLeft = row.box.minX + footnoteTextOffset(label: label, date: date, rowHeight: rowHeight)

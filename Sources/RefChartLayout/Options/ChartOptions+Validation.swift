@@ -9,9 +9,9 @@ extension ChartOptions {
     /// comes before the last `=`, so a name may hold one).
     package func seriesColor(_ entry: String) -> (name: String, color: Color)? {
         guard let equals = entry.lastIndex(of: "="), equals != entry.startIndex,
-            let rgb = RGBHex.parse(String(entry[entry.index(after: equals)...]))
+            let color = Color(rgbHex: String(entry[entry.index(after: equals)...]))
         else { return nil }
-        return (String(entry[..<equals]), Color(red: rgb.red, green: rgb.green, blue: rgb.blue))
+        return (String(entry[..<equals]), color)
     }
 
     public func validate() throws {
