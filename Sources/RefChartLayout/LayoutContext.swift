@@ -14,6 +14,7 @@ final class LayoutContext {
     let calendar: Calendar
     let metrics: TextMetrics
     let shapesCache = ShapesCache()
+    let reducedRunsCache = ReducedRunsCache()
     let shortcuts: LayoutShortcuts
     /// The visible time range.
     let domain: ClosedRange<Double>

@@ -27,7 +27,7 @@ extension LayoutPass {
                 entry.state = .label
                 entry.lane = lane
                 entry.box = LayoutReport.Box(
-                    x: marker.left, y: geometry.laneTop(lane) + style.lanePadding / 2, width: marker.size.width,
+                    x: marker.left, y: labelTop(marker) + style.lanePadding / 2, width: marker.size.width,
                     height: marker.size.height)
             } else if marker.bandOnly {
                 entry.state = .band

@@ -43,11 +43,16 @@ extension LayoutPass {
     /// Each drawn series' unbroken runs of points, reduced per pixel column (M4).
     func seriesRuns() -> [(series: Int, runs: [[Point]])] {
         let columns = Int((plot.width * spec.pixelScale).rounded(.up)) * M4Reducer.bucketsPerPixel
-        let referenceTimes = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
-        return spec.series.prefix(Legend.maximumEntries).enumerated().map { s, series in
-            let keep = nearestIndices(series.times, to: referenceTimes)
-            var runs = M4Reducer.reduce(times: series.times, values: series.values, domain: domain, columns: columns, keep: keep)
-            if !spec.options.connectGaps { runs = GapBreaks(times: series.times, tally: series.tally).split(runs) }
+        let reduced = context.reducedRunsCache.runs(columns: columns) {
+            let referenceTimes = inRange.map { spec.references[$0].date.timeIntervalSince1970 }
+            return spec.series.prefix(Legend.maximumEntries).map { series in
+                let keep = nearestIndices(series.times, to: referenceTimes)
+                let runs = M4Reducer.reduce(times: series.times, values: series.values, domain: domain, columns: columns, keep: keep)
+                return spec.options.connectGaps ? runs : GapBreaks(times: series.times, tally: series.tally).split(runs)
+            }
+        }
+        return zip(spec.series.prefix(Legend.maximumEntries), reduced).enumerated().map { s, pair in
+            let (series, runs) = pair
             let yScale = scale(forSeries: s)
             return (s, runs.map { run in run.map { Point(x: xScale(series.times[$0]), y: yScale(series.values[$0])) } })
         }

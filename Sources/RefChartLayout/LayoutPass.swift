@@ -65,6 +65,7 @@ struct LayoutPass {
         }
         yScale = valueScale()
         placeLabelsInsidePlot(labelWidth: labelWidth)
+        placeLabelsFreely(labelWidth: labelWidth)
     }
 
     /// Moves labels into the plot's top where the data leaves room, so the lanes above it cost less

@@ -25,20 +25,9 @@ struct BottomLanesTests {
         }
         // Under each label the plot shows the background, not the series' blue: the data stays above.
         let image = try DecodedImage(png: png)
-        let blue = Theme.light.series[0]
         for label in labels {
             let box = try #require(label.box)
-            var touched = 0
-            for y in Int(box.minY)..<Int(box.maxY) {
-                for x in Int(box.minX)..<Int(box.maxX) {
-                    let p = image.pixel(x: x, y: y)
-                    if abs(Double(p.red) - blue.red * 255) < 30 && abs(Double(p.green) - blue.green * 255) < 30
-                        && abs(Double(p.blue) - blue.blue * 255) < 30
-                    {
-                        touched += 1
-                    }
-                }
-            }
+            let touched = PlotClearance.seriesPixels(in: box, of: image, color: Theme.light.series[0])
             #expect(touched == 0, "\(touched) series pixels under \(label.title)")
         }
     }

@@ -54,16 +54,11 @@ struct LayoutTests {
         for a in labels {
             let box = try #require(a.box)
             #expect(image.contains(box), "label \(a.id) leaves the image")
-            #expect(!box.intersects(report.plot), "label \(a.id) covers the plot")
         }
-        // No marker line runs through another reference's label: a labelled marker's line starts at its
-        // lane and goes down to the plot; a badged marker's line lies inside the plot.
-        for a in labels {
-            for b in labels where b.id != a.id {
-                let crosses = b.box!.minX < a.x! && a.x! < b.box!.maxX && b.box!.minY > a.box!.minY
-                #expect(!crosses, "the line of \(a.id) crosses the label of \(b.id)")
-            }
-        }
+        // Labels inside the plot sit where the data leaves room; no marker line runs through a label.
+        let boxes = labels.compactMap(\.box)
+        #expect(PlotClearance.boxesTouchingSeries(boxes, in: scene, color: Theme.light.series[0]).isEmpty)
+        #expect(PlotClearance.linesThroughBoxes(boxes, in: scene).isEmpty)
         let badged = report.references.filter { $0.state == .badge }
         #expect(Set(report.footnotes.map(\.badge)) == Set(report.references.compactMap(\.footnote)))
         #expect(badged.allSatisfy { $0.footnote == $0.badge })
@@ -158,36 +153,13 @@ struct InPlotLabelTests {
             references: references)
         let (scene, report) = ChartLayout.layout(spec, measurer: FixedWidthMeasurer())
         #expect(TextBoxes.overlappingPairs(in: scene, measurer: FixedWidthMeasurer()).isEmpty)
-        let polylines = scene.items.compactMap { item -> [Point]? in
-            if case .polyline(let points, let stroke) = item, stroke.color == spec.theme.series[0] { points } else { nil }
-        }
         let inside = report.references.filter { $0.state == .label && $0.box!.intersects(report.plot) }
         if seed == 1 || seed == 3 { #expect(!inside.isEmpty, "no label went inside the plot") }
-        for entry in inside {
-            let box = try #require(entry.box)
-            for line in polylines {
-                for (a, b) in zip(line, line.dropFirst()) where b.x >= box.minX - 1 && a.x <= box.maxX + 1 {
-                    // The segment's highest point over the box's columns (smallest y) stays below the box.
-                    let left = max(a.x, box.minX - 1)
-                    let right = min(b.x, box.maxX + 1)
-                    let y = { (x: Double) in b.x == a.x ? min(a.y, b.y) : a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) }
-                    if box.midY > report.plot.midY {
-                        // A label in the plot's bottom lanes: the segment's lowest point stays above it.
-                        let lowest = b.x == a.x ? max(a.y, b.y) : max(y(left), y(right))
-                        #expect(lowest < box.minY, "label \(entry.title) touches the data")
-                    } else {
-                        #expect(min(y(left), y(right)) > box.maxY, "label \(entry.title) touches the data")
-                    }
-                }
-            }
-        }
+        // Labels sit anywhere in the plot where the data leaves room: no segment passes through one.
+        let touched = PlotClearance.boxesTouchingSeries(inside.compactMap(\.box), in: scene, color: spec.theme.series[0])
+        #expect(touched.isEmpty, "labels touching the data: \(touched)")
         // No marker line (badges' included) runs through a label.
         let labelBoxes = report.references.compactMap { $0.state == .label ? $0.box : nil }
-        for item in scene.items {
-            guard case .line(let from, let to, let stroke) = item, !stroke.dash.isEmpty, from.x == to.x else { continue }
-            for box in labelBoxes where box.minX < from.x && from.x < box.maxX {
-                #expect(max(from.y, to.y) <= box.minY || min(from.y, to.y) >= box.maxY, "a marker line at x=\(from.x) crosses a label")
-            }
-        }
+        #expect(PlotClearance.linesThroughBoxes(labelBoxes, in: scene).isEmpty)
     }
 }

@@ -88,13 +88,14 @@ extension LayoutPass {
                     // A badge's line starts under any label inside the plot that sits across it.
                     let top =
                         markers.filter { $0.lane.map { $0 >= lanes } ?? false && $0.left - 2 < x && x < $0.left + $0.size.width + 2 }
-                        .map { geometry.laneTop($0.lane!) + $0.size.height + style.lanePadding }.max() ?? plot.minY
+                        .map { labelTop($0) + $0.size.height + style.lanePadding }.max() ?? plot.minY
                     items += .group(
                         context.referenceGroup(marker.reference), [.line(from: Point(x: x, y: top), to: Point(x: x, y: plot.maxY), stroke: dashed)])
                 }
                 continue
             }
-            var top = marker.shift > 0 ? (geometry.laneTop(lane) + geometry.laneHeight).rounded() - 0.5 : geometry.laneTop(lane)
+            var top =
+                marker.freeLineTop ?? (marker.shift > 0 ? (geometry.laneTop(lane) + geometry.laneHeight).rounded() - 0.5 : geometry.laneTop(lane))
             var bottom = fullLabels ? plot.maxY : plot.minY + 10
             // A label inside the plot's bottom hangs its line from the plot's top down to the label.
             if labelsAtBottom { (top, bottom) = (plot.minY, geometry.laneTop(lane) + style.lanePadding / 2 - 1) }
@@ -111,8 +112,8 @@ extension LayoutPass {
         guard spec.references[marker.reference].date.timeIntervalSince1970 < context.domain.lowerBound else { return [] }
         let size = measure("←", style.label)
         let labels = markers.compactMap { other -> Rect? in
-            other.lane.map {
-                Rect(x: other.left, y: geometry.laneTop($0) + style.lanePadding / 2, width: other.size.width, height: other.size.height)
+            other.lane.map { _ in
+                Rect(x: other.left, y: labelTop(other) + style.lanePadding / 2, width: other.size.width, height: other.size.height)
             }
         }
         let tops = [plot.minY + 2, plot.maxY - Self.rugHeight - 2 - size.height]
@@ -126,6 +127,11 @@ extension LayoutPass {
         return .group(context.referenceGroup(marker.reference), [.text(run)])
     }
 
+    /// The top of a label's row: its lane's, or its own inside the plot (``MarkerPlan/freeTop``).
+    func labelTop(_ marker: MarkerPlan) -> Double {
+        marker.freeTop ?? geometry.laneTop(marker.lane!)
+    }
+
     /// Labels and their leaders, over everything in the plot.
     func markerLabels() -> [SceneItem] {
         markers.flatMap { marker -> [SceneItem] in
@@ -135,9 +141,9 @@ extension LayoutPass {
     }
 
     private func markerLabel(_ marker: MarkerPlan) -> [SceneItem] {
-        guard let lane = marker.lane else { return [] }
+        guard marker.lane != nil else { return [] }
         let color = context.referenceColor(marker.reference)
-        let laneTop = geometry.laneTop(lane)
+        let laneTop = labelTop(marker)
         var items: [SceneItem] = []
         if marker.shift > 0 {
             // The line stops under the lane; a leader runs along the lane's bottom edge to the label.

@@ -27,6 +27,11 @@ struct MarkerPlan {
     /// The footnote number of a truncated label (its full title is in the footnote table).
     var footnote: Int?
 
+    /// For a label placed freely inside the plot (``FreeLabelPlacer``): the top of its row (as a lane's top,
+    /// the text ``ChartStyle/lanePadding`` half below it), and where its line starts.
+    var freeTop: Double?
+    var freeLineTop: Double?
+
     /// An untitled range drawn as its band alone: no lane, no line, no badge (there is nothing to read).
     var bandOnly = false
 
