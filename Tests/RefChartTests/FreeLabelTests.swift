@@ -67,6 +67,22 @@ struct FreeLabelTests {
         #expect(PlotClearance.linesThroughBoxes(boxes, in: scene).isEmpty)
     }
 
+    /// The 90-day sample at 700×400: four lanes above the plot and two badges before (the plot 37 % of the
+    /// image); now every reference has its whole title inside the plot.
+    @Test func aSmallChartOfTheSampleLabelsEveryReferenceInsideThePlot() throws {
+        let chart = try RenderTests.sampleChart(width: 700, height: 400)
+        let (png, report) = try chart.renderWithReport(.png)
+        #expect(report.plot.height >= 0.6 * report.height, "the plot keeps \(report.plot.height) of \(report.height) px")
+        let labels = report.references.filter { $0.state == .label }
+        #expect(labels.count == 8 && !report.references.contains { $0.state == .badge || $0.truncated })
+        let image = try DecodedImage(png: png)
+        for label in labels {
+            let box = try #require(label.box)
+            #expect(box.intersects(report.plot), "\(label.title) is above the plot")
+            #expect(PlotClearance.seriesPixels(in: box, of: image, color: Theme.light.series[0]) == 0, "series under \(label.title)")
+        }
+    }
+
     /// A plateau at the top of the plot over the whole window: the label goes under the data, inside the
     /// plot, and its line runs from the plot's top so that it still meets the data.
     @Test func aLabelGoesUnderTheDataWhereTheTopIsTaken() throws {

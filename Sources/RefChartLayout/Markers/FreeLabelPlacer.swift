@@ -12,6 +12,8 @@ import RefChartScene
 struct FreeLabelPlacer {
     /// A label placed inside the plot: its text box, and where its line starts.
     struct Placed {
+        /// Which of the candidate's sizes it took.
+        var option: Int
         var box: Rect
         var lineX: Double
         var lineTop: Double
@@ -21,7 +23,8 @@ struct FreeLabelPlacer {
     struct Candidate {
         var marker: Int
         var x: Double
-        var size: Size
+        /// The sizes it may take, best first (a whole title, then a cut one): the first that fits wins.
+        var sizes: [Size]
     }
 
     let grid: OccupancyGrid
@@ -77,29 +80,35 @@ struct FreeLabelPlacer {
     /// row and a half to win. The right side is preferred, unless the label would end in the plot's last
     /// tenth: there a label to the right strands the references right of it.
     private func bestSpot(for candidate: Candidate) -> Placed? {
-        let right = candidate.x + offset
-        let leftSide = candidate.x - offset - candidate.size.width
-        let nearEdge = right + candidate.size.width > area.maxX - 0.1 * area.width
-        let sides = nearEdge ? [leftSide, right] : [right, leftSide]
-        var best: (spot: Placed, score: Double)?
-        for (k, left) in sides.enumerated() where left >= area.minX && left + candidate.size.width <= area.maxX {
-            guard let spot = highestSpot(left: left, candidate: candidate) else { continue }
-            let score = spot.box.minY + (k == 0 ? 0 : 1.5 * (candidate.size.height + rowGap))
-            if best == nil || score < best!.score { best = (spot, score) }
+        for (option, size) in candidate.sizes.enumerated() {
+            let right = candidate.x + offset
+            let leftSide = candidate.x - offset - size.width
+            let nearEdge = right + size.width > area.maxX - 0.1 * area.width
+            let sides = nearEdge ? [leftSide, right] : [right, leftSide]
+            var best: (spot: Placed, score: Double)?
+            for (k, left) in sides.enumerated() where left >= area.minX && left + size.width <= area.maxX {
+                guard let spot = highestSpot(left: left, size: size, candidate: candidate) else { continue }
+                let score = spot.box.minY + (k == 0 ? 0 : 1.5 * (size.height + rowGap))
+                if best == nil || score < best!.score { best = (spot, score) }
+            }
+            if var spot = best?.spot {
+                spot.option = option
+                return spot
+            }
         }
-        return best?.spot
+        return nil
     }
 
-    /// The first row from the top where a label with its left edge at `left` fits.
-    private func highestSpot(left: Double, candidate: Candidate) -> Placed? {
-        let span = left...(left + candidate.size.width)
+    /// The first row from the top where a label of `size` with its left edge at `left` fits.
+    private func highestSpot(left: Double, size: Size, candidate: Candidate) -> Placed? {
+        let span = left...(left + size.width)
         // Lines through the whole plot rule a side out at once.
         guard !fullLines.contains(where: { $0 + lineGap > span.lowerBound && $0 - lineGap < span.upperBound }) else { return nil }
         let minimumTop = pendingTop[candidate.marker] ?? -.infinity
         let free = grid.freeRuns(from: span.lowerBound, to: span.upperBound)
         var top = area.minY
-        while top + candidate.size.height <= area.maxY {
-            let box = Rect(x: left, y: top, width: candidate.size.width, height: candidate.size.height)
+        while top + size.height <= area.maxY {
+            let box = Rect(x: left, y: top, width: size.width, height: size.height)
             // Past the data in the way, in one step (the rows as the grid's isFree rounds them).
             let (r0, r1) = (Int((top - grid.bounds.minY).rounded(.down)), Int((box.maxY - grid.bounds.minY).rounded(.up)))
             if r0 >= 0, r0 < free.count, free[r0] < r1 - r0 {
@@ -117,7 +126,7 @@ struct FreeLabelPlacer {
                 let dataAbove = grid.isCovered(columnAt: candidate.x, from: area.minY, to: top)
                 let lineTop = dataAbove ? area.minY : top
                 if lineTop >= minimumTop && linesClear(box: box, lineTop: lineTop, x: candidate.x) {
-                    return Placed(box: box, lineX: candidate.x, lineTop: lineTop)
+                    return Placed(option: 0, box: box, lineX: candidate.x, lineTop: lineTop)
                 }
             }
             top += 1

@@ -60,7 +60,7 @@ extension LayoutPass {
         let candidates = freeCandidates()
         guard !candidates.isEmpty else { return .failed }
         // Every label starts inside the plot; the geometry then settles with the places the labels take.
-        for c in candidates where c.text == nil { pass.markers[c.marker].lane = k }
+        for c in candidates where c.isLabel { pass.markers[c.marker].lane = k }
         pass.lanes = k
         var distributedOn: Rect?
         for _ in 0..<4 {
@@ -86,21 +86,26 @@ extension LayoutPass {
         var badges: [FreeCandidate] = []
         let maxWidth = min(style.maxLabelWidth, (xScale.range.upperBound - xScale.range.lowerBound) * style.maxLabelFraction)
         for (k, marker) in markers.enumerated() where !marker.bandOnly {
-            if marker.lane != nil {
-                labels.append(
-                    FreeCandidate(marker: k, text: nil, size: marker.size, titleWidth: marker.titleWidth, natural: marker.left - marker.shift))
-            } else if marker.badge != nil, markers.count <= Self.freeBadgeLimit, competes(marker.reference) {
+            let labelled = marker.lane != nil
+            guard labelled || (marker.badge != nil && markers.count <= Self.freeBadgeLimit && competes(marker.reference)) else { continue }
+            // The whole title, where the layout so far had to cut it or badge it.
+            var options: [FreeCandidate.Option] = []
+            if !labelled || marker.truncated {
                 let reference = spec.references[marker.reference]
                 let startsBefore = reference.end != nil && reference.date.timeIntervalSince1970 < domain.lowerBound
-                let title = (startsBefore ? "← " : "") + titles[marker.reference]
-                let impactWidth = impacts[marker.reference]?.text.map { measure($0, style.label).width + 4 } ?? 0
-                let fitted = context.fitted(title, maxWidth: maxWidth, font: style.label)
-                guard !fitted.truncated else { continue }
-                var size = measure(fitted.text, style.label)
-                let titleWidth = size.width
-                size.width += impactWidth
-                badges.append(FreeCandidate(marker: k, text: fitted.text, size: size, titleWidth: titleWidth, natural: marker.x + style.labelOffset))
+                let fitted = context.fitted((startsBefore ? "← " : "") + titles[marker.reference], maxWidth: maxWidth, font: style.label)
+                if !fitted.truncated {
+                    let impactWidth = impacts[marker.reference]?.text.map { measure($0, style.label).width + 4 } ?? 0
+                    let titleWidth = measure(fitted.text, style.label).width
+                    var size = measure(fitted.text, style.label)
+                    size.width = titleWidth + impactWidth
+                    options.append(FreeCandidate.Option(text: fitted.text, size: size, titleWidth: titleWidth))
+                }
             }
+            if labelled { options.append(FreeCandidate.Option(text: nil, size: marker.size, titleWidth: marker.titleWidth)) }
+            guard !options.isEmpty else { continue }
+            let candidate = FreeCandidate(marker: k, isLabel: labelled, options: options, natural: marker.left - marker.shift)
+            if labelled { labels.append(candidate) } else { badges.append(candidate) }
         }
         let priority = { (c: FreeCandidate) in spec.references[markers[c.marker].reference].priority ?? 0 }
         let ordered = { (list: [FreeCandidate]) in
@@ -127,7 +132,7 @@ extension LayoutPass {
         grid.seal()
         let rug = markers.count > Self.fewMarkers && markers.contains { $0.badge != nil } ? Self.rugHeight : 0
         let area = Rect(x: plot.minX + 2, y: plot.minY + 2, width: plot.width - 4, height: plot.height - 4 - rug)
-        let isLabel = Set(candidates.filter { $0.text == nil }.map(\.marker))
+        let isLabel = Set(candidates.filter(\.isLabel).map(\.marker))
         // Lines through the whole plot: those of labels in lanes above it. A label that finds no place inside
         // adds its line and the placing starts again (it ends: the set only grows). A badge's line starts under
         // any label across it, so a badge adds none.
@@ -138,7 +143,7 @@ extension LayoutPass {
                 placer.fullLines = through.map { markers[$0].x }.sorted()
                 let unplaced = placer.place(
                     order.filter { !through.contains($0.marker) }.map {
-                        FreeLabelPlacer.Candidate(marker: $0.marker, x: markers[$0.marker].x, size: $0.size)
+                        FreeLabelPlacer.Candidate(marker: $0.marker, x: markers[$0.marker].x, sizes: $0.options.map(\.size))
                     })
                 let grown = through.union(unplaced.filter(isLabel.contains))
                 if grown == through { return placer }
@@ -164,7 +169,7 @@ extension LayoutPass {
         // The labels that did not fit inside, in lanes above the plot.
         var assigner = LaneAssigner(budget: context.laneBudget)
         for c in candidates.sorted(by: { $0.marker < $1.marker }) where isLabel.contains(c.marker) && placer.placed[c.marker] == nil {
-            let span = c.natural...(c.natural + c.size.width)
+            let span = c.natural...(c.natural + markers[c.marker].size.width)
             guard
                 let placement = assigner.place(
                     span: span, lineX: markers[c.marker].x, maxShift: style.maxShift, rightLimit: width - style.padding)
@@ -176,12 +181,13 @@ extension LayoutPass {
         for c in candidates {
             guard let spot = placer.placed[c.marker] else { continue }
             var marker = markers[c.marker]
-            if let text = c.text {
-                // A badge become a label.
-                (marker.text, marker.truncated, marker.badge) = (text, false, nil)
+            let option = c.options[spot.option]
+            if let text = option.text {
+                // A whole title: a badge become a label, or a label no longer cut.
+                (marker.text, marker.truncated, marker.badge, marker.footnote) = (text, false, nil, nil)
                 marker.impactText = impacts[marker.reference]?.text
             }
-            (marker.size, marker.titleWidth, marker.left, marker.shift) = (c.size, c.titleWidth, spot.box.minX, 0)
+            (marker.size, marker.titleWidth, marker.left, marker.shift) = (option.size, option.titleWidth, spot.box.minX, 0)
             (marker.lane, marker.freeTop, marker.freeLineTop) = (k, spot.box.minY - style.lanePadding / 2, spot.lineTop)
             markers[c.marker] = marker
         }
@@ -209,13 +215,20 @@ extension LayoutPass {
     }
 }
 
-/// A label on its way into the plot: its marker, and, for a badge becoming a label, its text.
+/// A label on its way into the plot: its marker, and what it may show there, best first.
 struct FreeCandidate {
+    /// A label's text and size.
+    struct Option {
+        /// The whole title (a badge's, or a cut label's); `nil` for the label's own text as it stands.
+        var text: String?
+        var size: Size
+        var titleWidth: Double
+    }
+
     var marker: Int
-    /// The label's text for a badge (a label keeps its own).
-    var text: String?
-    var size: Size
-    var titleWidth: Double
-    /// Its left edge in a lane above the plot, unshifted.
+    /// Whether the reference has a label (it must keep one, inside or above the plot); else it is a badge.
+    var isLabel: Bool
+    var options: [Option]
+    /// Its label's left edge in a lane above the plot, unshifted.
     var natural: Double
 }
