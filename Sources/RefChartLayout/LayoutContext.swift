@@ -104,7 +104,8 @@ final class LayoutContext {
         let theme = spec.theme
         seriesColors = spec.series.indices.map { own[spec.series[$0].name] ?? theme.series[$0 % theme.series.count] }
         referencePalette = ReferencePalette.choose(
-            candidates: theme.references, series: Array(seriesColors.prefix(Legend.maximumEntries)), count: max(1, categorySlots.count))
+            candidates: theme.references, neutral: theme.neutralReferences, series: Array(seriesColors.prefix(Legend.maximumEntries)),
+            count: max(1, categorySlots.count))
         dataSpacing = spec.series.first { $0.times.count >= 2 }.map { SeriesShapes.typicalSpacing($0.times) } ?? 0
         let laneHeight = metrics.measure("Hg", style.label).height + style.lanePadding
         self.laneHeight = laneHeight

@@ -44,6 +44,34 @@ struct ReferenceColorTests {
         }
     }
 
+    /// Six series take the hues: three categories get one accent and the theme's two greys, every one
+    /// clear of every series colour and apart from the others in every vision (both themes).
+    @Test(arguments: [Theme.light, Theme.dark])
+    func manySeriesGiveTheCategoriesAnAccentAndGreys(theme: Theme) {
+        let series = theme.series
+        let palette = ReferencePalette.choose(candidates: theme.references, neutral: theme.neutralReferences, series: series, count: 3)
+        #expect(palette.dropFirst() == theme.neutralReferences[...])
+        #expect(theme.references.contains(palette[0]))
+        for (k, a) in palette.enumerated() {
+            #expect(
+                series.allSatisfy { ColorDifference.deltaE(a, $0) >= ReferencePalette.fromSeries },
+                "\(k) \(a) is \(series.map { ColorDifference.deltaE(a, $0) }.min()!) from a series colour")
+            for b in palette.dropFirst(k + 1) {
+                #expect(ColorDifference.deltaE(a, b) >= ReferencePalette.apart)
+                for deficiency in ColorDifference.Deficiency.allCases {
+                    let d = ColorDifference.deltaE(ColorDifference.simulated(a, deficiency), ColorDifference.simulated(b, deficiency))
+                    #expect(d >= ReferencePalette.apart, "\(a) and \(b) under \(deficiency): \(d)")
+                }
+            }
+        }
+        // Fewer series keep the hues; more categories than the family go on with the theme's hues.
+        #expect(
+            ReferencePalette.choose(candidates: theme.references, neutral: theme.neutralReferences, series: Array(series.prefix(3)), count: 4)
+                == ReferencePalette.choose(candidates: theme.references, series: Array(series.prefix(3)), count: 4))
+        let six = ReferencePalette.choose(candidates: theme.references, neutral: theme.neutralReferences, series: series, count: 6)
+        #expect(six.count == 6 && Set(six).count == 6)
+    }
+
     /// A series given a colour of its own pushes the category colours away from it; the chart draws both.
     @Test func aSeriesColourOfItsOwnIsDrawnAndAvoided() throws {
         let times = (0..<100).map { 1_725_148_800 + Double($0) * 3_600 }

@@ -9,11 +9,27 @@ package import RefChartScene
 /// far, in normal vision and under simulated deuteranopia and protanopia. What no candidate satisfies is
 /// filled by relaxing first the colour-blind rule, then the series rule (the farthest candidates first),
 /// so every category still gets a colour.
+///
+/// With many series (``manySeries``) the hues are the series': the categories take one accent (the first
+/// candidate clear of them) and then the theme's neutral greys, which no series colour is near and which
+/// colour blindness does not confuse; more categories than that go on as above.
 package enum ReferencePalette {
+    /// From this many series drawn, categories take an accent and greys.
+    package static let manySeries = 4
     /// The least ΔE2000 between a reference colour and any series colour.
     package static let fromSeries = 20.0
     /// The least ΔE2000 between two reference colours, in each vision simulated.
     package static let apart = 10.0
+
+    /// `count` colours for categories, against `series`: with many series an accent and then `neutral`.
+    package static func choose(candidates: [Color], neutral: [Color], series: [Color], count: Int) -> [Color] {
+        guard series.count >= manySeries, count > 1 else { return choose(candidates: candidates, series: series, count: count) }
+        let accent = choose(candidates: candidates, series: series, count: 1)
+        let family = Array((accent + neutral).prefix(count))
+        guard family.count < count else { return family }
+        let rest = choose(candidates: candidates.filter { !family.contains($0) }, series: series + family, count: count - family.count)
+        return family + rest
+    }
 
     /// `count` colours for categories (at most the candidates' number), against `series`.
     package static func choose(candidates: [Color], series: [Color], count: Int) -> [Color] {
