@@ -75,7 +75,8 @@ public struct ReportRunner: Sendable {
             }
         }
         let finished = outcomes.compactMap { $0 }
-        let pdf = job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, pages: finished.compactMap(\.1)) }
+        // A shard's pages make the combined PDF only with the others' (``ReportAssembly``).
+        let pdf = selection.shard != nil ? nil : job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, pages: finished.compactMap(\.1)) }
         return ReportSummary(
             state: .complete, started: Self.stamp(started), finished: Self.stamp(Date()), charts: finished.map(\.0), pdf: pdf)
     }
@@ -112,7 +113,7 @@ public struct ReportRunner: Sendable {
 
     /// Creates the folders outputs go to: a scheduled report's paths often name a new folder
     /// (`out/{date}/…`), and a report job has no shell step to make it.
-    static func createFolders(for paths: [String]) throws {
+    package static func createFolders(for paths: [String]) throws {
         for folder in Set(paths.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

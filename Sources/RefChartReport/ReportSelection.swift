@@ -9,6 +9,12 @@ public struct ReportSelection: Sendable, Hashable {
         /// How many shards there are.
         public var count: Int
 
+        /// Shard `index` of `count`.
+        public init(index: Int, count: Int) {
+            self.index = index
+            self.count = count
+        }
+
         /// Parses `I/N` with `0 <= I < N`; `nil` otherwise.
         public init?(_ text: String) {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)

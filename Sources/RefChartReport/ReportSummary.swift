@@ -101,8 +101,12 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     public var notRun: Int
     /// Every selected chart, in file order.
     public var charts: [Chart]
-    /// The combined PDF, when the jobs file asks for one.
+    /// The combined PDF, when the jobs file asks for one (a shard's run has none: the assembly writes it).
     public var pdf: CombinedPDF?
+    /// For a sharded run, which shard (`2/4`); for an assembly, `all 4`; `nil` otherwise.
+    public var shard: String?
+    /// For a shard's run, the part it left for the assembly.
+    public var part: String?
 
     /// A summary of `charts` (counts from their statuses).
     public init(state: State, error: String? = nil, started: String, finished: String?, charts: [Chart], pdf: CombinedPDF? = nil) {
@@ -132,6 +136,8 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         try c.encode(notRun, forKey: .notRun)
         try c.encode(charts, forKey: .charts)
         try c.encode(pdf, forKey: .pdf)
+        try c.encodeIfPresent(shard, forKey: .shard)
+        try c.encodeIfPresent(part, forKey: .part)
     }
 
     /// The summary as pretty-printed JSON with sorted keys and a final newline.

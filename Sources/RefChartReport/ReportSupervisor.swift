@@ -31,6 +31,8 @@ public final class ReportSupervisor: Sendable {
     public let chartTimeout: Double
     /// The run's instant: `last` windows end here, `{date}` is its day.
     public let now: Date
+    /// The shard this run renders, if it is one: it leaves the combined PDF to the assembly.
+    public let shard: ReportSelection.Shard?
     private let state = Mutex()
 
     /// Creates a supervisor for the charts `selection` keeps.
@@ -46,6 +48,7 @@ public final class ReportSupervisor: Sendable {
         self.concurrency = max(1, concurrency)
         self.chartTimeout = chartTimeout
         self.now = now
+        shard = selection.shard
         state.withLock { $0.started = Date() }
     }
 
@@ -149,6 +152,13 @@ public final class ReportSupervisor: Sendable {
         return summary(runState, error: reason)
     }
 
+    /// Each selected chart that ended, in file order, with its page of the combined PDF: a shard's part.
+    package func entries() -> [ReportShardPart.Entry] {
+        state.withLock { state in
+            selected.compactMap { index in state.ended[index].map { ReportShardPart.Entry(index: index, chart: $0.0, page: $0.1) } }
+        }
+    }
+
     private func start(_ index: Int, on worker: WorkerProcess) {
         state.withLock { $0.running[index] = ContinuousClock.now }
         worker.send(index)
@@ -175,7 +185,7 @@ public final class ReportSupervisor: Sendable {
     private func finalSummary() -> ReportSummary {
         if state.withLock({ $0.stopped }) { return summary(.interrupted, error: nil) }
         var result = summary(.complete, error: nil)
-        if job.pdf != nil {
+        if job.pdf != nil && shard == nil {
             let pages = state.withLock { state in selected.compactMap { state.ended[$0]?.1 } }
             result.pdf = ReportRunner.writeCombinedPDF(job: job, now: now, pages: pages)
         }

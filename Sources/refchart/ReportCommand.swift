@@ -37,8 +37,23 @@ struct ReportCommand: AsyncParsableCommand {
         help: ArgumentHelp("Render one shard of the charts: I/N renders those whose position is I mod N (0 ≤ I < N).", valueName: "I/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("Write the run's summary as JSON to this file; - for standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the run's summary as JSON to this file; - for standard output. {shard} in it becomes I-of-N for a shard's own summary, all for the assembled one.",
+            valueName: "file"))
     var summary: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Write the combined PDF and one summary from the parts the shards (--shard I/N) left; refuse, naming them, when a shard is missing, stale or failed. With --shard: the last shard to finish assembles."
+        ))
+    var assemble = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Where shards leave their parts for --assemble (default: .refchart-parts beside the combined PDF); every shard must reach it.",
+            valueName: "folder"))
+    var parts: String?
 
     @Flag(help: "Check the jobs file and exit without rendering.")
     var check = false
@@ -77,7 +92,7 @@ struct ReportCommand: AsyncParsableCommand {
         do {
             job = try loadJob()
             charts = try selection.charts(of: job)
-            if let summary {
+            for summary in [ownSummary, assembledSummary].compactMap({ $0 }) {
                 var paths = job.paths
                 if let earlier = paths.add(PathUse("the summary (--summary)", path: summary, writes: true)) {
                     throw PathCollision(use: PathUse("--summary", path: summary, writes: true), earlier: earlier)
@@ -98,16 +113,24 @@ struct ReportCommand: AsyncParsableCommand {
             }
             return
         }
+        if assemble && shard == nil {
+            try await assembleParts(of: job, count: nil, only: only)
+            return
+        }
         let supervisor = try ReportSupervisor(
             job: job, selection: selection, executable: Self.executable, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             chartTimeout: chartTimeout ?? job.chartTimeout ?? 120)
         let printer = ProgressPrinter(quiet: quiet)
-        if let summary, summary != "-" {
+        if supervisor.shard != nil, let pdf = try? job.pdfPath(now: supervisor.now), FileManager.default.fileExists(atPath: pdf) {
+            // Last run's combined PDF goes first: only an assembly of every shard writes the next one.
+            try? FileManager.default.removeItem(atPath: pdf)
+        }
+        if let summary = ownSummary, summary != "-" {
             // Before anything renders: a run that is killed outright leaves "running", never last week's summary.
             try? AtomicFile.write(
                 ReportSummary(state: .running, started: ReportRunner.stamp(started), finished: nil, charts: []).json(), to: summary)
         }
-        LastWords.set { [summary] reason in
+        LastWords.set { [summary = ownSummary] reason in
             let result: ReportSummary
             switch reason {
             case .signal(let signal):
@@ -117,7 +140,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
             if let summary { try? AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
         }
-        let result = await supervisor.run { printer.finished($0) }
+        var result = await supervisor.run { printer.finished($0) }
         guard LastWords.withdraw() else {
             // A signal or the deadline stopped the run: its handler writes the summary and exits.
             while true { try? await Task.sleep(for: .seconds(60)) }
@@ -130,13 +153,101 @@ struct ReportCommand: AsyncParsableCommand {
                 printer.line("wrote \(pdf.path) (\(pdf.pages) pages)")
             }
         }
-        if let summary {
+        if let shard = supervisor.shard {
+            result.shard = "\(shard.index)/\(shard.count)"
+            result.part = try await reportingErrors {
+                try leavePart(of: job, shard: shard, summary: result, entries: supervisor.entries(), now: supervisor.now)
+            }
+            if !quiet { printer.line("wrote shard \(shard.index)/\(shard.count)'s part \(shownPath(result.part!))") }
+        }
+        if let summary = ownSummary {
             try await reportingErrors { try AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
         }
         if !quiet || result.failed > 0 {
             printer.line("\(result.ok) of \(result.charts.count) charts rendered\(result.failed > 0 ? ", \(result.failed) failed" : "")")
         }
+        if assemble, let shard = supervisor.shard { try await assembleParts(of: job, count: shard.count, only: only, now: supervisor.now) }
         if !result.succeeded { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// `--summary` for this run's own summary (`{shard}` filled for a shard).
+    private var ownSummary: String? {
+        guard let summary else { return nil }
+        guard let shard = shard.flatMap(ReportSelection.Shard.init) else {
+            return assemble ? nil : summary.replacingOccurrences(of: "{shard}", with: "all")
+        }
+        return summary.replacingOccurrences(of: "{shard}", with: "\(shard.index)-of-\(shard.count)")
+    }
+
+    /// `--summary` for the assembled summary: the path itself when assembling alone, with `{shard}` as `all`
+    /// after a shard (without `{shard}` a shard's own summary keeps the path, and the assembled one is not
+    /// written).
+    private var assembledSummary: String? {
+        guard assemble, let summary else { return nil }
+        guard shard != nil else { return summary.replacingOccurrences(of: "{shard}", with: "all") }
+        return summary.contains("{shard}") ? summary.replacingOccurrences(of: "{shard}", with: "all") : nil
+    }
+
+    /// Writes a shard's part for the assembly; its path.
+    private func leavePart(
+        of job: ReportJob, shard: ReportSelection.Shard, summary: ReportSummary, entries: [ReportShardPart.Entry], now: Date
+    ) throws -> String {
+        let folder = ReportShardPart.folder(job: job, override: parts, now: now)
+        let path = ReportShardPart.path(folder: folder, jobsFile: job.file, index: shard.index, count: shard.count)
+        let part = ReportShardPart(
+            shard: shard.index, shards: shard.count, only: only, jobsDigest: ReportShardPart.digest(ofFile: job.workerFile), summary: summary,
+            entries: entries)
+        try ReportRunner.createFolders(for: [path])
+        try AtomicFile.write(Array(try JSONEncoder().encode(part)), to: path)
+        return path
+    }
+
+    /// Assembles the shards' parts: alone (`count` unknown), every part must be there; after a shard, the
+    /// parts still missing mean another shard will assemble.
+    private func assembleParts(of job: ReportJob, count: Int?, only: [String], now: Date = Date()) async throws {
+        let folder = ReportShardPart.folder(job: job, override: parts, now: now)
+        guard let lock = AssemblyLock(folder: folder) else {
+            if !quiet { print("another shard is assembling the report (\(shownPath(folder))/.assemble.lock)") }
+            return
+        }
+        defer { lock.release() }
+        switch ReportAssembly.assemble(job: job, folder: folder, only: only, count: count, now: now) {
+        case .assembled(let merged):
+            if let pdf = merged.pdf {
+                if let error = pdf.error {
+                    print("refchart: error: combined PDF \(pdf.path): \(error)")
+                } else if !quiet {
+                    print("wrote \(pdf.path) (\(pdf.pages) pages) from \(merged.shard ?? "the shards")")
+                }
+            }
+            if let path = assembledSummary {
+                try await reportingErrors { try AtomicFile.write(try merged.json(), to: path, allowingStandardOutput: true) }
+            }
+            if !quiet || merged.failed > 0 {
+                print("assembled: \(merged.ok) of \(merged.charts.count) charts rendered\(merged.failed > 0 ? ", \(merged.failed) failed" : "")")
+            }
+            if !merged.succeeded { throw ExitCode(ExitStatus.failure) }
+        case .incomplete(let missing, let count) where self.shard != nil:
+            if !quiet {
+                let names = missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+                print("shard\(missing.count == 1 ? " \(names) has" : "s \(names) have") not finished: the last shard to finish assembles")
+            }
+        case .incomplete(let missing, let count):
+            try refuseAssembly(missing.map { "shard \($0)/\(count) has left no part in \(shownPath(folder))" })
+        case .refused(let problems):
+            try refuseAssembly(problems)
+        }
+    }
+
+    /// Says why the parts make no report, in the assembled summary too; exits 1.
+    private func refuseAssembly(_ problems: [String]) throws -> Never {
+        let message = "cannot assemble the report: " + problems.joined(separator: "; ")
+        if let path = assembledSummary {
+            let refused = ReportSummary(
+                state: .invalid, error: message, started: ReportRunner.stamp(Date()), finished: ReportRunner.stamp(Date()), charts: [])
+            try? AtomicFile.write(try refused.json(), to: path, allowingStandardOutput: true)
+        }
+        throw fail(message)
     }
 
     /// The jobs file, or standard input (`-`, `/dev/stdin`): read once, its relative paths from the current
@@ -170,7 +281,7 @@ struct ReportCommand: AsyncParsableCommand {
     /// A refused run still replaces the summary, so it never describes an earlier run; not when the
     /// summary's path is what was refused or is the jobs file itself.
     private func writeInvalidSummary(_ message: String, started: Date) {
-        guard let summary else { return }
+        guard let summary = ownSummary ?? assembledSummary else { return }
         var ledger = PathLedger()
         if !ReportJob.namesStandardInput(jobsFile) { _ = ledger.add(PathUse("the jobs file", path: jobsFile, writes: false)) }
         guard ledger.add(PathUse("the summary", path: summary, writes: true)) == nil, !message.contains("--summary") else { return }
