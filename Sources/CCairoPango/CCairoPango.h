@@ -5,4 +5,5 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <png.h>
+#include <fontconfig/fontconfig.h>
 #endif

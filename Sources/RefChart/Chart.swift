@@ -96,6 +96,11 @@ public struct Chart: Sendable, Hashable {
     package func rendered(_ format: ChartFormat, scale: Double? = nil) throws -> (image: [UInt8], report: LayoutReport, scene: Scene) {
         let scale = format == .png ? scale ?? options.scale : 1
         try validate(scale: scale)
+        do {
+            try FontCheck.require()
+        } catch let error as RenderError {
+            throw ChartError(OptionText(error.description))
+        }
         let (scene, report) = layout(pixelScale: scale, paged: format == .pdf)
         do {
             return (try ChartRenderer.render(scene, format: format.output(scale: scale, svgText: options.svgText)), report, scene)

@@ -40,3 +40,20 @@ struct FontsTests {
         #expect(report.references[0].missingGlyphs == "\u{E000}")
     }
 }
+
+/// A machine without fonts (a slim container): every chart stops with what to install, and no file.
+struct NoFontsTests {
+    @Test func aChartWithoutFontsSaysWhatToInstall() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let config = dir.appendingPathComponent("fonts.conf")
+        try "<?xml version=\"1.0\"?>\n<fontconfig><cachedir>\(dir.path)/cache</cachedir></fontconfig>\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("chart.png")
+        let result = try CLIRunner.run(
+            ["render", "--csv", TestSupport.sample("pageviews.csv"), "-o", out.path], environment: ["FONTCONFIG_FILE": config.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no fonts found: install fonts-dejavu-core (see README: runtime packages)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("larger than Cairo"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
