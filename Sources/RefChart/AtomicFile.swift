@@ -137,7 +137,9 @@ public enum AtomicFile {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// Why the file system refused a write, as the system says it ("Permission denied", "No space left on
+    /// device"); Foundation's own words only where it gives no cause.
+    package static func describe(_ error: any Error) -> String {
         switch error {
         case let error as POSIXFailure: return String(cString: strerror(error.code))
         case let error as ChartError: return error.message
@@ -145,7 +147,13 @@ public enum AtomicFile {
             if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
                 return String(cString: strerror(Int32(underlying.code)))
             }
-            return error.code == .fileWriteOutOfSpace ? "no space left on the device" : "the file system refused it"
+            switch error.code {
+            case .fileWriteOutOfSpace: return "no space left on the device"
+            // The user this runs as may not write there (a service's user and a root-owned folder).
+            case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied (check the folder's owner and mode)"
+            case .fileWriteVolumeReadOnly: return "the file system is read-only"
+            default: return "the file system refused it"
+            }
         default:
             let ns = error as NSError
             return ns.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(ns.code))) : error.localizedDescription

@@ -141,7 +141,14 @@ extension ChartRequest {
         if unique.count > 1 {
             throw ChartRequestError(.output, "\"\(output)\" names one file for \(unique.count) formats: put {format} in it")
         }
-        if let only = unique.first { return [only] }
+        if let only = unique.first {
+            // x.png with svg would write SVG bytes into a file named .png.
+            if let named = ChartFormat(fileExtension: output), named != only {
+                throw ChartRequestError(
+                    .output, "\"\(output)\" ends in .\(named.rawValue) but the format is \(only.rawValue): make them agree (or leave the format out)")
+            }
+            return [only]
+        }
         guard let format = ChartFormat(fileExtension: output) else {
             let file = URL(fileURLWithPath: output).lastPathComponent
             let ext = file.contains(".") ? "\".\(file.split(separator: ".").last ?? "")\"" : "no extension"

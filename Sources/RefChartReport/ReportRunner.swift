@@ -118,7 +118,7 @@ public struct ReportRunner: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw ChartError("cannot create the folder \(folder): \(error.localizedDescription)", kind: .io)
+                throw ChartError("cannot create the folder \(folder): \(AtomicFile.describe(error))", kind: .io)
             }
         }
     }

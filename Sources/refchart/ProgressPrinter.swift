@@ -13,11 +13,14 @@ import Darwin
 final class ProgressPrinter: Sendable {
     private let quiet: Bool
     private let live: Bool
+    /// Each line starts with the time (ISO 8601, UTC): for logs a scheduler appends to.
+    private let timestamps: Bool
     private let lock = NSLock()
 
-    init(quiet: Bool) {
+    init(quiet: Bool, timestamps: Bool = false) {
         self.quiet = quiet
-        live = isatty(STDERR_FILENO) == 1
+        self.timestamps = timestamps
+        live = isatty(STDERR_FILENO) == 1 && !timestamps
     }
 
     func finished(_ progress: ReportRunner.Progress) {
@@ -52,6 +55,7 @@ final class ProgressPrinter: Sendable {
 
     private func write(clearing: Bool, _ text: String) {
         let prefix = clearing && live ? "\r\u{1B}[K" : ""
-        FileHandle.standardError.write(Data((prefix + text).utf8))
+        let stamp = timestamps && !text.isEmpty ? ReportRunner.stamp(Date()) + " " : ""
+        FileHandle.standardError.write(Data((prefix + stamp + text).utf8))
     }
 }

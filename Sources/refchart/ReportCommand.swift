@@ -61,6 +61,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Print only failures.")
     var quiet = false
 
+    @Flag(help: "Start every progress and error line with the time (ISO 8601, UTC), for a log file.")
+    var timestamps = false
+
     @Option(help: ArgumentHelp("Give up on the whole run after this many seconds (exit 5; default 3600).", valueName: "seconds"))
     var timeout = 3600.0
 
@@ -120,7 +123,7 @@ struct ReportCommand: AsyncParsableCommand {
         let supervisor = try ReportSupervisor(
             job: job, selection: selection, executable: Self.executable, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             chartTimeout: chartTimeout ?? job.chartTimeout ?? 120)
-        let printer = ProgressPrinter(quiet: quiet)
+        let printer = ProgressPrinter(quiet: quiet, timestamps: timestamps)
         if supervisor.shard != nil, let pdf = try? job.pdfPath(now: supervisor.now), FileManager.default.fileExists(atPath: pdf) {
             // Last run's combined PDF goes first: only an assembly of every shard writes the next one.
             try? FileManager.default.removeItem(atPath: pdf)
@@ -150,7 +153,7 @@ struct ReportCommand: AsyncParsableCommand {
             if let error = pdf.error {
                 printer.line("refchart: error: combined PDF \(pdf.path): \(error)")
             } else if !quiet {
-                printer.line("wrote \(pdf.path) (\(pdf.pages) pages)")
+                printer.line("wrote \(pdf.path) (\(pdf.pages) page\(pdf.pages == 1 ? "" : "s"))")
             }
         }
         if let shard = supervisor.shard {
@@ -217,7 +220,7 @@ struct ReportCommand: AsyncParsableCommand {
                 if let error = pdf.error {
                     print("refchart: error: combined PDF \(pdf.path): \(error)")
                 } else if !quiet {
-                    print("wrote \(pdf.path) (\(pdf.pages) pages) from \(merged.shard ?? "the shards")")
+                    print("wrote \(pdf.path) (\(pdf.pages) page\(pdf.pages == 1 ? "" : "s")) from \(merged.shard ?? "the shards")")
                 }
             }
             if let path = assembledSummary {

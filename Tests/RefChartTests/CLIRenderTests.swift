@@ -19,6 +19,17 @@ struct CLIRenderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["chart.png", "report.json"])
     }
 
+    /// `-o x.png --format svg` wrote SVG bytes into x.png: now a usage error, and nothing written.
+    @Test func anExtensionThatContradictsTheFormatIsRefused() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let png = dir.appendingPathComponent("x.png").path
+        let result = try CLIRunner.run(["render", "--csv", csv, "-o", png, "--format", "svg"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("ends in .png but the format is svg"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: png))
+        #expect(try CLIRunner.run(["render", "--csv", csv, "-o", dir.appendingPathComponent("x.svg").path, "--format", "svg"]).status == 0)
+    }
+
     @Test func rendersSVGWithSizeAndTitleFromOptions() throws {
         let dir = try TestSupport.temporaryDirectory()
         let svg = dir.appendingPathComponent("chart.svg").path
