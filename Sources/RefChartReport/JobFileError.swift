@@ -12,6 +12,11 @@ public struct JobFileError: RefChartFailure, Hashable {
     public var column: Int?
     /// What is wrong and how to fix it.
     public var message: String
+    /// The file's other problems, in file order (a file is checked whole, as a compiler checks).
+    public var more: [JobFileError] = []
+
+    /// At most this many problems are printed; the rest are counted.
+    public static let shownLimit = 50
 
     /// Creates an error.
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
@@ -26,6 +31,15 @@ public struct JobFileError: RefChartFailure, Hashable {
 
     /// `jobs.yaml:12:5: unknown key "widht" …` (a jobs file's message names its own keys, whatever `spelling`).
     public func message(spelling: OptionSpelling) -> String {
+        let all = [self] + more
+        var lines = all.prefix(Self.shownLimit).map(\.located)
+        if all.count > Self.shownLimit { lines.append("… and \(all.count - Self.shownLimit) more problems") }
+        if all.count > 1 { lines.append("\(all.count) problems in \(file)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// This problem alone, with where it is.
+    private var located: String {
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }

@@ -56,46 +56,77 @@ struct JobFileParser {
         if let credentials = openPanel.credentialsFile {
             _ = ledger.add(PathUse("the credentials file (openpanel.credentialsFile)", path: credentials, writes: false))
         }
+        // Every chart's problems at once, as a compiler reports (up to ``JobFileError/shownLimit``): a file
+        // fixed one error per run took as many runs as it had errors.
+        var problems: [JobFileError] = []
         for node in list {
-            let own = try chartMapping(node, what: "chart")
-            guard let nameNode = own["name"], let name = nameNode.string else {
-                throw error(at: node, "this chart has no \"name\": give each chart a unique name")
-            }
-            if let first = names[name] {
-                throw error(at: nameNode, "the name \(quoted(name)) is already used at line \(first.line): names must be unique")
-            }
-            names[name] = nameNode
-            // The data source is one choice: a chart's own `csv` or `events` replaces the defaults' source,
-            // so a file whose defaults name a CSV can still draw one chart from OpenPanel.
-            let ownSource = Self.sourceKeys.contains { own[$0] != nil }
-            let ownKeys = Set(own.lazy.compactMap(\.key.string))
-            let inherited = defaults.filter {
-                let key = $0.key.string ?? ""
-                return !ownKeys.contains(key) && !(ownSource && Self.sourceKeys.contains(key))
-            }
-            let merged = own + inherited
-            var request = try decode(merged, at: node)
-            guard request.output != nil else {
-                throw error(at: node, "chart \(quoted(name)) has no \"output\": e.g. output: out/{name}.{format}")
-            }
-            resolvePaths(&request)
             do {
-                try request.validate()
-                if request.csv == "-" {
-                    throw ChartRequestError(.csv, "cannot be standard input (-) in a report: worker processes draw the charts; give the CSV's path")
-                }
-                guard request.csv != nil || !request.events.isEmpty else {
-                    throw ChartRequestError(.csv, "is missing: give the metrics CSV, or OpenPanel events (events and openpanelProject)")
-                }
-                try request.checkPaths(now: now, in: &ledger)
-            } catch let problem as ChartRequestError {
-                throw error(at: merged.pair(problem.field.stringValue)?.value ?? node, "chart \(quoted(name)): \(problem)")
+                charts.append(try chart(node, defaults: defaults, names: &names, ledger: &ledger, now: now))
+            } catch let problem as JobFileError {
+                problems.append(problem)
             }
-            charts.append(request)
         }
         let zone = (try? decode(defaults, at: root).zone().identifier) ?? "UTC"
         var job = ReportJob(
             file: file, folder: folder.path, workerFile: file, charts: charts, openPanel: openPanel, pdf: nil, timezone: zone, paths: ledger)
+        do {
+            try topSettings(top, into: &job, now: now)
+        } catch let problem as JobFileError {
+            problems.append(problem)
+        }
+        if var first = problems.first {
+            first.more = Array(problems.dropFirst())
+            throw first
+        }
+        return job
+    }
+
+    /// One chart of the `charts` list, with the defaults applied, validated and its paths recorded.
+    private func chart(
+        _ node: JobNode, defaults: [JobNode.Pair], names: inout [String: JobNode], ledger: inout PathLedger, now: Date
+    ) throws -> ChartRequest {
+        // The name first: a chart with another problem still holds its name against a duplicate.
+        if let nameNode = node.mapping?["name"], let name = nameNode.string {
+            if let first = names[name] {
+                throw error(at: nameNode, "the name \(quoted(name)) is already used at line \(first.line): names must be unique")
+            }
+            names[name] = nameNode
+        }
+        let own = try chartMapping(node, what: "chart")
+        guard let name = own["name"]?.string else {
+            throw error(at: node, "this chart has no \"name\": give each chart a unique name")
+        }
+        // The data source is one choice: a chart's own `csv` or `events` replaces the defaults' source,
+        // so a file whose defaults name a CSV can still draw one chart from OpenPanel.
+        let ownSource = Self.sourceKeys.contains { own[$0] != nil }
+        let ownKeys = Set(own.lazy.compactMap(\.key.string))
+        let inherited = defaults.filter {
+            let key = $0.key.string ?? ""
+            return !ownKeys.contains(key) && !(ownSource && Self.sourceKeys.contains(key))
+        }
+        let merged = own + inherited
+        var request = try decode(merged, at: node)
+        guard request.output != nil else {
+            throw error(at: node, "chart \(quoted(name)) has no \"output\": e.g. output: out/{name}.{format}")
+        }
+        resolvePaths(&request)
+        do {
+            try request.validate()
+            if request.csv == "-" {
+                throw ChartRequestError(.csv, "cannot be standard input (-) in a report: worker processes draw the charts; give the CSV's path")
+            }
+            guard request.csv != nil || !request.events.isEmpty else {
+                throw ChartRequestError(.csv, "is missing: give the metrics CSV, or OpenPanel events (events and openpanelProject)")
+            }
+            try request.checkPaths(now: now, in: &ledger)
+        } catch let problem as ChartRequestError {
+            throw error(at: merged.pair(problem.field.stringValue)?.value ?? node, "chart \(quoted(name)): \(problem)")
+        }
+        return request
+    }
+
+    /// The top level's `chartTimeout` and `pdf`.
+    private func topSettings(_ top: [JobNode.Pair], into job: inout ReportJob, now: Date) throws {
         if let node = top["chartTimeout"] {
             guard let seconds = node.string.flatMap(Double.init), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
                 throw error(at: node, "\"chartTimeout\" must be a number of seconds, more than 0 and at most 86400")
@@ -115,7 +146,6 @@ struct JobFileParser {
                 throw error(at: node, "\"pdf\" \(quoted(filled, limit: 200)) is also \(earlier.role): give each its own path")
             }
         }
-        return job
     }
 
     /// A chart (or the defaults): a mapping whose keys are all chart keys; a single value for a list key

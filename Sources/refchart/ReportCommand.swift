@@ -210,10 +210,16 @@ struct ReportCommand: AsyncParsableCommand {
     private func assembleParts(of job: ReportJob, count: Int?, only: [String], now: Date = Date()) async throws {
         let folder = ReportShardPart.folder(job: job, override: parts, now: now)
         guard let lock = AssemblyLock(folder: folder) else {
-            if !quiet { print("another shard is assembling the report (\(shownPath(folder))/.assemble.lock)") }
-            return
+            try refuseAssembly(["cannot take the lock \(shownPath(folder))/.assemble.lock: is the folder writable?"])
         }
         defer { lock.release() }
+        if let shard = shard.flatMap(ReportSelection.Shard.init),
+            !FileManager.default.fileExists(atPath: ReportShardPart.path(folder: folder, jobsFile: job.file, index: shard.index, count: shard.count))
+        {
+            // Its part is gone: a shard that finished at the same time assembled the report with it.
+            if !quiet { print("another shard assembled the report") }
+            return
+        }
         switch ReportAssembly.assemble(job: job, folder: folder, only: only, count: count, now: now) {
         case .assembled(let merged):
             if let pdf = merged.pdf {

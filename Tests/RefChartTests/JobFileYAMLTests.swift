@@ -96,3 +96,53 @@ struct JobFileYAMLTests {
         #expect(!(only.stderr + format.stderr).contains("\u{1B}"))
     }
 }
+
+/// A jobs file is checked whole: every chart's problem in one run, as a compiler reports, capped.
+struct JobFileAllErrorsTests {
+    @Test func everyProblemIsReportedInOneRunInFileOrder() throws {
+        let yaml = """
+            charts:
+              - name: a
+                csv: m.csv
+                widht: 3
+                output: o.png
+              - name: b
+                csv: m.csv
+                width: -4
+                output: p.png
+              - name: a
+                csv: m.csv
+                output: q.png
+            pdf: x.txt
+
+            """
+        let error = try #require(ReportJobTests.problem(yaml))
+        let lines = error.message(spelling: .keys).split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(lines)")
+        #expect(lines[0].hasPrefix("/jobs/weekly.yaml:4:5: unknown chart key \"widht\""))
+        #expect(lines[1].hasPrefix("/jobs/weekly.yaml:8:12: chart \"b\": width"))
+        #expect(lines[2].hasPrefix("/jobs/weekly.yaml:10:11: the name \"a\" is already used at line 2"))
+        #expect(lines[3].hasPrefix("/jobs/weekly.yaml:13:6: \"pdf\""))
+        #expect(lines[4] == "4 problems in /jobs/weekly.yaml")
+    }
+
+    @Test func pastFiftyTheRestAreCounted() throws {
+        let charts = (0..<60).map { "  - name: c\($0)\n    csv: m.csv\n    width: 1\n    output: o\($0).png\n" }.joined()
+        let error = try #require(ReportJobTests.problem("charts:\n" + charts))
+        let lines = error.message(spelling: .keys).split(separator: "\n")
+        #expect(lines.count == 52)
+        #expect(lines[50] == "… and 10 more problems" && lines[51] == "60 problems in /jobs/weekly.yaml")
+    }
+
+    @Test func theRefusedRunStillReplacesItsSummaryWithEveryProblem() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try "charts:\n  - name: a\n    csv: m.csv\n    widht: 3\n    output: o.png\n  - name: b\n    csv: m.csv\n    width: -4\n    output: p.png\n"
+            .write(to: dir.appendingPathComponent("jobs.yaml"), atomically: true, encoding: .utf8)
+        try Data("{\"state\": \"complete\"}".utf8).write(to: dir.appendingPathComponent("summary.json"))
+        let result = try CLIRunner.run(["report", "jobs.yaml", "--summary", "summary.json"], in: dir)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("jobs.yaml:4:5:") && result.stderr.contains("jobs.yaml:8:12:"), "\(result.stderr)")
+        let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(contentsOf: dir.appendingPathComponent("summary.json")))
+        #expect(summary.state == .invalid && summary.error?.contains("2 problems") == true)
+    }
+}
