@@ -16,12 +16,12 @@ struct ReadmeExampleTests {
         // One chart, described as a value: the same fields as `refchart render`'s options.
         var request = ChartRequest(csv: "samples/pageviews.csv")
         request.references = ["samples/references.json"]
-        request.openpanelProject = "acme-web"  // also that OpenPanel project's references
         request.title = "Pageviews"
         request.formats = [.png, .svg]
+        // With OpenPanel: request.openpanelProject = "acme-web" adds that project's references; the client
+        // is made on first use from OPENPANEL_CLIENT_ID and OPENPANEL_CLIENT_SECRET (a clear error without).
 
-        // Credentials from OPENPANEL_CLIENT_ID and OPENPANEL_CLIENT_SECRET (and OPENPANEL_API_URL).
-        let pipeline = ChartPipeline(openPanelClient: try OpenPanelClient.fromEnvironment())
+        let pipeline = ChartPipeline()
         let chart = try await pipeline.render(request)  // in memory; `run` also writes request.output
         let png = chart.image(.png)!
         let labels = chart.layoutReport.references.filter { $0.state == .label }.count
@@ -41,16 +41,27 @@ struct ReadmeExampleTests {
         #expect(readme.contains("```swift\n" + example + "```"), "README's library example differs from:\n\(example)")
     }
 
-    @Test func theReadmeExampleRuns() async throws {
-        let fixture = try await OpenPanelFixture.start()
-        defer { Task { await fixture.stop() } }
-        await fixture.api.seed(projectId: "acme-web", title: "From OpenPanel", date: "2024-10-15T12:00:00.000Z")
-        for (name, value) in fixture.environment { setenv(name, value, 1) }
-        defer { for name in fixture.environment.keys { unsetenv(name) } }
+    /// It runs as a new user runs it: no OpenPanel credentials in the environment.
+    @Test func theReadmeExampleRunsWithoutCredentials() async throws {
+        for name in ["OPENPANEL_CLIENT_ID", "OPENPANEL_CLIENT_SECRET"] { #expect(getenv(name) == nil) }
         // `swift test` runs in the package root, where the example's relative paths point.
         try #require(FileManager.default.fileExists(atPath: "samples/pageviews.csv"), "run the tests from the package root")
         let (png, labels) = try await Self.readmeExample()
         #expect(RenderTests.pngSize(png).map { [$0.0, $0.1] } == [1200, 600])
-        #expect(labels == 9)  // 8 of the sample's references in range, and the one from OpenPanel
+        #expect(labels == 8)  // the sample's references in range
+    }
+
+    /// Its OpenPanel line, against the mock: the project's reference joins the file's.
+    @Test func theReadmeExamplesOpenPanelLineAddsTheProjectsReferences() async throws {
+        let fixture = try await OpenPanelFixture.start()
+        defer { Task { await fixture.stop() } }
+        await fixture.api.seed(projectId: "acme-web", title: "From OpenPanel", date: "2024-10-15T12:00:00.000Z")
+        var request = ChartRequest(csv: "samples/pageviews.csv")
+        request.references = ["samples/references.json"]
+        request.openpanelProject = "acme-web"
+        let client = fixture.client()
+        let pipeline = ChartPipeline(openPanelClient: client)
+        let chart = try await pipeline.render(request)
+        #expect(chart.layoutReport.references.filter { $0.state == .label }.count == 9)
     }
 }
