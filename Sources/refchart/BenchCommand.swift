@@ -10,7 +10,13 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time the CSV reader and the renderer on generated files (1k, 100k, 1M rows; 200 references).",
         discussion:
-            "Each size runs in its own process. --long writes the same shape as a long export; compare its parse column with a wide run of the same row count."
+            """
+            Example:
+              refchart bench --rows 1000 --references 5000
+
+            Each size runs in its own process. --long writes the same shape as a long export; compare its parse \
+            column with a wide run of the same row count.
+            """
     )
 
     @Option(parsing: .upToNextOption, help: "Row counts to generate.")

@@ -6,13 +6,16 @@ import RefChart
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show what the CSV reader detects in a metrics file: delimiter, time column, series, gaps, duplicates.")
+        abstract: "Show what the CSV reader detects in a metrics file: delimiter, time column, series, gaps, duplicates.",
+        discussion: "Example: refchart inspect --csv samples/pageviews.csv --json")
 
     @OptionGroup var input: CSVReaderOptions
 
     @OptionGroup var deadline: DeadlineOption
 
-    @Option(help: ArgumentHelp("The OpenPanel project --event series come from.", valueName: "id"))
+    @Option(
+        name: [.customLong("openpanel-project"), .customLong("project")],
+        help: ArgumentHelp("The OpenPanel project --event series come from (--project for short).", valueName: "id"))
     var openpanelProject: String?
 
     @OptionGroup(title: "OpenPanel") var api: OpenPanelOptions

@@ -49,7 +49,9 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List references, newest created first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List references, newest created first.",
+            discussion: "Example: refchart references list --project my-project --timezone Europe/Berlin")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption
@@ -64,7 +66,9 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct Get: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one reference.")
+        static let configuration = CommandConfiguration(
+            commandName: "get", abstract: "Show one reference.",
+            discussion: "Example: refchart references get 9c6aeeaf-a554-4dbf-8acd-4bb24ad2806d --json")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption
@@ -106,7 +110,9 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "Change a reference's title, description or date.")
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Change a reference's title, description or date.",
+            discussion: "Example: refchart references update 9c6aeeaf-a554-4dbf-8acd-4bb24ad2806d --title \"Release 2.3.1\" --clear-description")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption
@@ -142,7 +148,9 @@ struct ReferencesCommand: AsyncParsableCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a reference for good.")
+        static let configuration = CommandConfiguration(
+            commandName: "delete", abstract: "Delete a reference for good.",
+            discussion: "Example: refchart references delete 9c6aeeaf-a554-4dbf-8acd-4bb24ad2806d")
         @OptionGroup var api: OpenPanelOptions
 
         @OptionGroup var deadline: DeadlineOption

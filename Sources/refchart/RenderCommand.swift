@@ -24,7 +24,10 @@ struct RenderCommand: AsyncParsableCommand {
             "A references JSON file: {\"data\": [...]} as the OpenPanel API returns, or a plain array; repeat for several.", valueName: "file"))
     var references: [String] = []
 
-    @Option(help: ArgumentHelp("Fetch the references of this OpenPanel project (credentials from the environment).", valueName: "id"))
+    @Option(
+        name: [.customLong("openpanel-project"), .customLong("project")],
+        help: ArgumentHelp("Fetch the references of this OpenPanel project (credentials from the environment; --project for short).", valueName: "id")
+    )
     var openpanelProject: String?
 
     @Option(name: .customLong("category"), help: ArgumentHelp("Draw only references of this category; repeat for several.", valueName: "name"))

@@ -38,10 +38,17 @@ struct ReportCommand: AsyncParsableCommand {
     var shard: String?
 
     @Option(
+        name: .customLong("summary"),
         help: ArgumentHelp(
             "Write the run's summary as JSON to this file; - for standard output. {shard} in it becomes I-of-N for a shard's own summary, all for the assembled one.",
             valueName: "file"))
-    var summary: String?
+    var summaryFile: String?
+
+    @Flag(help: "Print the run's summary as JSON on standard output (the same as --summary -).")
+    var json = false
+
+    /// Where the summary goes: `--summary`, or standard output for `--json`.
+    private var summary: String? { json ? "-" : summaryFile }
 
     @Flag(
         help: ArgumentHelp(
@@ -74,6 +81,7 @@ struct ReportCommand: AsyncParsableCommand {
     var chartTimeout: Double?
 
     func validate() throws {
+        if json && summaryFile != nil { throw ValidationError("give --json or --summary, not both") }
         guard timeout.isFinite, timeout > 0, timeout <= 7 * 86_400 else {
             throw ValidationError("--timeout \(timeout) is out of range: use more than 0 and at most 604800 seconds")
         }
