@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         // Report job files are YAML (JSON is YAML too); Yams keeps each node's line and column for errors.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Documentation only (`swift package generate-documentation --target RefChart`): a plugin, built
+        // when asked for, never part of the library's build.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Tests only: a real HTTP server on loopback for the OpenPanel client and URL inputs.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],

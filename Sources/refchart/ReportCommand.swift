@@ -16,8 +16,8 @@ struct ReportCommand: AsyncParsableCommand {
             Example:
               refchart report samples/weekly.yaml --summary -
 
-            The whole file is checked first: an unknown key, a bad value or a duplicate name exits 64 naming \
-            its line and column, and nothing renders. Then charts render --jobs at a time; one OpenPanel \
+            The whole file is checked first: every unknown key, bad value or duplicate name is reported with its \
+            line and column (exit 64), and nothing renders. Then charts render --jobs at a time; one OpenPanel \
             client serves them all. A chart that fails is reported and leaves no file; the others still \
             render. Exit 0 when every chart rendered, 1 when any failed.
             """)
