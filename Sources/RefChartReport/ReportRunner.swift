@@ -75,8 +75,11 @@ public struct ReportRunner: Sendable {
             }
         }
         let finished = outcomes.compactMap { $0 }
-        // A shard's pages make the combined PDF only with the others' (``ReportAssembly``).
-        let pdf = selection.shard != nil ? nil : job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, pages: finished.compactMap(\.1)) }
+        // A shard's pages make the combined PDF only with the others' (``ReportAssembly``); a run of charts
+        // by name (`--only`) leaves the whole one in place.
+        let pdf =
+            selection.shard != nil || !selection.only.isEmpty
+            ? nil : job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, pages: finished.compactMap(\.1)) }
         return ReportSummary(
             state: .complete, started: Self.stamp(started), finished: Self.stamp(Date()), charts: finished.map(\.0), pdf: pdf)
     }

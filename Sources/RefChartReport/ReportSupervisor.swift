@@ -33,6 +33,9 @@ public final class ReportSupervisor: Sendable {
     public let now: Date
     /// The shard this run renders, if it is one: it leaves the combined PDF to the assembly.
     public let shard: ReportSelection.Shard?
+    /// Whether the run renders only some charts by name (`--only`): it leaves the combined PDF as it is,
+    /// whole from the last full run, rather than replace it with a PDF of a few pages under the same name.
+    public let byName: Bool
     private let state = Mutex()
 
     /// Creates a supervisor for the charts `selection` keeps.
@@ -49,6 +52,7 @@ public final class ReportSupervisor: Sendable {
         self.chartTimeout = chartTimeout
         self.now = now
         shard = selection.shard
+        byName = !selection.only.isEmpty
         state.withLock { $0.started = Date() }
     }
 
@@ -185,7 +189,7 @@ public final class ReportSupervisor: Sendable {
     private func finalSummary() -> ReportSummary {
         if state.withLock({ $0.stopped }) { return summary(.interrupted, error: nil) }
         var result = summary(.complete, error: nil)
-        if job.pdf != nil && shard == nil {
+        if job.pdf != nil && shard == nil && !byName {
             let pages = state.withLock { state in selected.compactMap { state.ended[$0]?.1 } }
             result.pdf = ReportRunner.writeCombinedPDF(job: job, now: now, pages: pages)
         }

@@ -164,6 +164,9 @@ struct ReportCommand: AsyncParsableCommand {
                 printer.line("wrote \(pdf.path) (\(pdf.pages) page\(pdf.pages == 1 ? "" : "s"))")
             }
         }
+        if supervisor.byName && supervisor.shard == nil && job.pdf != nil && !quiet {
+            printer.line("the combined PDF is left as it was: --only renders part of the report")
+        }
         if let shard = supervisor.shard {
             result.shard = "\(shard.index)/\(shard.count)"
             result.part = try await reportingErrors {

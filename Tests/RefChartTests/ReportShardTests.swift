@@ -62,6 +62,20 @@ struct ReportShardTests {
         #expect(summary.ok == 9)
     }
 
+    /// Re-running one chart by name keeps last run's whole PDF instead of a one-page PDF under its name.
+    @Test func aRunByNameLeavesTheWholePDFInPlace() async throws {
+        let dir = try Self.workspace()
+        let pdf = dir.appendingPathComponent("out/report.pdf")
+        #expect(try await CLIRunner.runAsync(["report", "jobs.yaml", "--quiet"], in: dir).status == 0)
+        let whole = try Data(contentsOf: pdf)
+        let again = try await CLIRunner.runAsync(["report", "jobs.yaml", "--only", "c3", "--summary", "-"], in: dir)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("the combined PDF is left as it was"), "\(again.stderr)")
+        #expect(try Data(contentsOf: pdf) == whole)
+        let summary = try JSONDecoder().decode(ReportSummary.self, from: again.stdout)
+        #expect(summary.charts.map(\.name) == ["c3"] && summary.pdf == nil)
+    }
+
     @Test func aMissingOrForeignShardIsRefusedByName() async throws {
         let dir = try Self.workspace()
         let out = dir.appendingPathComponent("out")
