@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 package import RefChart
 
 /// What one shard of a report (`--shard I/N`) leaves for the assembly: its summary, each chart's page of
