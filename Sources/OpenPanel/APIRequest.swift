@@ -15,6 +15,9 @@ struct APIRequest: Sendable {
     /// A JSON body; `Content-Type: application/json` is sent only with one (a DELETE with the header and
     /// no body is a 400).
     var body: Data?
+    /// At most this many attempts, fewer than the client's (a route whose 500s are lookups that never
+    /// succeed: `/insights/…/data` answers an unknown report with one).
+    var attempts: Int?
 
     /// GET, PATCH and DELETE may be sent again; a POST whose answer was lost may already have been applied.
     var isIdempotent: Bool { method != "POST" }

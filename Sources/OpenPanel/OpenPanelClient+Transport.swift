@@ -67,7 +67,7 @@ extension OpenPanelClient {
                 guard request.isIdempotent || neverSent else { throw LostAnswer(reason: Self.describe(error)) }
                 wait = backOff(attempt)
             }
-            guard attempt < configuration.maxAttempts, clock.now + .seconds(wait) < deadline else {
+            guard attempt < min(configuration.maxAttempts, request.attempts ?? .max), clock.now + .seconds(wait) < deadline else {
                 var final = failure
                 if attempt > 1 { final.message += " (after \(attempt) attempts)" }
                 throw final

@@ -15,7 +15,8 @@ struct RefChartCommand: AsyncParsableCommand {
             """,
         version: RefChartVersion.description,
         subcommands: [
-            RenderCommand.self, ReportCommand.self, ReferencesCommand.self, InspectCommand.self, BenchCommand.self, BenchRunCommand.self,
+            RenderCommand.self, ReportCommand.self, ReferencesCommand.self, DashboardCommand.self, InspectCommand.self, BenchCommand.self,
+            BenchRunCommand.self,
             ReportWorkerCommand.self,
         ])
 

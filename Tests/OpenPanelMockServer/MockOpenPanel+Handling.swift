@@ -56,11 +56,16 @@ extension MockOpenPanel {
             "x-ratelimit-reset": "\(reset)",
         ]
         let isExport = path.suffix(2) == ["export", "charts"]
-        let groupLimit = isExport ? exportLimit : limit
-        var answer =
-            isExport
-            ? exportCharts(method: method, query: query, headers: headers, overLimit: current.count > groupLimit)
-            : route(method: method, path: path, query: query, headers: headers, body: body, overLimit: current.count > groupLimit)
+        let isInsights = path.contains("insights")
+        let groupLimit = isExport || isInsights ? exportLimit : limit
+        var answer: Answer
+        if isExport {
+            answer = exportCharts(method: method, query: query, headers: headers, overLimit: current.count > groupLimit)
+        } else if isInsights || path.contains("dashboards") {
+            answer = dashboardRoute(method: method, path: path, headers: headers, overLimit: current.count > groupLimit)
+        } else {
+            answer = route(method: method, path: path, query: query, headers: headers, body: body, overLimit: current.count > groupLimit)
+        }
         answer.headers.merge(rateHeaders) { $1 }
         if isExport {
             answer.headers["x-ratelimit-limit"] = "\(exportLimit)"

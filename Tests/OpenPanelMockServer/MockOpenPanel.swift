@@ -61,6 +61,10 @@ public actor MockOpenPanel {
     public var exportLimit = 100
     /// How often each static file was fetched.
     public internal(set) var fileFetches: [String: Int] = [:]
+    /// Saved dashboards per project, newest first, each with its reports' listing entries (JSON objects).
+    var dashboards: [String: [(id: String, name: String, reports: [[String: Any]])]] = [:]
+    /// Each saved report's data answer (`/insights/…/data`), by report id, with its project.
+    var reportAnswers: [String: (projectId: String, answer: [String: Any])] = [:]
     /// Rejects `"description": null` on PATCH with a 400, as the live server does.
     public var rejectsNullDescription = true
 
@@ -88,6 +92,22 @@ public actor MockOpenPanel {
     /// Records events for the export endpoint.
     public func addEvents(projectId: String, name: String, at times: [Double]) {
         events[projectId, default: []] += times.map { (name, $0) }
+    }
+
+    /// Adds a dashboard to a project (newest first in its list) with its reports: each the listing entry
+    /// (`{id, name, chartType, range, interval, metric, series, breakdowns}`) and the data answer, as the
+    /// real server writes them (openpanel-dashboards-api.md).
+    public func addDashboard(projectId: String, id: String, name: String, reports: [(listing: String, data: String)]) {
+        let decoded = reports.map { report in
+            (
+                (try? JSONSerialization.jsonObject(with: Data(report.listing.utf8))) as? [String: Any] ?? [:],
+                (try? JSONSerialization.jsonObject(with: Data(report.data.utf8))) as? [String: Any] ?? [:]
+            )
+        }
+        dashboards[projectId, default: []].insert((id, name, decoded.map(\.0)), at: 0)
+        for (listing, data) in decoded {
+            if let reportId = listing["id"] as? String { reportAnswers[reportId] = (projectId, data) }
+        }
     }
 
     /// Sets the organization's time zone.

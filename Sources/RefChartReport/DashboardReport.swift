@@ -1,0 +1,87 @@
+public import Foundation
+public import RefChart
+
+/// A saved OpenPanel dashboard rendered as it is saved: one chart per time-series report, in the
+/// dashboard's order, with the project's references on every chart; every other report is named with the
+/// reason it was not drawn (never drawn as a misleading line, never silently dropped).
+///
+/// Calls: the dashboards (1), the dashboard's reports (1), the project's references (1), one data call per
+/// report drawn: a 10-report dashboard costs at most 13, through the client's pacer.
+public struct DashboardReport: Sendable {
+    /// One report of the dashboard and what became of it.
+    public struct Page: Sendable {
+        public var report: SavedReport
+        /// The chart drawn from its data, when it is a time series and its data came.
+        public var chart: Chart?
+        /// Why it has no chart (its type, or the data call's failure).
+        public var skipped: String?
+        /// Whether it has no chart because its data could not be fetched (not because of its type).
+        public var failed = false
+        /// Series left out of the chart: the dashboard, too, shows its 5 largest.
+        public var seriesLeftOut = 0
+    }
+
+    public var dashboard: Dashboard
+    public var pages: [Page]
+
+    /// Series drawn per chart at most, as OpenPanel's dashboard shows them (the largest by sum).
+    public static let seriesShown = 5
+
+    /// Fetches and lays out the dashboard `idOrName` of `projectId`.
+    /// - Parameters:
+    ///   - base: Size, theme and the like for every chart (title, type and window come from each report).
+    ///   - orgZone: The organisation's zone, which the data's labels are written in (no endpoint says it).
+    /// - Throws: ``OpenPanelError`` for the listings; ``DashboardError`` for a dashboard that is not there.
+    public static func load(
+        client: OpenPanelClient, projectId: String, dashboard idOrName: String, base: ChartOptions, orgZone: TimeZone
+    ) async throws -> DashboardReport {
+        let dashboards = try await client.dashboards(projectId: projectId)
+        let wanted = idOrName.lowercased()
+        guard let dashboard = dashboards.first(where: { $0.id == idOrName }) ?? dashboards.first(where: { $0.name.lowercased() == wanted })
+        else {
+            let known = dashboards.isEmpty ? "it has none" : "dashboards: " + dashboards.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+            throw DashboardError("no dashboard \(quoted(idOrName)) in project \(quoted(projectId)); \(known)")
+        }
+        let reports = try await client.reports(projectId: projectId, dashboardId: dashboard.id)
+        let references = try await client.list(projectId: projectId)
+        var pages: [Page] = []
+        for report in reports {
+            guard report.isTimeSeries else {
+                pages.append(Page(report: report, chart: nil, skipped: Self.notDrawn(report.chartType)))
+                continue
+            }
+            do {
+                let data = try await client.reportData(projectId: projectId, reportId: report.id, orgZone: orgZone)
+                var options = base
+                options.title = report.name
+                options.timezone = ZoneIdentifier(orgZone)
+                options.type = report.chartType == "area" ? .area : report.chartType == "linear" ? .line : .bar
+                let shown = Array(data.series.prefix(Self.seriesShown))
+                let chart = Chart(options: options, series: shown, references: references, window: data.window)
+                pages.append(Page(report: report, chart: chart, skipped: nil, seriesLeftOut: data.series.count - shown.count))
+            } catch let error as OpenPanelError {
+                pages.append(Page(report: report, chart: nil, skipped: "its data could not be fetched: \(error.message)", failed: true))
+            }
+        }
+        return DashboardReport(dashboard: dashboard, pages: pages)
+    }
+
+    /// Why a report of `type` is not drawn: what its data means there (openpanel-dashboards-api.md 4.3).
+    static func notDrawn(_ type: String) -> String {
+        switch type {
+        case "metric": return "a metric report is one number per series, not a time series (headline tiles are not drawn yet)"
+        case "funnel": return "a funnel report is steps, not a time series (funnel charts are not drawn yet)"
+        case "pie", "map": return "a \(type) report shows totals over the range; its data's time series would be misread"
+        case "retention", "conversion", "sankey":
+            return "OpenPanel computes a \(type) report with its own engine; the data route returns only the raw event series"
+        default: return "refchart does not know the report type \(quoted(type))"
+        }
+    }
+}
+
+/// A dashboard that is not in the project, named with those that are.
+public struct DashboardError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import OpenPanel
+import OpenPanelMockServer
+import RefChart
+import RefChartReport
+import Testing
+
+/// A saved OpenPanel dashboard rendered as it is saved, against the mock's dashboards, reports and report
+/// data (openpanel-dashboards-api.md): display names and formulas as served, breakdowns, the org zone, the
+/// types that are not time series named with their reason, and the calls it costs.
+@Suite(.serialized)
+struct DashboardTests {
+    /// `Growth` in acme-web: a formula report, a 3-value breakdown, a metric, a funnel and a retention report.
+    static func fixture() async throws -> OpenPanelFixture {
+        let fixture = try await OpenPanelFixture.start()
+        await fixture.api.setOrgZone(TimeZone(identifier: "Europe/Stockholm")!)
+        await fixture.api.seed(projectId: "acme-web", title: "Launch", date: "2024-03-03T08:00:00.000Z")
+        let days = (1...7).map { "2024-03-0\($0) 00:00:00" }
+        func points(_ values: [Double]) -> String {
+            zip(days, values).map { "{\"date\":\"\($0)\",\"count\":\($1)}" }.joined(separator: ",")
+        }
+        func data(_ id: String, _ name: String, _ type: String, _ series: String) -> String {
+            """
+            {"id":"\(id)","name":"\(name)","chartType":"\(type)","range":"7d","interval":"day",
+             "startDate":"2024-03-01 00:00:00","endDate":"2024-03-08 00:00:00","data":{"series":[\(series)],"metrics":{"sum":0}}}
+            """
+        }
+        func listing(_ id: String, _ name: String, _ type: String) -> String {
+            """
+            {"id":"\(id)","name":"\(name)","chartType":"\(type)","range":"7d","interval":"day","metric":"sum",
+             "series":[{"type":"event","id":"vS1t","name":"screen_view","displayName":"Visitors","segment":"user"}],"breakdowns":[]}
+            """
+        }
+        let formula = data(
+            "11111111-1111-4111-8111-111111111111", "Visitors and sign-ups", "linear",
+            """
+            {"id":"screenview-vs1t","names":["(A) Visitors"],"event":{"id":"vS1t","name":"screen_view"},"data":[\(points([200, 210, 190, 250, 240, 230, 220]))]},
+            {"id":"signup-su9p","names":["(B) sign_up"],"event":{"id":"sU9p","name":"sign_up"},"data":[\(points([10, 12, 8, 20, 18, 15, 11]))]},
+            {"id":"formula-fx03-default","names":["(C) B/A*100"],"event":{"id":"fx03","name":"B/A*100"},"data":[\(points([5, 5.71, 4.21, 8, 7.5, 6.52, 5]))]}
+            """)
+        let breakdown = data(
+            "22222222-2222-4222-8222-222222222222", "Visitors by country", "bar",
+            ["SE", "DE", "US"].enumerated().map { k, country in
+                "{\"id\":\"sv-\(country)\",\"names\":[\"screen_view\",\"\(country)\"],\"event\":{\"id\":\"sv\",\"name\":\"screen_view\",\"breakdowns\":{\"country\":\"\(country)\"}},\"data\":[\(points((0..<7).map { Double(100 - 30 * k + $0) }))]}"
+            }.joined(separator: ","))
+        await fixture.api.addDashboard(
+            projectId: "acme-web", id: "growth", name: "Growth",
+            reports: [
+                (listing("11111111-1111-4111-8111-111111111111", "Visitors and sign-ups", "linear"), formula),
+                (listing("22222222-2222-4222-8222-222222222222", "Visitors by country", "bar"), breakdown),
+                (listing("33333333-3333-4333-8333-333333333333", "Purchases", "metric"), "{}"),
+                (listing("44444444-4444-4444-8444-444444444444", "Sign-up funnel", "funnel"), "{}"),
+                (listing("55555555-5555-4555-8555-555555555555", "Retention", "retention"), "{}"),
+            ])
+        await fixture.api.addDashboard(projectId: "acme-web", id: "main", name: "Main", reports: [])
+        return fixture
+    }
+
+    @Test func theDashboardsTimeSeriesReportsBecomeChartsAsServed() async throws {
+        let fixture = try await Self.fixture()
+        defer { Task { await fixture.stop() } }
+        let stockholm = TimeZone(identifier: "Europe/Stockholm")!
+        let report = try await DashboardReport.load(
+            client: fixture.client(), projectId: "acme-web", dashboard: "growth", base: ChartOptions(), orgZone: stockholm)
+        #expect(report.dashboard.name == "Growth")
+        #expect(report.pages.map(\.report.name) == ["Visitors and sign-ups", "Visitors by country", "Purchases", "Sign-up funnel", "Retention"])
+        let first = try #require(report.pages[0].chart)
+        // Display names and the formula as served, the "(A) " position prefix dropped.
+        #expect(first.series.map(\.name) == ["Visitors", "sign_up", "B/A*100"])
+        #expect(first.series[2].values == [5, 5.71, 4.21, 8, 7.5, 6.52, 5])
+        // "2024-03-01 00:00:00" is Stockholm's midnight: 23:00 UTC the day before.
+        #expect(first.series[0].times.first == TestSupport.seconds("2024-02-29T23:00:00Z"))
+        #expect(first.window?.lowerBound == Date(timeIntervalSince1970: TestSupport.seconds("2024-02-29T23:00:00Z")))
+        #expect(first.references.map(\.title) == ["Launch"])
+        let second = try #require(report.pages[1].chart)
+        #expect(second.series.map(\.name) == ["screen_view · SE", "screen_view · DE", "screen_view · US"] && second.type == .bar)
+        for page in report.pages.dropFirst(2) {
+            #expect(page.chart == nil && page.failed == false && page.skipped?.isEmpty == false)
+        }
+        #expect(report.pages[4].skipped?.contains("raw event series") == true)
+        // 1 dashboards + 1 reports + 1 references + 2 data calls: no data call for what is not drawn.
+        let paths = await fixture.api.log.map(\.path)
+        #expect(paths.count == 5, "\(paths)")
+        #expect(paths.filter { $0.hasSuffix("/data") }.count == 2)
+    }
+
+    @Test func theCLIWritesAPageForEachDrawnReportAndNamesTheRest() async throws {
+        let fixture = try await Self.fixture()
+        defer { Task { await fixture.stop() } }
+        let dir = try TestSupport.temporaryDirectory()
+        let pdf = dir.appendingPathComponent("growth.pdf")
+        let result = try await CLIRunner.runAsync(
+            ["dashboard", "render", "--project", "acme-web", "--dashboard", "Growth", "-o", pdf.path, "--org-timezone", "Europe/Stockholm"],
+            environment: fixture.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 2)
+        for name in ["Purchases", "Sign-up funnel", "Retention"] {
+            #expect(result.stderr.contains("report \"\(name)\""), "\(result.stderr)")
+        }
+        let pngs = dir.appendingPathComponent("pngs")
+        let png = try await CLIRunner.runAsync(
+            ["dashboard", "render", "--project", "acme-web", "--dashboard", "growth", "--format", "png", "-o", pngs.path],
+            environment: fixture.environment)
+        #expect(png.status == 0, "\(png.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: pngs.path).sorted() == ["01-visitors-and-sign-ups.png", "02-visitors-by-country.png"])
+        let list = try await CLIRunner.runAsync(["dashboard", "list", "--project", "acme-web"], environment: fixture.environment)
+        let listed = String(decoding: list.stdout, as: UTF8.self)
+        #expect(list.status == 0 && listed.contains("growth\tGrowth") && listed.contains("\tfunnel\t7d\tSign-up funnel"), "\(listed)")
+    }
+
+    @Test func anUnknownDashboardNamesTheOnesThereAre() async throws {
+        let fixture = try await Self.fixture()
+        defer { Task { await fixture.stop() } }
+        let result = try await CLIRunner.runAsync(
+            ["dashboard", "render", "--project", "acme-web", "--dashboard", "Marketing", "-o", "/tmp/never.pdf"], environment: fixture.environment)
+        #expect(result.status == 4)
+        #expect(
+            result.stderr.contains("no dashboard \"Marketing\" in project \"acme-web\"; dashboards: Main (main), Growth (growth)"), "\(result.stderr)"
+        )
+        let foreign = try await CLIRunner.runAsync(["dashboard", "list", "--project", "someone-else"], environment: fixture.environment)
+        #expect(foreign.status == 3 && foreign.stderr.contains("Project does not belong to your organization"), "\(foreign.stderr)")
+    }
+}
