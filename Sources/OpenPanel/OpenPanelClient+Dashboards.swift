@@ -20,10 +20,16 @@ extension OpenPanelClient {
     /// Executes a saved report with its saved settings (its range resolved by the server, in the
     /// organisation's zone `orgZone`). The server answers every lookup failure with a 500: one retry at most.
     public func reportData(projectId: String, reportId: String, orgZone: TimeZone) async throws -> ReportData {
+        try ReportData.decode(try await reportAnswer(projectId: projectId, reportId: reportId), orgZone: orgZone)
+    }
+
+    /// A saved report's data answer as it came, for the shapes other than a time series (a metric's one
+    /// point per series, a funnel's steps: ``ReportData/headlines(_:)``, ``ReportData/funnel(_:)``).
+    public func reportAnswer(projectId: String, reportId: String) async throws -> Data {
         let project = try Validation.projectId(projectId)
         var request = APIRequest(method: "GET", endpoint: ["insights", project, "reports", reportId, "data"])
         request.attempts = 2
-        return try ReportData.decode(try await send(request), orgZone: orgZone)
+        return try await send(request)
     }
 
     private func decodeList<T: Decodable>(_ body: Data, what: String) throws -> [T] {

@@ -2,8 +2,9 @@ public import Foundation
 public import RefChart
 
 /// A saved OpenPanel dashboard rendered as it is saved: one chart per time-series report, in the
-/// dashboard's order, with the project's references on every chart; every other report is named with the
-/// reason it was not drawn (never drawn as a misleading line, never silently dropped).
+/// dashboard's order, with the project's references on every chart; a metric report as headline numbers,
+/// a funnel as its steps; every other report is named with the reason it was not drawn (never drawn as a
+/// misleading line, never silently dropped).
 ///
 /// Calls: the dashboards (1), the dashboard's reports (1), the project's references (1), one data call per
 /// report drawn: a 10-report dashboard costs at most 13, through the client's pacer.
@@ -13,6 +14,8 @@ public struct DashboardReport: Sendable {
         public var report: SavedReport
         /// The chart drawn from its data, when it is a time series and its data came.
         public var chart: Chart?
+        /// The page of a metric (headline numbers) or funnel (steps) report.
+        public var summary: SummaryChart? = nil
         /// Why it has no chart (its type, or the data call's failure).
         public var skipped: String?
         /// Whether it has no chart because its data could not be fetched (not because of its type).
@@ -46,6 +49,18 @@ public struct DashboardReport: Sendable {
         let references = try await client.list(projectId: projectId)
         var pages: [Page] = []
         for report in reports {
+            if report.chartType == "metric" || report.chartType == "funnel" {
+                do {
+                    let body = try await client.reportAnswer(projectId: projectId, reportId: report.id)
+                    let content: SummaryChart.Content =
+                        report.chartType == "metric" ? .headlines(try ReportData.headlines(body).numbers) : .funnel(try ReportData.funnel(body).steps)
+                    let page = SummaryChart(title: report.name, width: base.width, height: base.height, theme: base.theme, content: content)
+                    pages.append(Page(report: report, chart: nil, summary: page, skipped: nil))
+                } catch let error as OpenPanelError {
+                    pages.append(Page(report: report, chart: nil, skipped: "its data could not be fetched: \(error.message)", failed: true))
+                }
+                continue
+            }
             guard report.isTimeSeries else {
                 pages.append(Page(report: report, chart: nil, skipped: Self.notDrawn(report.chartType)))
                 continue
@@ -57,6 +72,12 @@ public struct DashboardReport: Sendable {
                 options.timezone = ZoneIdentifier(orgZone)
                 options.type = report.chartType == "area" ? .area : report.chartType == "linear" ? .line : .bar
                 let shown = Array(data.series.prefix(Self.seriesShown))
+                // A formula (a rate, a ratio) drawn beside counts sits flat at the bottom on their axis: on a
+                // line chart it gets the right axis, when there are counts to keep the left.
+                let formulas = Set(report.series.filter { $0.type == "formula" }.compactMap(\.id))
+                let onRight = zip(data.series, data.definitionIds).prefix(Self.seriesShown).filter { $0.1.map(formulas.contains) ?? false }.map(
+                    \.0.name)
+                if options.type == .line && !onRight.isEmpty && onRight.count < shown.count { options.rightAxis = onRight }
                 let chart = Chart(options: options, series: shown, references: references, window: data.window)
                 pages.append(Page(report: report, chart: chart, skipped: nil, seriesLeftOut: data.series.count - shown.count))
             } catch let error as OpenPanelError {
@@ -69,8 +90,6 @@ public struct DashboardReport: Sendable {
     /// Why a report of `type` is not drawn: what its data means there (openpanel-dashboards-api.md 4.3).
     static func notDrawn(_ type: String) -> String {
         switch type {
-        case "metric": return "a metric report is one number per series, not a time series (headline tiles are not drawn yet)"
-        case "funnel": return "a funnel report is steps, not a time series (funnel charts are not drawn yet)"
         case "pie", "map": return "a \(type) report shows totals over the range; its data's time series would be misread"
         case "retention", "conversion", "sankey":
             return "OpenPanel computes a \(type) report with its own engine; the data route returns only the raw event series"

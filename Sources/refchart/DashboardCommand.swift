@@ -59,9 +59,9 @@ struct DashboardCommand: AsyncParsableCommand {
                   refchart dashboard render --project my-project --dashboard Marketing -o marketing.pdf
 
                 Each report is drawn with its saved range, interval and series (display names, formulas and \
-                breakdowns as OpenPanel computed them), the project's references on every chart. Reports that \
-                are not time series (metric, funnel, pie, map, retention, conversion, sankey) are listed with \
-                the reason they were not drawn. Exit 0 when every time-series report was drawn, 1 when the data \
+                breakdowns as OpenPanel computed them), the project's references on every chart; a metric \
+                report as headline numbers (previous period and change), a funnel as its steps. Pie, map, \
+                retention, conversion and sankey reports are listed with the reason they were not drawn. Exit 0 when every time-series report was drawn, 1 when the data \
                 of any could not be fetched.
                 """)
         @OptionGroup var api: OpenPanelOptions
@@ -98,7 +98,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 let written = try DashboardOutput.write(loaded, format: format, to: output)
                 for line in written { print(line) }
             }
-            let skipped = loaded.pages.filter { $0.chart == nil }
+            let skipped = loaded.pages.filter { $0.chart == nil && $0.summary == nil }
             for page in skipped {
                 printWarning("report \(quoted(page.report.name)) (\(page.report.chartType)) not drawn: \(page.skipped ?? "")")
             }

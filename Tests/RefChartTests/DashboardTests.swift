@@ -25,11 +25,12 @@ struct DashboardTests {
              "startDate":"2024-03-01 00:00:00","endDate":"2024-03-08 00:00:00","data":{"series":[\(series)],"metrics":{"sum":0}}}
             """
         }
-        func listing(_ id: String, _ name: String, _ type: String) -> String {
-            """
-            {"id":"\(id)","name":"\(name)","chartType":"\(type)","range":"7d","interval":"day","metric":"sum",
-             "series":[{"type":"event","id":"vS1t","name":"screen_view","displayName":"Visitors","segment":"user"}],"breakdowns":[]}
-            """
+        func listing(_ id: String, _ name: String, _ type: String, formula: Bool = false) -> String {
+            let extra = formula ? #",{"type":"event","id":"sU9p","name":"sign_up"},{"type":"formula","id":"fx03","formula":"B/A*100"}"# : ""
+            return """
+                {"id":"\(id)","name":"\(name)","chartType":"\(type)","range":"7d","interval":"day","metric":"sum",
+                 "series":[{"type":"event","id":"vS1t","name":"screen_view","displayName":"Visitors","segment":"user"}\(extra)],"breakdowns":[]}
+                """
         }
         let formula = data(
             "11111111-1111-4111-8111-111111111111", "Visitors and sign-ups", "linear",
@@ -43,13 +44,28 @@ struct DashboardTests {
             ["SE", "DE", "US"].enumerated().map { k, country in
                 "{\"id\":\"sv-\(country)\",\"names\":[\"screen_view\",\"\(country)\"],\"event\":{\"id\":\"sv\",\"name\":\"screen_view\",\"breakdowns\":{\"country\":\"\(country)\"}},\"data\":[\(points((0..<7).map { Double(100 - 30 * k + $0) }))]}"
             }.joined(separator: ","))
+        let metric = data(
+            "33333333-3333-4333-8333-333333333333", "Purchases", "metric",
+            """
+            {"id":"purchase-purchase-0","names":["purchase"],"event":{"id":"pu05","name":"purchase"},
+             "metrics":{"sum":66,"average":66,"min":66,"max":66,"previous":{"sum":{"diff":25.8,"state":"negative","value":83}}},
+             "data":[{"date":"2024-03-01 00:00:00","count":66}]}
+            """)
+        let step = { (id: String, name: String, shown: String, count: Int, percent: Double) in
+            "{\"event\":{\"type\":\"event\",\"id\":\"\(id)\",\"name\":\"\(name)\",\"displayName\":\"\(shown)\"},\"count\":\(count),\"percent\":\(percent)}"
+        }
+        let funnel = """
+            {"id":"44444444-4444-4444-8444-444444444444","name":"Sign-up funnel","chartType":"funnel","range":"7d","interval":"day",
+             "startDate":"2024-03-01 00:00:00","endDate":"2024-03-08 00:00:00",
+             "data":[{"id":"none","breakdowns":[],"steps":[\(step("fa01", "session_start", "session_start", 300, 100)),\(step("fa02", "sign_up", "Signed up", 158, 52.666666666666664)),\(step("fa03", "purchase", "purchase", 12, 4))],"totalSessions":300}]}
+            """
         await fixture.api.addDashboard(
             projectId: "acme-web", id: "growth", name: "Growth",
             reports: [
-                (listing("11111111-1111-4111-8111-111111111111", "Visitors and sign-ups", "linear"), formula),
+                (listing("11111111-1111-4111-8111-111111111111", "Visitors and sign-ups", "linear", formula: true), formula),
                 (listing("22222222-2222-4222-8222-222222222222", "Visitors by country", "bar"), breakdown),
-                (listing("33333333-3333-4333-8333-333333333333", "Purchases", "metric"), "{}"),
-                (listing("44444444-4444-4444-8444-444444444444", "Sign-up funnel", "funnel"), "{}"),
+                (listing("33333333-3333-4333-8333-333333333333", "Purchases", "metric"), metric),
+                (listing("44444444-4444-4444-8444-444444444444", "Sign-up funnel", "funnel"), funnel),
                 (listing("55555555-5555-4555-8555-555555555555", "Retention", "retention"), "{}"),
             ])
         await fixture.api.addDashboard(projectId: "acme-web", id: "main", name: "Main", reports: [])
@@ -68,20 +84,31 @@ struct DashboardTests {
         // Display names and the formula as served, the "(A) " position prefix dropped.
         #expect(first.series.map(\.name) == ["Visitors", "sign_up", "B/A*100"])
         #expect(first.series[2].values == [5, 5.71, 4.21, 8, 7.5, 6.52, 5])
+        #expect(first.rightAxis == ["B/A*100"], "the rate gets its own axis beside the counts")
         // "2024-03-01 00:00:00" is Stockholm's midnight: 23:00 UTC the day before.
         #expect(first.series[0].times.first == TestSupport.seconds("2024-02-29T23:00:00Z"))
         #expect(first.window?.lowerBound == Date(timeIntervalSince1970: TestSupport.seconds("2024-02-29T23:00:00Z")))
         #expect(first.references.map(\.title) == ["Launch"])
         let second = try #require(report.pages[1].chart)
         #expect(second.series.map(\.name) == ["screen_view · SE", "screen_view · DE", "screen_view · US"] && second.type == .bar)
-        for page in report.pages.dropFirst(2) {
-            #expect(page.chart == nil && page.failed == false && page.skipped?.isEmpty == false)
+        // The metric as its headline: value, the previous window's, the change.
+        guard case .headlines(let numbers)? = report.pages[2].summary?.content else {
+            Issue.record("no headline page")
+            return
         }
+        #expect(numbers == [HeadlineNumber(name: "purchase", value: 66, previous: 83)])
+        #expect(numbers[0].change.map { ($0 * 10).rounded() / 10 } == -20.5)
+        guard case .funnel(let steps)? = report.pages[3].summary?.content else {
+            Issue.record("no funnel page")
+            return
+        }
+        #expect(steps.map(\.name) == ["session_start", "Signed up", "purchase"] && steps.map(\.count) == [300, 158, 12])
+        #expect(report.pages[4].chart == nil && report.pages[4].summary == nil && !report.pages[4].failed)
         #expect(report.pages[4].skipped?.contains("raw event series") == true)
-        // 1 dashboards + 1 reports + 1 references + 2 data calls: no data call for what is not drawn.
+        // 1 dashboards + 1 reports + 1 references + 4 data calls: none for what is not drawn.
         let paths = await fixture.api.log.map(\.path)
-        #expect(paths.count == 5, "\(paths)")
-        #expect(paths.filter { $0.hasSuffix("/data") }.count == 2)
+        #expect(paths.count == 7, "\(paths)")
+        #expect(paths.filter { $0.hasSuffix("/data") }.count == 4)
     }
 
     @Test func theCLIWritesAPageForEachDrawnReportAndNamesTheRest() async throws {
@@ -93,17 +120,18 @@ struct DashboardTests {
             ["dashboard", "render", "--project", "acme-web", "--dashboard", "Growth", "-o", pdf.path, "--org-timezone", "Europe/Stockholm"],
             environment: fixture.environment)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 2)
-        for name in ["Purchases", "Sign-up funnel", "Retention"] {
-            #expect(result.stderr.contains("report \"\(name)\""), "\(result.stderr)")
-        }
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 4)
+        #expect(result.stderr.contains("report \"Retention\" (retention) not drawn"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Purchases") && !result.stderr.contains("Sign-up funnel"))
         let pngs = dir.appendingPathComponent("pngs")
         let png = try await CLIRunner.runAsync(
             ["dashboard", "render", "--project", "acme-web", "--dashboard", "growth", "--format", "png", "-o", pngs.path],
             environment: fixture.environment)
         #expect(png.status == 0, "\(png.stderr)")
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: pngs.path).sorted() == ["01-visitors-and-sign-ups.png", "02-visitors-by-country.png"])
+            try FileManager.default.contentsOfDirectory(atPath: pngs.path).sorted() == [
+                "01-visitors-and-sign-ups.png", "02-visitors-by-country.png", "03-purchases.png", "04-sign-up-funnel.png",
+            ])
         let list = try await CLIRunner.runAsync(["dashboard", "list", "--project", "acme-web"], environment: fixture.environment)
         let listed = String(decoding: list.stdout, as: UTF8.self)
         #expect(list.status == 0 && listed.contains("growth\tGrowth") && listed.contains("\tfunnel\t7d\tSign-up funnel"), "\(listed)")
