@@ -35,8 +35,12 @@ public struct DashboardReport: Sendable {
     ///   - base: Size, theme and the like for every chart (title, type and window come from each report).
     ///   - orgZone: The organisation's zone, which the data's labels are written in (no endpoint says it).
     /// - Throws: ``OpenPanelError`` for the listings; ``DashboardError`` for a dashboard that is not there.
+    ///   - window: Another window than each report's saved one: its event series are then drawn through the
+    ///     Export API (same events, segments and interval); a report that needs the saved-report engine
+    ///     (formulas, breakdowns, a metric's or funnel's aggregate) is refused for it, saying why.
     public static func load(
-        client: OpenPanelClient, projectId: String, dashboard idOrName: String, base: ChartOptions, orgZone: TimeZone
+        client: OpenPanelClient, projectId: String, dashboard idOrName: String, base: ChartOptions, orgZone: TimeZone,
+        window: ClosedRange<Date>? = nil
     ) async throws -> DashboardReport {
         let dashboards = try await client.dashboards(projectId: projectId)
         let wanted = idOrName.lowercased()
@@ -49,6 +53,12 @@ public struct DashboardReport: Sendable {
         let references = try await client.list(projectId: projectId)
         var pages: [Page] = []
         for report in reports {
+            if let window {
+                pages.append(
+                    await Self.overridden(
+                        report, window: window, client: client, projectId: projectId, base: base, orgZone: orgZone, references: references))
+                continue
+            }
             if report.chartType == "metric" || report.chartType == "funnel" {
                 do {
                     let body = try await client.reportAnswer(projectId: projectId, reportId: report.id)
@@ -85,6 +95,65 @@ public struct DashboardReport: Sendable {
             }
         }
         return DashboardReport(dashboard: dashboard, pages: pages)
+    }
+
+    /// A time-series report over another window, from the Export API; or why it cannot be.
+    private static func overridden(
+        _ report: SavedReport, window: ClosedRange<Date>, client: OpenPanelClient, projectId: String, base: ChartOptions,
+        orgZone: TimeZone, references: [Reference]
+    ) async -> Page {
+        func refused(_ why: String) -> Page {
+            Page(
+                report: report, chart: nil,
+                skipped: "not drawn over the window asked for: \(why); without --from/--to/--last it is drawn over its saved range", failed: true)
+        }
+        guard report.isTimeSeries else {
+            return report.chartType == "metric" || report.chartType == "funnel"
+                ? refused("a \(report.chartType) report's numbers come only from OpenPanel's saved-report engine")
+                : Page(report: report, chart: nil, skipped: Self.notDrawn(report.chartType))
+        }
+        if report.series.contains(where: { $0.type == "formula" }) {
+            return refused("its formula is computed only by the saved report (the Export API has no formulas)")
+        }
+        if !report.breakdowns.isEmpty {
+            return refused("its breakdowns (\(report.breakdowns.map(\.name).joined(separator: ", "))) are not drawn through the Export API yet")
+        }
+        let events = report.series.filter { $0.type == "event" }
+        guard !events.isEmpty else { return refused("it has no event series") }
+        let interval = report.interval.flatMap(ExportInterval.init(rawValue:)) ?? .day
+        do {
+            var series: [MetricSeries] = []
+            // One export per segment, in the report's order (the Export API takes one segment a call here).
+            let segments = events.map { $0.segment ?? "event" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            var bySegment: [String: [MetricSeries]] = [:]
+            for segment in segments {
+                let names = events.filter { ($0.segment ?? "event") == segment }.map { $0.name ?? "unknown_event" }
+                bySegment[segment] = try await client.exportSeries(
+                    projectId: projectId, events: names, segment: segment == "event" ? nil : segment, interval: interval, window: window,
+                    orgZone: orgZone)
+            }
+            var taken: [String: Int] = [:]
+            for event in events {
+                let segment = event.segment ?? "event"
+                let index = taken[segment, default: 0]
+                taken[segment] = index + 1
+                guard var drawn = bySegment[segment]?[index] else { continue }
+                drawn.name = event.displayName ?? event.name ?? drawn.name
+                series.append(drawn)
+            }
+            var options = base
+            options.title = report.name
+            options.timezone = ZoneIdentifier(orgZone)
+            options.type = report.chartType == "area" ? .area : report.chartType == "linear" ? .line : .bar
+            let shown = Array(series.prefix(Self.seriesShown))
+            return Page(
+                report: report, chart: Chart(options: options, series: shown, references: references, window: window), skipped: nil,
+                seriesLeftOut: series.count - shown.count)
+        } catch let error as OpenPanelError {
+            return Page(report: report, chart: nil, skipped: "its events could not be exported: \(error.message)", failed: true)
+        } catch {
+            return Page(report: report, chart: nil, skipped: "its events could not be exported: \(error)", failed: true)
+        }
     }
 
     /// Why a report of `type` is not drawn: what its data means there (openpanel-dashboards-api.md 4.3).

@@ -81,6 +81,8 @@ struct DashboardCommand: AsyncParsableCommand {
         @Option(help: "The height of each chart in pixels.") var height = 600
         @Option(help: "light or dark.") var theme: ChartTheme = .light
 
+        @OptionGroup(title: "Another window than each report's saved one (through the Export API)") var window: WindowOptions
+
         func run() async throws {
             deadline.arm()
             var base = ChartOptions()
@@ -88,8 +90,10 @@ struct DashboardCommand: AsyncParsableCommand {
             let loaded: DashboardReport
             do {
                 loaded = try await reportingErrors {
-                    try await DashboardReport.load(
-                        client: try api.client(), projectId: project.project, dashboard: dashboard, base: base, orgZone: try project.organizationZone)
+                    let zone = try project.organizationZone
+                    return try await DashboardReport.load(
+                        client: try api.client(), projectId: project.project, dashboard: dashboard, base: base, orgZone: zone,
+                        window: try overrideWindow(in: zone))
                 }
             } catch let error as DashboardError {
                 throw fail(error.description, status: ExitStatus.notFound)
@@ -103,6 +107,17 @@ struct DashboardCommand: AsyncParsableCommand {
                 printWarning("report \(quoted(page.report.name)) (\(page.report.chartType)) not drawn: \(page.skipped ?? "")")
             }
             if skipped.contains(where: \.failed) { throw ExitCode(ExitStatus.failure) }
+        }
+
+        /// `--from`/`--to`/`--last` as a window in the organisation's zone (`--from` alone runs to now); `nil`
+        /// keeps each report's saved range.
+        private func overrideWindow(in zone: TimeZone) throws -> ClosedRange<Date>? {
+            guard window.from != nil || window.to != nil || window.last != nil else { return nil }
+            var request = ChartRequest()
+            try window.apply(to: &request)
+            request.timezone = ZoneIdentifier(zone)
+            let now = Date().timeIntervalSince1970
+            return try request.window(dataExtent: now...now, now: Date())
         }
     }
 }

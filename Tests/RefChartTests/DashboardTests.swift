@@ -25,11 +25,12 @@ struct DashboardTests {
              "startDate":"2024-03-01 00:00:00","endDate":"2024-03-08 00:00:00","data":{"series":[\(series)],"metrics":{"sum":0}}}
             """
         }
-        func listing(_ id: String, _ name: String, _ type: String, formula: Bool = false) -> String {
+        func listing(_ id: String, _ name: String, _ type: String, formula: Bool = false, breakdown: Bool = false) -> String {
             let extra = formula ? #",{"type":"event","id":"sU9p","name":"sign_up"},{"type":"formula","id":"fx03","formula":"B/A*100"}"# : ""
+            let breakdowns = breakdown ? #"{"id":"bd01","name":"country"}"# : ""
             return """
                 {"id":"\(id)","name":"\(name)","chartType":"\(type)","range":"7d","interval":"day","metric":"sum",
-                 "series":[{"type":"event","id":"vS1t","name":"screen_view","displayName":"Visitors","segment":"user"}\(extra)],"breakdowns":[]}
+                 "series":[{"type":"event","id":"vS1t","name":"screen_view","displayName":"Visitors","segment":"event"}\(extra)],"breakdowns":[\(breakdowns)]}
                 """
         }
         let formula = data(
@@ -44,6 +45,10 @@ struct DashboardTests {
             ["SE", "DE", "US"].enumerated().map { k, country in
                 "{\"id\":\"sv-\(country)\",\"names\":[\"screen_view\",\"\(country)\"],\"event\":{\"id\":\"sv\",\"name\":\"screen_view\",\"breakdowns\":{\"country\":\"\(country)\"}},\"data\":[\(points((0..<7).map { Double(100 - 30 * k + $0) }))]}"
             }.joined(separator: ","))
+        let plain = data(
+            "66666666-6666-4666-8666-666666666666", "Screen views", "area",
+            "{\"id\":\"sv\",\"names\":[\"Visitors\"],\"event\":{\"id\":\"vS1t\",\"name\":\"screen_view\"},\"data\":[\(points([200, 210, 190, 250, 240, 230, 220]))]}"
+        )
         let metric = data(
             "33333333-3333-4333-8333-333333333333", "Purchases", "metric",
             """
@@ -63,11 +68,15 @@ struct DashboardTests {
             projectId: "acme-web", id: "growth", name: "Growth",
             reports: [
                 (listing("11111111-1111-4111-8111-111111111111", "Visitors and sign-ups", "linear", formula: true), formula),
-                (listing("22222222-2222-4222-8222-222222222222", "Visitors by country", "bar"), breakdown),
+                (listing("22222222-2222-4222-8222-222222222222", "Visitors by country", "bar", breakdown: true), breakdown),
                 (listing("33333333-3333-4333-8333-333333333333", "Purchases", "metric"), metric),
                 (listing("44444444-4444-4444-8444-444444444444", "Sign-up funnel", "funnel"), funnel),
                 (listing("55555555-5555-4555-8555-555555555555", "Retention", "retention"), "{}"),
+                (listing("66666666-6666-4666-8666-666666666666", "Screen views", "area"), plain),
             ])
+        // Events for the Export API, which draws the plain report over another window.
+        await fixture.api.addEvents(
+            projectId: "acme-web", name: "screen_view", at: (0..<48).map { TestSupport.seconds("2024-02-01T10:00:00Z") + Double($0) * 21_600 })
         await fixture.api.addDashboard(projectId: "acme-web", id: "main", name: "Main", reports: [])
         return fixture
     }
@@ -79,7 +88,10 @@ struct DashboardTests {
         let report = try await DashboardReport.load(
             client: fixture.client(), projectId: "acme-web", dashboard: "growth", base: ChartOptions(), orgZone: stockholm)
         #expect(report.dashboard.name == "Growth")
-        #expect(report.pages.map(\.report.name) == ["Visitors and sign-ups", "Visitors by country", "Purchases", "Sign-up funnel", "Retention"])
+        #expect(
+            report.pages.map(\.report.name) == [
+                "Visitors and sign-ups", "Visitors by country", "Purchases", "Sign-up funnel", "Retention", "Screen views",
+            ])
         let first = try #require(report.pages[0].chart)
         // Display names and the formula as served, the "(A) " position prefix dropped.
         #expect(first.series.map(\.name) == ["Visitors", "sign_up", "B/A*100"])
@@ -105,10 +117,10 @@ struct DashboardTests {
         #expect(steps.map(\.name) == ["session_start", "Signed up", "purchase"] && steps.map(\.count) == [300, 158, 12])
         #expect(report.pages[4].chart == nil && report.pages[4].summary == nil && !report.pages[4].failed)
         #expect(report.pages[4].skipped?.contains("raw event series") == true)
-        // 1 dashboards + 1 reports + 1 references + 4 data calls: none for what is not drawn.
+        // 1 dashboards + 1 reports + 1 references + 5 data calls: none for what is not drawn.
         let paths = await fixture.api.log.map(\.path)
-        #expect(paths.count == 7, "\(paths)")
-        #expect(paths.filter { $0.hasSuffix("/data") }.count == 4)
+        #expect(paths.count == 8, "\(paths)")
+        #expect(paths.filter { $0.hasSuffix("/data") }.count == 5)
     }
 
     @Test func theCLIWritesAPageForEachDrawnReportAndNamesTheRest() async throws {
@@ -120,7 +132,7 @@ struct DashboardTests {
             ["dashboard", "render", "--project", "acme-web", "--dashboard", "Growth", "-o", pdf.path, "--org-timezone", "Europe/Stockholm"],
             environment: fixture.environment)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 4)
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 5)
         #expect(result.stderr.contains("report \"Retention\" (retention) not drawn"), "\(result.stderr)")
         #expect(!result.stderr.contains("Purchases") && !result.stderr.contains("Sign-up funnel"))
         let pngs = dir.appendingPathComponent("pngs")
@@ -131,10 +143,34 @@ struct DashboardTests {
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: pngs.path).sorted() == [
                 "01-visitors-and-sign-ups.png", "02-visitors-by-country.png", "03-purchases.png", "04-sign-up-funnel.png",
+                "06-screen-views.png",
             ])
         let list = try await CLIRunner.runAsync(["dashboard", "list", "--project", "acme-web"], environment: fixture.environment)
         let listed = String(decoding: list.stdout, as: UTF8.self)
         #expect(list.status == 0 && listed.contains("growth\tGrowth") && listed.contains("\tfunnel\t7d\tSign-up funnel"), "\(listed)")
+    }
+
+    /// Another window: the plain report's events come from the Export API over it; the reports that need the
+    /// saved-report engine (a formula, a breakdown, a metric, a funnel) are refused, saying why, exit 1.
+    @Test func anotherWindowDrawsEventsThroughTheExportAndRefusesWhatOnlyTheSavedReportComputes() async throws {
+        let fixture = try await Self.fixture()
+        defer { Task { await fixture.stop() } }
+        let dir = try TestSupport.temporaryDirectory()
+        let pdf = dir.appendingPathComponent("february.pdf")
+        let result = try await CLIRunner.runAsync(
+            [
+                "dashboard", "render", "--project", "acme-web", "--dashboard", "growth", "-o", pdf.path, "--from", "2024-02-01", "--to", "2024-02-13",
+            ], environment: fixture.environment)
+        #expect(result.status == 1)
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 1)
+        #expect(
+            result.stderr.contains("\"Visitors and sign-ups\" (linear) not drawn: not drawn over the window asked for: its formula"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("\"Visitors by country\" (bar) not drawn: not drawn over the window asked for: its breakdowns (country)"))
+        #expect(result.stderr.contains("\"Purchases\" (metric) not drawn") && result.stderr.contains("\"Sign-up funnel\" (funnel) not drawn"))
+        let exports = await fixture.api.log.filter { $0.path == "/export/charts" }
+        #expect(exports.count == 1 && exports[0].query["interval"] == "day" && exports[0].query["startDate"]?.hasPrefix("2024-02-01") == true)
+        #expect(await fixture.api.log.filter { $0.path.hasSuffix("/data") }.isEmpty)
     }
 
     @Test func anUnknownDashboardNamesTheOnesThereAre() async throws {
