@@ -77,10 +77,7 @@ public struct DashboardReport: Sendable {
             }
             do {
                 let data = try await client.reportData(projectId: projectId, reportId: report.id, orgZone: orgZone)
-                var options = base
-                options.title = report.name
-                options.timezone = ZoneIdentifier(orgZone)
-                options.type = report.chartType == "area" ? .area : report.chartType == "linear" ? .line : .bar
+                var options = Self.options(for: report, base: base, orgZone: orgZone)
                 let shown = Array(data.series.prefix(Self.seriesShown))
                 // A formula (a rate, a ratio) drawn beside counts sits flat at the bottom on their axis: on a
                 // line chart it gets the right axis, when there are counts to keep the left.
@@ -141,10 +138,7 @@ public struct DashboardReport: Sendable {
                 drawn.name = event.displayName ?? event.name ?? drawn.name
                 series.append(drawn)
             }
-            var options = base
-            options.title = report.name
-            options.timezone = ZoneIdentifier(orgZone)
-            options.type = report.chartType == "area" ? .area : report.chartType == "linear" ? .line : .bar
+            let options = Self.options(for: report, base: base, orgZone: orgZone)
             let shown = Array(series.prefix(Self.seriesShown))
             return Page(
                 report: report, chart: Chart(options: options, series: shown, references: references, window: window), skipped: nil,
@@ -154,6 +148,16 @@ public struct DashboardReport: Sendable {
         } catch {
             return Page(report: report, chart: nil, skipped: "its events could not be exported: \(error)", failed: true)
         }
+    }
+
+    /// A report's chart options: the base's, with its name, the organisation's zone and its chart type
+    /// (`linear` a line, `area` an area, `bar` and `histogram` bars per bucket).
+    private static func options(for report: SavedReport, base: ChartOptions, orgZone: TimeZone) -> ChartOptions {
+        var options = base
+        options.title = report.name
+        options.timezone = ZoneIdentifier(orgZone)
+        options.type = report.chartType == "area" ? .area : report.chartType == "linear" ? .line : .bar
+        return options
     }
 
     /// Why a report of `type` is not drawn: what its data means there (openpanel-dashboards-api.md 4.3).
