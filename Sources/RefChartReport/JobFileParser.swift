@@ -12,7 +12,7 @@ struct JobFileParser {
     /// ``folder``'s path, read once (`URL.path` builds a string each time).
     let folderPath: String
 
-    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout"]
+    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards"]
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
@@ -43,8 +43,12 @@ struct JobFileParser {
         try checkKeys(top.filter { !($0.key.string ?? "").hasPrefix("x-") }, allowed: Self.topKeys, what: "top-level key")
         let defaults = try top["defaults"].map { try chartMapping($0, what: "defaults") } ?? []
         if let name = defaults.pair("name") { throw error(at: name.key, "\"name\" cannot be a default: each chart needs its own") }
-        guard let chartsNode = top["charts"] else { throw error(at: root, "there is no \"charts\" list") }
-        guard let list = chartsNode.sequence, !list.isEmpty else {
+        // A file of dashboards alone needs no charts.
+        let dashboardNodes = top["dashboards"]
+        guard let chartsNode = top["charts"] ?? dashboardNodes.map({ _ in JobNode(.sequence([]), line: 1, column: 1) }) else {
+            throw error(at: root, "there is no \"charts\" list")
+        }
+        guard let list = chartsNode.sequence, !list.isEmpty || (top["charts"] == nil && dashboardNodes != nil) else {
             throw error(at: chartsNode, "\"charts\" must be a non-empty list of charts")
         }
         let openPanel = try top["openpanel"].map(openPanelSettings) ?? ReportJob.OpenPanelSettings()
@@ -73,6 +77,18 @@ struct JobFileParser {
             try topSettings(top, into: &job, now: now)
         } catch let problem as JobFileError {
             problems.append(problem)
+        }
+        if let dashboardNodes {
+            guard let entries = dashboardNodes.sequence, !entries.isEmpty else {
+                throw error(at: dashboardNodes, "\"dashboards\" must be a non-empty list of dashboards")
+            }
+            for entry in entries {
+                do {
+                    job.dashboards.append(try dashboard(entry, names: &names, ledger: &job.paths))
+                } catch let problem as JobFileError {
+                    problems.append(problem)
+                }
+            }
         }
         if var first = problems.first {
             first.more = Array(problems.dropFirst())
@@ -123,6 +139,70 @@ struct JobFileParser {
             throw error(at: merged.pair(problem.field.stringValue)?.value ?? node, "chart \(quoted(name)): \(problem)")
         }
         return request
+    }
+
+    /// One entry of `dashboards`: its keys checked, its values read, its output recorded.
+    private func dashboard(_ node: JobNode, names: inout [String: JobNode], ledger: inout PathLedger) throws -> DashboardJob {
+        guard let mapping = node.mapping else { throw error(at: node, "a dashboard must be a mapping (name, project, dashboard, output, …)") }
+        try checkKeys(mapping, allowed: DashboardJob.keys, what: "dashboard key")
+        func text(_ key: String) throws -> String? {
+            guard let value = mapping[key] else { return nil }
+            guard let string = value.string, !string.isEmpty else { throw error(at: value, "\"\(key)\" must be a non-empty string") }
+            return string
+        }
+        func required(_ key: String) throws -> String {
+            guard let value = try text(key) else { throw error(at: node, "this dashboard has no \"\(key)\"") }
+            return value
+        }
+        let name = try required("name")
+        if let first = names[name] {
+            throw error(at: mapping["name"], "the name \(quoted(name)) is already used at line \(first.line): names must be unique")
+        }
+        names[name] = mapping["name"]
+        var job = DashboardJob(
+            name: name, project: try required("project"), dashboard: try required("dashboard"), output: resolve(try required("output")))
+        if let format = try text("format") {
+            guard let value = ChartFormat(rawValue: format), value != .svg else {
+                throw error(at: mapping["format"], "\"format\" must be pdf or png")
+            }
+            job.format = value
+        }
+        for key in ["width", "height"] {
+            guard let raw = try text(key) else { continue }
+            guard let value = Int(raw), (100...16_384).contains(value) else {
+                throw error(at: mapping[key], "\"\(key)\" must be 100 to 16384 pixels")
+            }
+            if key == "width" { job.width = value } else { job.height = value }
+        }
+        if let theme = try text("theme") {
+            guard let value = ChartTheme(rawValue: theme) else { throw error(at: mapping["theme"], "\"theme\" must be light or dark") }
+            job.theme = value
+        }
+        if let zone = try text("orgTimezone") {
+            guard let value = ZoneIdentifier(zone) else {
+                throw error(at: mapping["orgTimezone"], "\"orgTimezone\" \(quoted(zone)) is not an IANA zone (\(ZoneIdentifier.examples))")
+            }
+            job.orgTimezone = value
+        }
+        if let last = try text("last") {
+            guard let value = RelativeWindow(last) else {
+                throw error(at: mapping["last"], "\"last\" \(quoted(last)) is not a duration: 7d, 12h, 6w, 3mo, 1y")
+            }
+            job.last = value
+        }
+        (job.from, job.to) = (try text("from"), try text("to"))
+        do {
+            _ = try job.window(now: Date())
+        } catch let problem {
+            throw error(at: mapping["from"] ?? mapping["to"] ?? node, "dashboard \(quoted(name)): \(problem)")
+        }
+        if job.format == .pdf && !job.output.lowercased().hasSuffix(".pdf") {
+            throw error(at: mapping["output"], "\"output\" of a PDF dashboard must end in .pdf (or give format: png and a folder)")
+        }
+        if let earlier = ledger.add(PathUse("dashboard \(quoted(name))'s output", path: job.output, writes: true)) {
+            throw error(at: mapping["output"], "\"output\" \(quoted(job.output, limit: 200)) is also \(earlier.role): give each its own path")
+        }
+        return job
     }
 
     /// The top level's `chartTimeout` and `pdf`.

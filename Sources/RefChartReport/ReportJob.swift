@@ -40,6 +40,8 @@ public struct ReportJob: Sendable {
     public var openPanel: OpenPanelSettings
     /// Where to write one PDF with every rendered chart, if anywhere (`{date}` allowed).
     public var pdf: String?
+    /// Saved OpenPanel dashboards to render after the charts (`dashboards:`), in file order.
+    public var dashboards: [DashboardJob] = []
     /// The zone `{date}` in ``pdf`` is read in: the defaults' `timezone`, or UTC.
     public var timezone: String
     /// The longest one chart may take, waits and retries included (`chartTimeout`; `nil`: the front end's

@@ -15,6 +15,10 @@ public struct ReportRunner: Sendable {
         public var failed: Int
         /// Charts in this run.
         public var total: Int
+
+        package init(chart: ReportSummary.Chart, done: Int, failed: Int, total: Int) {
+            (self.chart, self.done, self.failed, self.total) = (chart, done, failed, total)
+        }
     }
 
     /// The jobs file.
@@ -148,7 +152,7 @@ public struct ReportRunner: Sendable {
 
     /// The summary's kind and message for an error: the failure's ``FailureKind`` and its message with
     /// options spelled as a jobs file writes them (`lenient: true`); `internal` for anything else.
-    static func failure(_ error: any Error) -> ReportSummary.Chart.Failure {
+    package static func failure(_ error: any Error) -> ReportSummary.Chart.Failure {
         guard let failure = error as? any RefChartFailure else { return .init(kind: "internal", message: String(describing: error)) }
         return .init(kind: failure.failureKind.rawValue, message: failure.message(spelling: .keys))
     }

@@ -98,11 +98,17 @@ struct ReportCommand: AsyncParsableCommand {
         let started = Date()
         Watchdog.arm(seconds: timeout)
         let job: ReportJob
-        let selection = ReportSelection(only: only, shard: shard.flatMap(ReportSelection.Shard.init))
+        var selection = ReportSelection(only: only, shard: shard.flatMap(ReportSelection.Shard.init))
         let charts: [ChartRequest]
+        let dashboards: [DashboardJob]
         do {
             job = try loadJob()
-            charts = try selection.charts(of: job)
+            // --only names charts and dashboards alike; dashboards render in the run that is not a shard.
+            let dashboardNames = Set(job.dashboards.map(\.name))
+            selection.only = only.filter { !dashboardNames.contains($0) }
+            let onlyDashboards = !only.isEmpty && selection.only.isEmpty
+            charts = onlyDashboards ? [] : try selection.charts(of: job)
+            dashboards = shard != nil ? [] : job.dashboards.filter { only.isEmpty || only.contains($0.name) }
             for summary in [ownSummary, assembledSummary].compactMap({ $0 }) {
                 var paths = job.paths
                 if let earlier = paths.add(PathUse("the summary (--summary)", path: summary, writes: true)) {
@@ -119,7 +125,9 @@ struct ReportCommand: AsyncParsableCommand {
         if check {
             if !quiet {
                 print(
-                    "\(shownPath(jobsFile)): \(job.charts.count) chart\(job.charts.count == 1 ? "" : "s"), valid; this run would render \(charts.count)"
+                    "\(shownPath(jobsFile)): \(job.charts.count) chart\(job.charts.count == 1 ? "" : "s")"
+                        + (job.dashboards.isEmpty ? "" : " and \(job.dashboards.count) dashboard\(job.dashboards.count == 1 ? "" : "s")")
+                        + ", valid; this run would render \(charts.count + dashboards.count)"
                 )
             }
             return
@@ -151,7 +159,10 @@ struct ReportCommand: AsyncParsableCommand {
             }
             if let summary { try? AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
         }
-        var result = await supervisor.run { printer.finished($0) }
+        var result =
+            charts.isEmpty
+            ? ReportSummary(state: .complete, started: ReportRunner.stamp(started), finished: ReportRunner.stamp(Date()), charts: [])
+            : await supervisor.run { printer.finished($0) }
         guard LastWords.withdraw() else {
             // A signal or the deadline stopped the run: its handler writes the summary and exits.
             while true { try? await Task.sleep(for: .seconds(60)) }
@@ -167,6 +178,7 @@ struct ReportCommand: AsyncParsableCommand {
         if supervisor.byName && supervisor.shard == nil && job.pdf != nil && !quiet {
             printer.line("the combined PDF is left as it was: --only renders part of the report")
         }
+        if !dashboards.isEmpty { result = await renderDashboards(dashboards, of: job, after: result, printer: printer, now: supervisor.now) }
         if let shard = supervisor.shard {
             result.shard = "\(shard.index)/\(shard.count)"
             result.part = try await reportingErrors {
@@ -182,6 +194,35 @@ struct ReportCommand: AsyncParsableCommand {
         }
         if assemble, let shard = supervisor.shard { try await assembleParts(of: job, count: shard.count, only: only, now: supervisor.now) }
         if !result.succeeded { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// Renders the jobs file's dashboards after its charts, through one OpenPanel client; the summary with
+    /// an entry each.
+    private func renderDashboards(
+        _ dashboards: [DashboardJob], of job: ReportJob, after result: ReportSummary, printer: ProgressPrinter, now: Date
+    ) async -> ReportSummary {
+        var entries: [ReportSummary.Chart] = []
+        let client: OpenPanelClient
+        do {
+            client = try OpenPanelClient.configured(apiURL: job.openPanel.apiUrl, credentialsFile: job.openPanel.credentialsFile) {
+                printer.line("refchart: \($0)")
+            }
+        } catch {
+            entries = dashboards.map { $0.failed(error) }
+            for entry in entries { printer.finished(ReportRunner.Progress(chart: entry, done: 0, failed: 0, total: dashboards.count)) }
+            return ReportSummary(
+                state: result.state, error: result.error, started: result.started, finished: ReportRunner.stamp(Date()),
+                charts: result.charts + entries, pdf: result.pdf)
+        }
+        for (k, dashboard) in dashboards.enumerated() {
+            let entry = await dashboard.run(client: client, now: now)
+            entries.append(entry)
+            printer.finished(
+                ReportRunner.Progress(chart: entry, done: k + 1, failed: entries.count { $0.status != .ok }, total: dashboards.count))
+        }
+        return ReportSummary(
+            state: result.state, error: result.error, started: result.started, finished: ReportRunner.stamp(Date()), charts: result.charts + entries,
+            pdf: result.pdf)
     }
 
     /// `--summary` for this run's own summary (`{shard}` filled for a shard).

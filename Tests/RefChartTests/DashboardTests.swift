@@ -173,6 +173,56 @@ struct DashboardTests {
         #expect(await fixture.api.log.filter { $0.path.hasSuffix("/data") }.isEmpty)
     }
 
+    /// A jobs file's `dashboards:` render after its charts, each one summary entry (the reports not drawn in
+    /// its warnings); `--check` counts them; a typo in one is refused at its line and column.
+    @Test func aJobsFileRendersItsDashboardsAfterItsCharts() async throws {
+        let fixture = try await Self.fixture()
+        defer { Task { await fixture.stop() } }
+        let dir = try TestSupport.temporaryDirectory()
+        try CLIReportTests.csv.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        try """
+        charts:
+          - name: local
+            csv: m.csv
+            output: out/local.png
+        dashboards:
+          - name: growth
+            project: acme-web
+            dashboard: Growth
+            orgTimezone: Europe/Stockholm
+            output: out/growth.pdf
+          - name: growth-pngs
+            project: acme-web
+            dashboard: growth
+            format: png
+            output: out/growth
+
+        """.write(to: dir.appendingPathComponent("jobs.yaml"), atomically: true, encoding: .utf8)
+        let check = try await CLIRunner.runAsync(["report", "jobs.yaml", "--check"], in: dir)
+        #expect(String(decoding: check.stdout, as: UTF8.self).contains("1 chart and 2 dashboards, valid; this run would render 3"))
+        let result = try await CLIRunner.runAsync(["report", "jobs.yaml", "--summary", "summary.json"], in: dir, environment: fixture.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(contentsOf: dir.appendingPathComponent("summary.json")))
+        #expect(summary.charts.map(\.name) == ["local", "growth", "growth-pngs"] && summary.ok == 3)
+        #expect(summary.charts[1].warnings.count == 1 && summary.charts[1].warnings[0].contains("\"Retention\" (retention) not drawn"))
+        let pdf = try String(decoding: Data(contentsOf: dir.appendingPathComponent("out/growth.pdf")), as: UTF8.self)
+        #expect(PDFProbe.pageCount(pdf) == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out/growth").path).count == 5)
+        // --only a dashboard renders it alone.
+        let alone = try await CLIRunner.runAsync(
+            ["report", "jobs.yaml", "--only", "growth", "--summary", "-", "--quiet"], in: dir, environment: fixture.environment)
+        let only = try JSONDecoder().decode(ReportSummary.self, from: alone.stdout)
+        #expect(alone.status == 0 && only.charts.map(\.name) == ["growth"], "\(alone.stderr)")
+        try "dashboards:\n  - name: g\n    project: acme-web\n    dashbord: Growth\n    output: g.pdf\n"
+            .write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let bad = try await CLIRunner.runAsync(["report", "bad.yaml", "--check"], in: dir)
+        let sample = try await CLIRunner.runAsync(["report", TestSupport.sample("dashboard.yaml"), "--check"])
+        #expect(sample.status == 0 && String(decoding: sample.stdout, as: UTF8.self).contains("0 charts and 2 dashboards, valid"), "\(sample.stderr)")
+        #expect(
+            bad.status == 64 && bad.stderr.contains("bad.yaml:4:5: unknown dashboard key \"dashbord\" (did you mean \"dashboard\"?)"), "\(bad.stderr)"
+        )
+    }
+
     @Test func anUnknownDashboardNamesTheOnesThereAre() async throws {
         let fixture = try await Self.fixture()
         defer { Task { await fixture.stop() } }
