@@ -51,14 +51,15 @@ public struct DashboardJob: Sendable {
     }
 
     /// Renders the dashboard and writes it; its summary entry (warnings name the reports not drawn).
-    public func run(client: OpenPanelClient, now: Date) async -> ReportSummary.Chart {
+    public func run(client: OpenPanelClient, listings: DashboardListings, now: Date) async -> ReportSummary.Chart {
         let clock = ContinuousClock.now
         var entry = ReportSummary.Chart(name: name, status: .ok, outputs: [], seconds: 0, references: nil, error: nil, warnings: [])
         do {
             var base = ChartOptions()
             (base.width, base.height, base.theme) = (width, height, theme)
             let report = try await DashboardReport.load(
-                client: client, projectId: project, dashboard: dashboard, base: base, orgZone: zone, window: try window(now: now))
+                client: client, projectId: project, dashboard: dashboard, base: base, orgZone: zone, window: try window(now: now),
+                listings: listings)
             _ = try DashboardOutput.write(report, format: format, to: output)
             entry.outputs = format == .pdf ? [output] : [output + "/"]
             for page in report.pages where page.chart == nil && page.summary == nil {

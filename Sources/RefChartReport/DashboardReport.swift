@@ -38,19 +38,21 @@ public struct DashboardReport: Sendable {
     ///   - window: Another window than each report's saved one: its event series are then drawn through the
     ///     Export API (same events, segments and interval); a report that needs the saved-report engine
     ///     (formulas, breakdowns, a metric's or funnel's aggregate) is refused for it, saying why.
+    ///   - listings: The run's listings (a jobs file's dashboards share them); by default this call's own.
     public static func load(
         client: OpenPanelClient, projectId: String, dashboard idOrName: String, base: ChartOptions, orgZone: TimeZone,
-        window: ClosedRange<Date>? = nil
+        window: ClosedRange<Date>? = nil, listings: DashboardListings? = nil
     ) async throws -> DashboardReport {
-        let dashboards = try await client.dashboards(projectId: projectId)
+        let listings = listings ?? DashboardListings(client: client)
+        let dashboards = try await listings.dashboards(projectId: projectId)
         let wanted = idOrName.lowercased()
         guard let dashboard = dashboards.first(where: { $0.id == idOrName }) ?? dashboards.first(where: { $0.name.lowercased() == wanted })
         else {
             let known = dashboards.isEmpty ? "it has none" : "dashboards: " + dashboards.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
             throw DashboardError("no dashboard \(quoted(idOrName)) in project \(quoted(projectId)); \(known)")
         }
-        let reports = try await client.reports(projectId: projectId, dashboardId: dashboard.id)
-        let references = try await client.list(projectId: projectId)
+        let reports = try await listings.reports(projectId: projectId, dashboardId: dashboard.id)
+        let references = try await listings.references(projectId: projectId)
         var pages: [Page] = []
         for report in reports {
             if let window {

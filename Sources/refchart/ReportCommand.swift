@@ -214,8 +214,9 @@ struct ReportCommand: AsyncParsableCommand {
                 state: result.state, error: result.error, started: result.started, finished: ReportRunner.stamp(Date()),
                 charts: result.charts + entries, pdf: result.pdf)
         }
+        let listings = DashboardListings(client: client)
         for (k, dashboard) in dashboards.enumerated() {
-            let entry = await dashboard.run(client: client, now: now)
+            let entry = await dashboard.run(client: client, listings: listings, now: now)
             entries.append(entry)
             printer.finished(
                 ReportRunner.Progress(chart: entry, done: k + 1, failed: entries.count { $0.status != .ok }, total: dashboards.count))

@@ -207,6 +207,9 @@ struct DashboardTests {
         #expect(summary.charts[1].warnings.count == 1 && summary.charts[1].warnings[0].contains("\"Retention\" (retention) not drawn"))
         let pdf = try String(decoding: Data(contentsOf: dir.appendingPathComponent("out/growth.pdf")), as: UTF8.self)
         #expect(PDFProbe.pageCount(pdf) == 5)
+        // The listings once for both entries (3 calls), the data for each (5 + 5).
+        let calls = await fixture.api.log.map(\.path)
+        #expect(calls.count == 13, "\(calls)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out/growth").path).count == 5)
         // --only a dashboard renders it alone.
         let alone = try await CLIRunner.runAsync(
