@@ -1,4 +1,3 @@
-public import OpenPanel
 public import RefChart
 
 /// A run's listings, fetched once: a project's dashboards and references, a dashboard's reports. They
