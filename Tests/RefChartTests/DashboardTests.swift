@@ -226,6 +226,22 @@ struct DashboardTests {
         )
     }
 
+    /// Four dashboard entries of one run share a client: 3 listing calls and 20 data calls, within the
+    /// limits (20 manage calls and 100 in all per 10 s, one counter per client): never a 429.
+    @Test func fourDashboardsShareOneClientWithinTheRateLimit() async throws {
+        let fixture = try await Self.fixture()
+        defer { Task { await fixture.stop() } }
+        let dir = try TestSupport.temporaryDirectory()
+        let entries = (0..<4).map { "  - name: g\($0)\n    project: acme-web\n    dashboard: growth\n    output: out/g\($0).pdf\n" }.joined()
+        try ("dashboards:\n" + entries).write(to: dir.appendingPathComponent("jobs.yaml"), atomically: true, encoding: .utf8)
+        let result = try await CLIRunner.runAsync(["report", "jobs.yaml", "--summary", "-", "--quiet"], in: dir, environment: fixture.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try JSONDecoder().decode(ReportSummary.self, from: result.stdout).ok == 4)
+        #expect(await fixture.api.count(status: 429) == 0)
+        let calls = await fixture.api.log.map(\.path)
+        #expect(calls.count == 23 && calls.prefix(3).allSatisfy { !$0.hasSuffix("/data") }, "\(calls)")
+    }
+
     @Test func anUnknownDashboardNamesTheOnesThereAre() async throws {
         let fixture = try await Self.fixture()
         defer { Task { await fixture.stop() } }
