@@ -204,7 +204,8 @@ struct LabelLadder {
         // A range that began before the window says so: it continues from the left edge.
         let title = startsBeforeWindow(index) ? "← " + titles[index] : titles[index]
         let leftLimit = style.padding
-        let rightLimit = width - style.padding
+        // Inside the plot a label stays inside it: past its right edge are the right axis's tick labels.
+        let rightLimit = room == nil || context.rightAxis.isEmpty ? width - style.padding : xScale.range.upperBound - 2
         // Candidates in the ladder's order: right of the line (ellipsis past the maximum width); left of
         // it when the right side is too narrow; right of it, cut to the room left before the edge.
         let right = x + style.labelOffset

@@ -46,9 +46,18 @@ extension LayoutPass {
             let end = M4Reducer.firstIndex(series.times, above: domain.upperBound)
             series.times.withUnsafeBufferPointer { times in
                 series.values.withUnsafeBufferPointer { values in
-                    for i in start..<end where !values[i].isNaN {
+                    // The line between two points crosses the columns between them: each gets the nearer
+                    // extreme of the two (sparse data — 12 yearly points — left those columns empty, and a
+                    // label inside the plot sat on the segment).
+                    var last: (column: Int, value: Double)?
+                    for i in max(0, start - 1)..<min(series.times.count, end + 1) where !values[i].isNaN {
                         let column = min(count - 1, max(0, Int(times[i] * slope + offset)))
-                        columns[column] = pick(columns[column], values[i])
+                        if i >= start && i < end { columns[column] = pick(columns[column], values[i]) }
+                        if let last, column > last.column + 1 {
+                            let reach = pick(last.value, values[i])
+                            for between in (last.column + 1)..<column { columns[between] = pick(columns[between], reach) }
+                        }
+                        last = (column, values[i])
                     }
                 }
             }
