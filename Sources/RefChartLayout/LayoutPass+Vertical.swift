@@ -101,6 +101,13 @@ extension LayoutPass {
         } else {
             // The plot keeps the height it has without a table; the image grows downward to hold the rows.
             plotBottom = max(plotTop + 20, height - pad - belowPlotFixed)
+            // On a page (PDF) a few rows take their room from the plot instead: an 800×400 chart with two
+            // badges had a second page holding one footnote row. Up to a third of the plot is given.
+            if spec.pageHeight != nil, !groups.isEmpty {
+                let lines = FootnoteFlow(heights: lineCounts, columns: g.footnoteColumns).lines
+                let need = Double(lines) * g.footnoteRowHeight + 10 + noteHeight + 0.5
+                if need <= (plotBottom - plotTop) / 3 { plotBottom -= need }
+            }
             height = plotBottom + belowPlotFixed + footnoteHeight + pad
         }
         plot = Rect(
