@@ -5,7 +5,7 @@ import Testing
 struct CLIHelpTests {
     static let leaves = [
         ["render"], ["report"], ["references", "list"], ["references", "get"], ["references", "create"], ["references", "update"],
-        ["references", "delete"], ["inspect"], ["bench"],
+        ["references", "delete"], ["inspect"], ["bench"], ["dashboard", "list"], ["dashboard", "render"],
     ]
 
     @Test(arguments: leaves)
@@ -19,7 +19,7 @@ struct CLIHelpTests {
 
     /// `--project` is the OpenPanel project everywhere (`references` always said so); `--json` prints JSON.
     @Test func theProjectAndJSONNamesAreTheSameEverywhere() throws {
-        for command in [["render"], ["inspect"], ["references", "list"], ["references", "create"]] {
+        for command in [["render"], ["inspect"], ["references", "list"], ["references", "create"], ["dashboard", "render"]] {
             let help = String(decoding: try CLIRunner.run(command + ["--help"]).stdout, as: UTF8.self)
             #expect(help.contains("--project"), "refchart \(command.joined(separator: " ")) has no --project")
         }
