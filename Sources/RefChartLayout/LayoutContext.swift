@@ -167,6 +167,28 @@ final class LayoutContext {
     /// The smallest plot height before the image grows taller instead: about half the requested height.
     var minimumPlotHeight: Double { max(80, (spec.size.height - 2 * style.padding) * 0.45) }
 
+    /// Whether reference `index` competes for a label (``ChartOptions/labelCategories``); the others are
+    /// badges from the start.
+    func competes(_ index: Int) -> Bool {
+        labelCategories.isEmpty || spec.references[index].category.map(labelCategories.contains) == true
+    }
+
+    /// The title a label of reference `index` shows: a range that began before the window says so (`← `).
+    func labelTitle(_ index: Int) -> String {
+        let reference = spec.references[index]
+        return reference.end != nil && reference.date.timeIntervalSince1970 < domain.lowerBound ? "← " + titles[index] : titles[index]
+    }
+
+    /// The widest a label may be before it ends in an ellipsis, over a plot `plotWidth` wide.
+    func maxLabelWidth(plotWidth: Double) -> Double {
+        min(style.maxLabelWidth, plotWidth * style.maxLabelFraction)
+    }
+
+    /// The room the impact number after reference `index`'s label takes (its width and 4 px); 0 without one.
+    func impactWidth(_ index: Int) -> Double {
+        impacts[index]?.text.map { metrics.measure($0, style.label).width + 4 } ?? 0
+    }
+
     /// `text` fitted into `maxWidth` (``TextMetrics/fitted(_:maxWidth:font:byPrefix:)``), by this layout's shortcuts.
     func fitted(_ text: String, maxWidth: Double, font: FontSpec) -> (text: String, truncated: Bool) {
         metrics.fitted(text, maxWidth: maxWidth, font: font, byPrefix: shortcuts.fitsByPrefix)

@@ -39,6 +39,12 @@ public struct DashboardJob: Sendable {
     /// The window asked for instead of the saved ones; `nil` keeps each report's own.
     /// - Throws: ``ChartRequestError`` for a window that ends before it starts or a date it cannot read.
     public func window(now: Date) throws -> ClosedRange<Date>? {
+        try Self.window(from: from, to: to, last: last, zone: zone, now: now)
+    }
+
+    /// `from`/`to`/`last` as a window in `zone` (`from` alone runs to `now`); `nil` when none is given, so
+    /// each report keeps its saved range. The jobs file's entries and `refchart dashboard render` share it.
+    public static func window(from: String?, to: String?, last: RelativeWindow?, zone: TimeZone, now: Date) throws -> ClosedRange<Date>? {
         guard from != nil || to != nil || last != nil else { return nil }
         var request = ChartRequest()
         (request.from, request.to, request.last, request.timezone) = (from, to, last, ZoneIdentifier(zone))

@@ -109,15 +109,9 @@ struct DashboardCommand: AsyncParsableCommand {
             if skipped.contains(where: \.failed) { throw ExitCode(ExitStatus.failure) }
         }
 
-        /// `--from`/`--to`/`--last` as a window in the organisation's zone (`--from` alone runs to now); `nil`
-        /// keeps each report's saved range.
+        /// `--from`/`--to`/`--last` in the organisation's zone; `nil` keeps each report's saved range.
         private func overrideWindow(in zone: TimeZone) throws -> ClosedRange<Date>? {
-            guard window.from != nil || window.to != nil || window.last != nil else { return nil }
-            var request = ChartRequest()
-            try window.apply(to: &request)
-            request.timezone = ZoneIdentifier(zone)
-            let now = Date().timeIntervalSince1970
-            return try request.window(dataExtent: now...now, now: Date())
+            try DashboardJob.window(from: window.from, to: window.to, last: try duration(window.last, .last), zone: zone, now: Date())
         }
     }
 }

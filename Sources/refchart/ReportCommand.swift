@@ -202,24 +202,20 @@ struct ReportCommand: AsyncParsableCommand {
         _ dashboards: [DashboardJob], of job: ReportJob, after result: ReportSummary, printer: ProgressPrinter, now: Date
     ) async -> ReportSummary {
         var entries: [ReportSummary.Chart] = []
-        let client: OpenPanelClient
-        do {
-            client = try OpenPanelClient.configured(apiURL: job.openPanel.apiUrl, credentialsFile: job.openPanel.credentialsFile) {
-                printer.line("refchart: \($0)")
-            }
-        } catch {
-            entries = dashboards.map { $0.failed(error) }
-            for entry in entries { printer.finished(ReportRunner.Progress(chart: entry, done: 0, failed: 0, total: dashboards.count)) }
-            return ReportSummary(
-                state: result.state, error: result.error, started: result.started, finished: ReportRunner.stamp(Date()),
-                charts: result.charts + entries, pdf: result.pdf)
-        }
-        let listings = DashboardListings(client: client)
-        for (k, dashboard) in dashboards.enumerated() {
-            let entry = await dashboard.run(client: client, listings: listings, now: now)
+        func finished(_ entry: ReportSummary.Chart) {
             entries.append(entry)
             printer.finished(
-                ReportRunner.Progress(chart: entry, done: k + 1, failed: entries.count { $0.status != .ok }, total: dashboards.count))
+                ReportRunner.Progress(chart: entry, done: entries.count, failed: entries.count { $0.status != .ok }, total: dashboards.count))
+        }
+        do {
+            let client = try OpenPanelClient.configured(apiURL: job.openPanel.apiUrl, credentialsFile: job.openPanel.credentialsFile) {
+                printer.line("refchart: \($0)")
+            }
+            let listings = DashboardListings(client: client)
+            for dashboard in dashboards { finished(await dashboard.run(client: client, listings: listings, now: now)) }
+        } catch {
+            // No client (credentials missing): every dashboard fails with why.
+            for dashboard in dashboards { finished(dashboard.failed(error)) }
         }
         return ReportSummary(
             state: result.state, error: result.error, started: result.started, finished: ReportRunner.stamp(Date()), charts: result.charts + entries,

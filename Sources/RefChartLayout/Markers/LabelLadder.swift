@@ -77,7 +77,7 @@ struct LabelLadder {
                 // The first label that does not fit ends the trial (at 5,000 references the whole run is one
                 // cluster: trying every label inside the plot cost 5,000 label attempts per layout).
                 for index in lastCluster {
-                    guard competes(index) else {
+                    guard context.competes(index) else {
                         placed.append(badge(index, number: &trialNumber))
                         continue
                     }
@@ -99,7 +99,7 @@ struct LabelLadder {
             }
             let chosen = labelledByPriority(lastCluster, assigner: assigner, number: number)
             for index in lastCluster {
-                guard competes(index), chosen?.contains(index) ?? true else {
+                guard context.competes(index), chosen?.contains(index) ?? true else {
                     markers.append(badge(index, number: &number))
                     continue
                 }
@@ -141,19 +141,13 @@ struct LabelLadder {
         return (markers + bands, assigner.lanesUsed, record)
     }
 
-    /// Whether reference `index` competes for a label (``ChartOptions/labelCategories``); the others are
-    /// badges from the start.
-    private func competes(_ index: Int) -> Bool {
-        context.labelCategories.isEmpty || spec.references[index].category.map(context.labelCategories.contains) == true
-    }
-
     /// Which of a cluster's references get labels above the plot when their priorities differ: tier by tier
     /// from the highest, a tier's references join those already chosen when every chosen one keeps its
     /// label (else, for a small tier, each that can join alone does); `nil` when the cluster's competing
     /// references share one priority (labels go in time order, first come first served).
     /// - Complexity: a trial of the cluster per tier (per reference of tiers of at most 32).
     private func labelledByPriority(_ cluster: [Int], assigner: LaneAssigner, number: Int) -> Set<Int>? {
-        let competing = cluster.filter(competes)
+        let competing = cluster.filter(context.competes)
         let priority = { (index: Int) in spec.references[index].priority ?? 0 }
         let tiers = Set(competing.map(priority)).sorted(by: >)
         guard tiers.count > 1 else { return nil }
@@ -179,14 +173,7 @@ struct LabelLadder {
     }
 
     /// The widest a label may be before it ends in an ellipsis.
-    private var maxLabelWidth: Double {
-        min(style.maxLabelWidth, (xScale.range.upperBound - xScale.range.lowerBound) * style.maxLabelFraction)
-    }
-
-    /// Whether reference `index` is a range that starts before the visible window.
-    private func startsBeforeWindow(_ index: Int) -> Bool {
-        spec.references[index].end != nil && spec.references[index].date.timeIntervalSince1970 < context.domain.lowerBound
-    }
+    private var maxLabelWidth: Double { context.maxLabelWidth(plotWidth: xScale.range.upperBound - xScale.range.lowerBound) }
 
     private func markerX(_ index: Int) -> Double {
         clampToPlot(xScale(spec.references[index].date.timeIntervalSince1970))
@@ -202,7 +189,7 @@ struct LabelLadder {
         let x = markerX(index)
         let endX = spec.references[index].end.map { clampToPlot(xScale($0.timeIntervalSince1970)) }
         // A range that began before the window says so: it continues from the left edge.
-        let title = startsBeforeWindow(index) ? "← " + titles[index] : titles[index]
+        let title = context.labelTitle(index)
         let leftLimit = style.padding
         // Inside the plot a label stays inside it: past its right edge are the right axis's tick labels.
         let rightLimit = room == nil || context.rightAxis.isEmpty ? width - style.padding : xScale.range.upperBound - 2
@@ -219,7 +206,7 @@ struct LabelLadder {
         }
         guard [right, max(leftLimit, x - style.labelOffset)].contains(where: { laneTakes($0...$0) }) else { return nil }
         let impactText = context.impacts[index]?.text
-        let impactWidth = impactText.map { measure($0, style.label).width + 4 } ?? 0
+        let impactWidth = context.impactWidth(index)
         func attempt(_ text: String, truncated: Bool, left: Double) -> MarkerPlan? {
             let text = text + (truncated ? LabelText.superscript(number + 1) : "")
             var size = measure(text, style.label)

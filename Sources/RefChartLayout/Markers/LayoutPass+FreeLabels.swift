@@ -90,21 +90,18 @@ extension LayoutPass {
     private func freeCandidates() -> [FreeCandidate] {
         var labels: [FreeCandidate] = []
         var badges: [FreeCandidate] = []
-        let maxWidth = min(style.maxLabelWidth, (xScale.range.upperBound - xScale.range.lowerBound) * style.maxLabelFraction)
+        let maxWidth = context.maxLabelWidth(plotWidth: xScale.range.upperBound - xScale.range.lowerBound)
         for (k, marker) in markers.enumerated() where !marker.bandOnly {
             let labelled = marker.lane != nil
-            guard labelled || (marker.badge != nil && markers.count <= Self.freeBadgeLimit && competes(marker.reference)) else { continue }
+            guard labelled || (marker.badge != nil && markers.count <= Self.freeBadgeLimit && context.competes(marker.reference)) else { continue }
             // The whole title, where the layout so far had to cut it or badge it.
             var options: [FreeCandidate.Option] = []
             if !labelled || marker.truncated {
-                let reference = spec.references[marker.reference]
-                let startsBefore = reference.end != nil && reference.date.timeIntervalSince1970 < domain.lowerBound
-                let fitted = context.fitted((startsBefore ? "← " : "") + titles[marker.reference], maxWidth: maxWidth, font: style.label)
+                let fitted = context.fitted(context.labelTitle(marker.reference), maxWidth: maxWidth, font: style.label)
                 if !fitted.truncated {
-                    let impactWidth = impacts[marker.reference]?.text.map { measure($0, style.label).width + 4 } ?? 0
-                    let titleWidth = measure(fitted.text, style.label).width
                     var size = measure(fitted.text, style.label)
-                    size.width = titleWidth + impactWidth
+                    let titleWidth = size.width
+                    size.width += context.impactWidth(marker.reference)
                     options.append(FreeCandidate.Option(text: fitted.text, size: size, titleWidth: titleWidth))
                 }
             }
@@ -120,11 +117,6 @@ extension LayoutPass {
             }.map(\.element)
         }
         return ordered(labels) + ordered(badges)
-    }
-
-    /// Whether reference `index` competes for a label (``ChartOptions/labelCategories``).
-    private func competes(_ index: Int) -> Bool {
-        context.labelCategories.isEmpty || spec.references[index].category.map(context.labelCategories.contains) == true
     }
 
     /// Places the candidates on the plot as it stands: inside it where the series leave room, the labels
