@@ -9,17 +9,38 @@ enum ExportDecoding {
     static func series(
         _ body: Data, events: [String], buckets: [Date], interval: ExportInterval, calendar: Calendar, now: Date
     ) throws -> [MetricSeries] {
+        let (answered, grid) = try read(body, events: events, buckets: buckets, interval: interval, calendar: calendar, now: now)
+        return events.map { event in
+            answered.first { $0.event == event && $0.breakdown.isEmpty }?.series
+                ?? MetricSeries(name: event, times: grid, values: grid.map { _ in 0 })
+        }
+    }
+
+    /// Every series of the answer whose event was asked for, in the answer's order (by sum, largest first),
+    /// each with its breakdown values (`names` after the first) and every bucket filled.
+    static func exported(
+        _ body: Data, events: [String], buckets: [Date], interval: ExportInterval, calendar: Calendar, now: Date
+    ) throws -> [ExportedSeries] {
+        try read(body, events: events, buckets: buckets, interval: interval, calendar: calendar, now: now).series
+    }
+
+    /// The answer's series and the bucket grid they share (the repeated DST hour once).
+    private static func read(
+        _ body: Data, events: [String], buckets: [Date], interval: ExportInterval, calendar: Calendar, now: Date
+    ) throws -> (series: [ExportedSeries], grid: [Double]) {
         let zone = calendar.timeZone
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
             let answered = object["series"] as? [[String: Any]]
         else { throw OpenPanelError(kind: .badResponse, message: "the export answer has no \"series\" array") }
-        var counts: [String: [Double: Double]] = [:]
+        var found: [(event: String, breakdown: [String], counts: [Double: Double])] = []
         var grid = Set(buckets.map(\.timeIntervalSince1970))
         for series in answered {
             guard let name = (series["event"] as? [String: Any])?["name"] as? String, events.contains(name) else { continue }
+            let breakdown = ((series["names"] as? [Any]) ?? []).dropFirst().map { "\($0)" }
             guard let data = series["data"] as? [[String: Any]] else {
                 throw OpenPanelError(kind: .badResponse, message: "the export answer's series \(quoted(name)) has no \"data\" list")
             }
+            var counts: [Double: Double] = [:]
             for point in data {
                 guard let label = point["date"] as? String, let parsed = ISO8601.parse(label) else {
                     throw OpenPanelError(
@@ -40,14 +61,18 @@ enum ExportDecoding {
                 // zero-filled as if it had no events.
                 if let repeated = Self.repeatedInstant(of: instant, in: zone) { grid.remove(max(instant, repeated)) }
                 let first = Self.repeatedInstant(of: instant, in: zone).map { min($0, instant) } ?? instant
-                if first <= now.timeIntervalSince1970 { counts[name, default: [:]][first] = number.doubleValue }
+                if first <= now.timeIntervalSince1970 { counts[first] = number.doubleValue }
             }
+            found.append((name, breakdown, counts))
         }
-        return events.map { event in
-            let values = counts[event] ?? [:]
-            let times = Array(grid.union(values.keys)).sorted()
-            return MetricSeries(name: event, times: times, values: times.map { values[$0] ?? 0 })
+        let series = found.map { item in
+            let times = Array(grid.union(item.counts.keys)).sorted()
+            let name = ([item.event] + item.breakdown).joined(separator: " · ")
+            return ExportedSeries(
+                event: item.event, breakdown: item.breakdown,
+                series: MetricSeries(name: name, times: times, values: times.map { item.counts[$0] ?? 0 }))
         }
+        return (series, grid.sorted())
     }
 
     /// A label that is not a bucket start in the organization's calendar would be drawn between the

@@ -16,6 +16,33 @@ extension OpenPanelClient {
         projectId: String, events: [String], segment: String? = nil, interval: ExportInterval,
         window: ClosedRange<Date>, orgZone: TimeZone, now: Date = Date()
     ) async throws -> [MetricSeries] {
+        let answer = try await export(
+            projectId: projectId, events: events, segment: segment, breakdowns: [], interval: interval, window: window, orgZone: orgZone, now: now)
+        return try ExportDecoding.series(
+            answer.body, events: events, buckets: answer.buckets, interval: interval, calendar: answer.calendar, now: now)
+    }
+
+    /// The series of `events` broken down by `breakdowns` (event fields such as `country` or
+    /// `properties.plan`): one per event and combination of values, in the server's order (by sum, largest
+    /// first), every bucket filled as for ``exportSeries(projectId:events:segment:interval:window:orgZone:now:)``.
+    /// Unknown fields are dropped by the server without an error, so their series come back whole.
+    /// - Throws: ``OpenPanelError``.
+    public func exportBreakdowns(
+        projectId: String, events: [String], segment: String? = nil, breakdowns: [String], interval: ExportInterval,
+        window: ClosedRange<Date>, orgZone: TimeZone, now: Date = Date()
+    ) async throws -> [ExportedSeries] {
+        let answer = try await export(
+            projectId: projectId, events: events, segment: segment, breakdowns: breakdowns, interval: interval, window: window,
+            orgZone: orgZone, now: now)
+        return try ExportDecoding.exported(
+            answer.body, events: events, buckets: answer.buckets, interval: interval, calendar: answer.calendar, now: now)
+    }
+
+    /// One `/export/charts` call: its body, and the buckets and calendar to read it with.
+    private func export(
+        projectId: String, events: [String], segment: String?, breakdowns: [String], interval: ExportInterval,
+        window: ClosedRange<Date>, orgZone: TimeZone, now: Date
+    ) async throws -> (body: Data, buckets: [Date], calendar: Calendar) {
         let project = try Validation.projectId(projectId)
         guard !events.isEmpty else { throw OpenPanelError.invalidInput("no event to export", hint: "name one with \(option: .events)") }
         let expected = (window.upperBound.timeIntervalSince(window.lowerBound) / interval.seconds).rounded(.up)
@@ -52,6 +79,11 @@ extension OpenPanelClient {
                 value: Self.offsetString(Self.bucketStart(window.lowerBound, interval: interval, calendar: calendar), zone: orgZone)),
             URLQueryItem(name: "endDate", value: Self.offsetString(end, zone: orgZone)),
         ]
+        if !breakdowns.isEmpty {
+            let fields = breakdowns.map { ["name": $0] }
+            let text = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
+            request.query.append(URLQueryItem(name: "breakdowns", value: text ?? "[]"))
+        }
         let body: Data
         do {
             body = try await send(request)
@@ -59,7 +91,7 @@ extension OpenPanelClient {
             error.hint = "a write client cannot export: create a read (or root) client in OpenPanel's project settings and use its id and secret"
             throw error
         }
-        return try ExportDecoding.series(body, events: events, buckets: buckets, interval: interval, calendar: calendar, now: now)
+        return (body, buckets, calendar)
     }
 
     /// The most buckets one export asks for. A minute series over 10 months (432,000 buckets) is an answer the

@@ -9,6 +9,8 @@ public import RefChart
 ///         dashboard: Growth          # id or name
 ///         output: out/growth.pdf     # a PDF, a page per report; or a folder with format: png
 ///         last: 7d                   # optional: another window than each report's saved one
+///         only: [Visitors, Purchases] # optional: these reports only (by name or id); or exclude: [...]
+///         impact: true               # optional: impact numbers after each reference's label
 public struct DashboardJob: Sendable {
     public var name: String
     public var project: String
@@ -25,10 +27,18 @@ public struct DashboardJob: Sendable {
     public var from: String?
     public var to: String?
     public var last: RelativeWindow?
+    /// Reports to draw (names or ids); empty: all.
+    public var only: [String] = []
+    /// Reports to leave out (names or ids).
+    public var exclude: [String] = []
+    /// Impact numbers on every time chart, over `impactWindow` each side of a reference.
+    public var impact = false
+    public var impactWindow = RelativeWindow("7d")!
 
     /// The keys a dashboard entry may have.
     static let keys: Set<String> = [
-        "name", "project", "dashboard", "output", "format", "width", "height", "theme", "orgTimezone", "from", "to", "last",
+        "name", "project", "dashboard", "output", "format", "width", "height", "theme", "orgTimezone", "from", "to", "last", "only", "exclude",
+        "impact", "impactWindow",
     ]
 
     /// The organisation's zone this entry reads data in.
@@ -62,12 +72,13 @@ public struct DashboardJob: Sendable {
         var entry = ReportSummary.Chart(name: name, status: .ok, outputs: [], seconds: 0, references: nil, error: nil, warnings: [])
         do {
             var base = ChartOptions()
-            (base.width, base.height, base.theme) = (width, height, theme)
+            (base.width, base.height, base.theme, base.impact, base.impactWindow) = (width, height, theme, impact, impactWindow)
             let report = try await DashboardReport.load(
                 client: client, projectId: project, dashboard: dashboard, base: base, orgZone: zone, window: try window(now: now),
-                listings: listings)
+                listings: listings, only: only, exclude: exclude)
             _ = try DashboardOutput.write(report, format: format, to: output)
             entry.outputs = format == .pdf ? [output] : [output + "/"]
+            entry.warnings += report.notes
             for page in report.pages where page.chart == nil && page.summary == nil {
                 entry.warnings.append("report \(quoted(page.report.name)) (\(page.report.chartType)) not drawn: \(page.skipped ?? "")")
             }

@@ -26,6 +26,12 @@ public struct DashboardReport: Sendable {
 
     public var dashboard: Dashboard
     public var pages: [Page]
+    /// What a reader of the whole report should know (once, not per page).
+    public var notes: [String] = []
+
+    /// The note of a dashboard drawn over another window than its saved ranges.
+    static let filtersNote =
+        "drawn over the window asked for through the Export API: OpenPanel does not list a saved report's filters, so any it has are not applied (without --from/--to/--last each report is drawn as saved)"
 
     /// Series drawn per chart at most, as OpenPanel's dashboard shows them (the largest by sum).
     public static let seriesShown = 5
@@ -36,12 +42,15 @@ public struct DashboardReport: Sendable {
     ///   - orgZone: The organisation's zone, which the data's labels are written in (no endpoint says it).
     /// - Throws: ``OpenPanelError`` for the listings; ``DashboardError`` for a dashboard that is not there.
     ///   - window: Another window than each report's saved one: its event series are then drawn through the
-    ///     Export API (same events, segments and interval); a report that needs the saved-report engine
-    ///     (formulas, breakdowns, a metric's or funnel's aggregate) is refused for it, saying why.
+    ///     Export API (same events, segments, breakdowns and interval); a report that needs the saved-report
+    ///     engine (formulas, a metric's or funnel's aggregate) is refused for it, saying why.
     ///   - listings: The run's listings (a jobs file's dashboards share them); by default this call's own.
+    ///   - only: Report names (or ids) to draw, the others left out; empty: every report.
+    ///   - exclude: Report names (or ids) to leave out. A name in either that the dashboard does not have is
+    ///     a ``DashboardError`` naming the reports it has.
     public static func load(
         client: OpenPanelClient, projectId: String, dashboard idOrName: String, base: ChartOptions, orgZone: TimeZone,
-        window: ClosedRange<Date>? = nil, listings: DashboardListings? = nil
+        window: ClosedRange<Date>? = nil, listings: DashboardListings? = nil, only: [String] = [], exclude: [String] = []
     ) async throws -> DashboardReport {
         let listings = listings ?? DashboardListings(client: client)
         let dashboards = try await listings.dashboards(projectId: projectId)
@@ -51,7 +60,8 @@ public struct DashboardReport: Sendable {
             let known = dashboards.isEmpty ? "it has none" : "dashboards: " + dashboards.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
             throw DashboardError("no dashboard \(quoted(idOrName)) in project \(quoted(projectId)); \(known)")
         }
-        let reports = try await listings.reports(projectId: projectId, dashboardId: dashboard.id)
+        let reports = try Self.selected(
+            try await listings.reports(projectId: projectId, dashboardId: dashboard.id), only: only, exclude: exclude, dashboard: dashboard)
         let references = try await listings.references(projectId: projectId)
         var pages: [Page] = []
         for report in reports {
@@ -93,7 +103,8 @@ public struct DashboardReport: Sendable {
                 pages.append(Page(report: report, chart: nil, skipped: "its data could not be fetched: \(error.message)", failed: true))
             }
         }
-        return DashboardReport(dashboard: dashboard, pages: pages)
+        let overridden = window != nil && pages.contains { $0.chart != nil }
+        return DashboardReport(dashboard: dashboard, pages: pages, notes: overridden ? [Self.filtersNote] : [])
     }
 
     /// A time-series report over another window, from the Export API; or why it cannot be.
@@ -114,32 +125,13 @@ public struct DashboardReport: Sendable {
         if report.series.contains(where: { $0.type == "formula" }) {
             return refused("its formula is computed only by the saved report (the Export API has no formulas)")
         }
-        if !report.breakdowns.isEmpty {
-            return refused("its breakdowns (\(report.breakdowns.map(\.name).joined(separator: ", "))) are not drawn through the Export API yet")
-        }
         let events = report.series.filter { $0.type == "event" }
         guard !events.isEmpty else { return refused("it has no event series") }
         let interval = report.interval.flatMap(ExportInterval.init(rawValue:)) ?? .day
         do {
-            var series: [MetricSeries] = []
-            // One export per segment, in the report's order (the Export API takes one segment a call here).
-            let segments = events.map { $0.segment ?? "event" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            var bySegment: [String: [MetricSeries]] = [:]
-            for segment in segments {
-                let names = events.filter { ($0.segment ?? "event") == segment }.map { $0.name ?? "unknown_event" }
-                bySegment[segment] = try await client.exportSeries(
-                    projectId: projectId, events: names, segment: segment == "event" ? nil : segment, interval: interval, window: window,
-                    orgZone: orgZone)
-            }
-            var taken: [String: Int] = [:]
-            for event in events {
-                let segment = event.segment ?? "event"
-                let index = taken[segment, default: 0]
-                taken[segment] = index + 1
-                guard var drawn = bySegment[segment]?[index] else { continue }
-                drawn.name = event.displayName ?? event.name ?? drawn.name
-                series.append(drawn)
-            }
+            let series = try await Self.exported(
+                events, breakdowns: report.breakdowns.map(\.name), interval: interval, window: window, client: client, projectId: projectId,
+                orgZone: orgZone)
             let options = Self.options(for: report, base: base, orgZone: orgZone)
             let shown = Array(series.prefix(Self.seriesShown))
             return Page(
@@ -149,6 +141,56 @@ public struct DashboardReport: Sendable {
             return Page(report: report, chart: nil, skipped: "its events could not be exported: \(error.message)", failed: true)
         } catch {
             return Page(report: report, chart: nil, skipped: "its events could not be exported: \(error)", failed: true)
+        }
+    }
+
+    /// The report's event series over `window` from the Export API, named by display name: one call per
+    /// segment (one segment a call there), in the report's order; with breakdowns one series per event and
+    /// value (`Visitors · SE`), the largest first, as the data route and the dashboard order them.
+    private static func exported(
+        _ events: [SavedReport.Series], breakdowns: [String], interval: ExportInterval, window: ClosedRange<Date>, client: OpenPanelClient,
+        projectId: String, orgZone: TimeZone
+    ) async throws -> [MetricSeries] {
+        let segments = events.map { $0.segment ?? "event" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var series: [MetricSeries] = []
+        for segment in segments {
+            let definitions = events.filter { ($0.segment ?? "event") == segment }
+            let names = definitions.map { $0.name ?? "unknown_event" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let kind = segment == "event" ? nil : segment
+            let answered: [ExportedSeries]
+            if breakdowns.isEmpty {
+                // Without breakdowns an event without data is its zeros, as the data route draws it.
+                let plain = try await client.exportSeries(
+                    projectId: projectId, events: names, segment: kind, interval: interval, window: window, orgZone: orgZone)
+                answered = zip(names, plain).map { ExportedSeries(event: $0, breakdown: [], series: $1) }
+            } else {
+                answered = try await client.exportBreakdowns(
+                    projectId: projectId, events: names, segment: kind, breakdowns: breakdowns, interval: interval, window: window,
+                    orgZone: orgZone)
+            }
+            for definition in definitions {
+                let name = definition.name ?? "unknown_event"
+                for item in answered where item.event == name {
+                    var drawn = item.series
+                    drawn.name = ([definition.displayName ?? name] + item.breakdown).joined(separator: " · ")
+                    series.append(drawn)
+                }
+            }
+        }
+        guard !breakdowns.isEmpty else { return series }
+        return series.enumerated().sorted { ($0.element.values.reduce(0, +), -$0.offset) > ($1.element.values.reduce(0, +), -$1.offset) }.map(
+            \.element)
+    }
+
+    /// The reports `only` names (all when empty), less those `exclude` names, in the dashboard's order.
+    static func selected(_ reports: [SavedReport], only: [String], exclude: [String], dashboard: Dashboard) throws -> [SavedReport] {
+        func matches(_ report: SavedReport, _ name: String) -> Bool { report.id == name || report.name.lowercased() == name.lowercased() }
+        for name in only + exclude where !reports.contains(where: { matches($0, name) }) {
+            let known = reports.isEmpty ? "it has none" : "reports: " + reports.map(\.name).joined(separator: ", ")
+            throw DashboardError("no report \(quoted(name)) on dashboard \(quoted(dashboard.name)); \(known)")
+        }
+        return reports.filter { report in
+            (only.isEmpty || only.contains { matches(report, $0) }) && !exclude.contains { matches(report, $0) }
         }
     }
 

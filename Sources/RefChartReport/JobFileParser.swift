@@ -184,13 +184,33 @@ struct JobFileParser {
             }
             job.orgTimezone = value
         }
-        if let last = try text("last") {
-            guard let value = RelativeWindow(last) else {
-                throw error(at: mapping["last"], "\"last\" \(quoted(last)) is not a duration: 7d, 12h, 6w, 3mo, 1y")
+        func duration(_ key: String) throws -> RelativeWindow? {
+            guard let raw = try text(key) else { return nil }
+            guard let value = RelativeWindow(raw) else {
+                throw error(at: mapping[key], "\"\(key)\" \(quoted(raw)) is not a duration: 7d, 12h, 6w, 3mo, 1y")
             }
-            job.last = value
+            return value
         }
+        job.last = try duration("last")
         (job.from, job.to) = (try text("from"), try text("to"))
+        for key in ["only", "exclude"] {
+            guard let value = mapping[key] else { continue }
+            let items = value.sequence ?? [value]
+            let names = try items.map { item in
+                guard let string = item.string, !string.isEmpty else {
+                    throw error(at: item, "\"\(key)\" must be a report name or a list of report names")
+                }
+                return string
+            }
+            if key == "only" { job.only = names } else { job.exclude = names }
+        }
+        if let impact = try text("impact") {
+            guard let value = ["true": true, "false": false, "yes": true, "no": false][impact.lowercased()] else {
+                throw error(at: mapping["impact"], "\"impact\" must be true or false")
+            }
+            job.impact = value
+        }
+        if let window = try duration("impactWindow") { job.impactWindow = window }
         do {
             _ = try job.window(now: Date())
         } catch let problem {

@@ -57,12 +57,16 @@ struct DashboardCommand: AsyncParsableCommand {
             discussion: """
                 Example:
                   refchart dashboard render --project my-project --dashboard Marketing -o marketing.pdf
+                  refchart dashboard render --project my-project --dashboard Marketing --last 7d --report Visitors --impact -o week.pdf
 
                 Each report is drawn with its saved range, interval and series (display names, formulas and \
                 breakdowns as OpenPanel computed them), the project's references on every chart; a metric \
                 report as headline numbers (previous period and change), a funnel as its steps. Pie, map, \
-                retention, conversion and sankey reports are listed with the reason they were not drawn. Exit 0 when every time-series report was drawn, 1 when the data \
-                of any could not be fetched.
+                retention, conversion and sankey reports are listed with the reason they were not drawn. With \
+                --from/--to/--last the event series (segments, breakdowns, interval) are drawn over that window \
+                through the Export API; a report with a formula, and metric and funnel reports, are then refused \
+                saying why. Exit 0 when every time-series report was drawn, 1 when the data of any could not be \
+                fetched, 4 for a dashboard or --report name that is not there.
                 """)
         @OptionGroup var api: OpenPanelOptions
         @OptionGroup var deadline: DeadlineOption
@@ -81,19 +85,32 @@ struct DashboardCommand: AsyncParsableCommand {
         @Option(help: "The height of each chart in pixels.") var height = 600
         @Option(help: "light or dark.") var theme: ChartTheme = .light
 
+        @Option(name: .customLong("report"), help: ArgumentHelp("Draw only this report (name or id); repeat for several.", valueName: "name"))
+        var only: [String] = []
+
+        @Option(help: ArgumentHelp("Leave out this report (name or id); repeat for several.", valueName: "name"))
+        var excludeReport: [String] = []
+
+        @Flag(help: "Impact numbers: after each reference's label, how the first series' mean after it differs from its mean before.")
+        var impact = false
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("The window each side of a reference for --impact (default 7d).", valueName: "duration"))
+        var impactWindow = "7d"
+
         @OptionGroup(title: "Another window than each report's saved one (through the Export API)") var window: WindowOptions
 
         func run() async throws {
             deadline.arm()
             var base = ChartOptions()
-            (base.width, base.height, base.theme) = (width, height, theme)
+            (base.width, base.height, base.theme, base.impact) = (width, height, theme, impact)
+            base.impactWindow = try duration(impactWindow, .impactWindow)!
             let loaded: DashboardReport
             do {
                 loaded = try await reportingErrors {
                     let zone = try project.organizationZone
                     return try await DashboardReport.load(
                         client: try api.client(), projectId: project.project, dashboard: dashboard, base: base, orgZone: zone,
-                        window: try overrideWindow(in: zone))
+                        window: try overrideWindow(in: zone), only: only, exclude: excludeReport)
                 }
             } catch let error as DashboardError {
                 throw fail(error.description, status: ExitStatus.notFound)
@@ -102,6 +119,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 let written = try DashboardOutput.write(loaded, format: format, to: output)
                 for line in written { print(line) }
             }
+            for note in loaded.notes { printWarning(note) }
             let skipped = loaded.pages.filter { $0.chart == nil && $0.summary == nil }
             for page in skipped {
                 printWarning("report \(quoted(page.report.name)) (\(page.report.chartType)) not drawn: \(page.skipped ?? "")")

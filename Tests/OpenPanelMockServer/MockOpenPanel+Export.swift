@@ -66,27 +66,42 @@ extension MockOpenPanel {
             cursor = calendar.date(byAdding: component, value: 1, to: cursor)!
         }
         let inWindow = (events[projectId] ?? []).filter { $0.time >= start.timeIntervalSince1970 && $0.time <= end.timeIntervalSince1970 }
+        // Breakdowns: unknown fields are dropped without an error; one series per combination of values,
+        // empty values dropping out of `names` (so direct traffic merges into the series named by the event).
+        let breakdowns = ((query["breakdowns"].flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [[String: Any]]) ?? [])
+            .compactMap { $0["name"] as? String }
+            .filter { Self.breakdownFields.contains($0) || $0.hasPrefix("properties.") }
         var out: [[String: Any]] = []
         for (position, item) in series.enumerated() {
             let name = item["name"] as? String ?? ""
             let matching = inWindow.filter { name == "*" || $0.name == name }
-            guard !matching.isEmpty else { continue }  // no data, no series
-            var counts: [Date: Int] = [:]
-            for event in matching { counts[bucket(Date(timeIntervalSince1970: event.time)), default: 0] += 1 }
-            let dates = Set(fill).union(counts.keys).sorted()
-            let letter = String(UnicodeScalar(UInt8(65 + position)))
-            out.append([
-                "id": "\(name)-\(letter.lowercased())-\(name)", "names": [series.count > 1 ? "(\(letter)) \(name)" : name],
-                "event": ["id": letter, "name": name],
-                "metrics": ["sum": matching.count],
-                // On the autumn DST day the repeated wall-clock hour is one label, with the first hour's value.
-                "data": dates.reduce(into: [[String: Any]]()) { data, date in
-                    let label = formatter.string(from: date)
-                    if data.last?["date"] as? String != label { data.append(["date": label, "count": counts[date] ?? 0]) }
-                },
-            ])
+            let groups = Dictionary(grouping: matching) { event in breakdowns.map { event.properties[$0] ?? "" } }
+            for (values, grouped) in groups.sorted(by: { $0.key.joined(separator: "|") < $1.key.joined(separator: "|") }) {
+                var counts: [Date: Int] = [:]
+                for event in grouped { counts[bucket(Date(timeIntervalSince1970: event.time)), default: 0] += 1 }
+                let dates = Set(fill).union(counts.keys).sorted()
+                let letter = String(UnicodeScalar(UInt8(65 + position)))
+                let shown = values.filter { !$0.isEmpty }
+                var event: [String: Any] = ["id": letter, "name": name]
+                if !shown.isEmpty {
+                    event["breakdowns"] = Dictionary(uniqueKeysWithValues: zip(breakdowns, shown).map { ($0, $1) })
+                }
+                out.append([
+                    "id": ([name, letter.lowercased(), name] + shown).joined(separator: "-"),
+                    "names": [series.count > 1 ? "(\(letter)) \(name)" : name] + shown,
+                    "event": event, "metrics": ["sum": grouped.count],
+                    // On the autumn DST day the repeated wall-clock hour is one label, with the first hour's value.
+                    "data": dates.reduce(into: [[String: Any]]()) { data, date in
+                        let label = formatter.string(from: date)
+                        if data.last?["date"] as? String != label { data.append(["date": label, "count": counts[date] ?? 0]) }
+                    },
+                ])
+            }
         }
         out.sort { ($0["metrics"] as! [String: Int])["sum"]! > ($1["metrics"] as! [String: Int])["sum"]! }
         return json(200, ["series": out, "metrics": ["sum": inWindow.count, "average": 0, "min": 0, "max": 0]])
     }
+
+    /// Event columns a breakdown may name (besides `properties.*`); others are dropped, as the server does.
+    static let breakdownFields: Set<String> = ["country", "region", "city", "referrer_name", "os", "browser", "device", "path"]
 }

@@ -54,7 +54,7 @@ public actor MockOpenPanel {
     /// Plain files served as they are (GET path → body), for URL inputs such as a CSV.
     var files: [String: String] = [:]
     /// Events per project, for `/export/charts`: name and instant (seconds since the epoch).
-    var events: [String: [(name: String, time: Double)]] = [:]
+    var events: [String: [(name: String, time: Double, properties: [String: String])]] = [:]
     /// The organization's time zone: the export's buckets and its offset-less labels are in it.
     public var orgZone = TimeZone(identifier: "UTC")!
     /// The export's limit, on the same per-client counter as the manage limit (OpenPanel shares it).
@@ -89,9 +89,10 @@ public actor MockOpenPanel {
     /// Serves `body` at `path` (e.g. "/data/pageviews.csv") without authentication.
     public func serve(_ body: String, at path: String) { files[path] = body }
 
-    /// Records events for the export endpoint.
-    public func addEvents(projectId: String, name: String, at times: [Double]) {
-        events[projectId, default: []] += times.map { (name, $0) }
+    /// Records events for the export endpoint, with the fields a breakdown groups by (`country`,
+    /// `properties.plan`; a missing one is empty, as direct traffic's `referrer_name` is).
+    public func addEvents(projectId: String, name: String, at times: [Double], properties: [String: String] = [:]) {
+        events[projectId, default: []] += times.map { (name, $0, properties) }
     }
 
     /// Adds a dashboard to a project (newest first in its list) with its reports: each the listing entry
