@@ -19,9 +19,11 @@ struct OpenPanelFixture {
         return OpenPanelFixture(server: try await MockOpenPanelServer(api: api, prefix: prefix))
     }
 
-    /// A client for this server; by default paced like the real limit and quick to retry.
+    /// A client for this server; by default paced like the real limit and quick to retry, and patient per
+    /// request (30 s): tests count calls, and a loaded CI machine once stalled ~50 s, so a 5 s request timeout
+    /// was (rightly) retried. Tests of time-outs pass their own.
     func client(
-        id: String = rootId, secret: String = secret, limit: Int = 20, window: Double = 10, timeout: Double = 5,
+        id: String = rootId, secret: String = secret, limit: Int = 20, window: Double = 10, timeout: Double = 30,
         attempts: Int = 5
     ) -> OpenPanelClient {
         OpenPanelClient(
