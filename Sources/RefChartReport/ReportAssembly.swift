@@ -36,6 +36,8 @@ public enum ReportAssembly {
         var missing: [Int] = []
         var problems: [String] = []
         let digest = ReportShardPart.digest(ofFile: job.workerFile)
+        // A part's entries by position: the charts, then the dashboards.
+        let positions = job.names + job.dashboards.map(\.name)
         for index in 0..<count {
             let path = ReportShardPart.path(folder: folder, jobsFile: job.file, index: index, count: count)
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -46,7 +48,9 @@ public enum ReportAssembly {
                 problems.append("shard \(index)/\(count): \(path) is not a part refchart can read")
                 continue
             }
-            let expected = (try? ReportSelection(only: only, shard: .init(index: index, count: count)).charts(of: job).map(\.name)) ?? []
+            let selection = ReportSelection(only: only, shard: .init(index: index, count: count))
+            let expected =
+                ((try? selection.charts(of: job).map(\.name)) ?? []) + ((try? selection.dashboards(of: job).map(\.dashboard.name)) ?? [])
             let started = ISO8601.date(from: part.summary.started) ?? .distantPast
             if part.jobsDigest != digest {
                 problems.append("shard \(index)/\(count) was made from another version of \(job.file): run it again")
@@ -54,7 +58,7 @@ public enum ReportAssembly {
                 problems.append("shard \(index)/\(count) is from \(part.summary.started), over a day old: run it again")
             } else if part.summary.state != .complete {
                 problems.append("shard \(index)/\(count) ended \(part.summary.state.rawValue)\(part.summary.error.map { ": \($0)" } ?? "")")
-            } else if part.only != only || part.entries.map({ job.charts[$0.index].name }) != expected {
+            } else if part.only != only || part.entries.map({ positions.indices.contains($0.index) ? positions[$0.index] : "" }) != expected {
                 problems.append("shard \(index)/\(count) rendered other charts than this assembly expects (--only must be the same)")
             } else {
                 parts.append(part)

@@ -45,14 +45,34 @@ public struct ReportSelection: Sendable, Hashable {
 
     /// The charts of `job` this selection keeps, in file order. Shards are disjoint and together complete:
     /// the chart at position p (0-based, after `only`) belongs to shard p mod N.
-    /// - Throws: ``JobFileError`` for an `only` name the file does not have.
+    /// - Throws: ``JobFileError`` for an `only` name the file has neither as a chart nor as a dashboard.
     public func charts(of job: ReportJob) throws -> [ChartRequest] {
-        let names = Set(job.names)
+        let kept = try keptCharts(of: job)
+        return kept.enumerated().filter { inShard($0.offset) }.map(\.element)
+    }
+
+    /// The dashboards of `job` this selection keeps, in file order, each with its position in a sharded
+    /// run's parts (after every chart). In shards they continue the charts' round: with 5 charts kept, the
+    /// first dashboard is position 5, so shard 5 mod N renders it.
+    /// - Throws: ``JobFileError`` as ``charts(of:)``.
+    public func dashboards(of job: ReportJob) throws -> [(index: Int, dashboard: DashboardJob)] {
+        let charts = try keptCharts(of: job).count
+        let kept = job.dashboards.filter { only.isEmpty || only.contains($0.name) }
+        return kept.enumerated().filter { inShard(charts + $0.offset) }.map { (job.charts.count + $0.offset, $0.element) }
+    }
+
+    /// The charts `only` keeps (all of them when it names none, or only dashboards: then none).
+    private func keptCharts(of job: ReportJob) throws -> [ChartRequest] {
+        let names = Set(job.names + job.dashboards.map(\.name))
         if let unknown = only.first(where: { !names.contains($0) }) {
             throw JobFileError(
-                file: job.file, message: "there is no chart named \(quoted(unknown)) (charts: \(Self.list(job.names)))")
+                file: job.file, message: "there is no chart named \(quoted(unknown)) (charts: \(Self.list(job.names + job.dashboards.map(\.name))))")
         }
-        let kept = job.charts.filter { only.isEmpty || only.contains($0.name ?? "") }
-        return kept.enumerated().filter { shard == nil || $0.offset % shard!.count == shard!.index }.map(\.element)
+        let chartNames = Set(job.names)
+        let onlyCharts = only.filter(chartNames.contains)
+        if !only.isEmpty && onlyCharts.isEmpty { return [] }
+        return job.charts.filter { onlyCharts.isEmpty || onlyCharts.contains($0.name ?? "") }
     }
+
+    private func inShard(_ position: Int) -> Bool { shard.map { position % $0.count == $0.index } ?? true }
 }

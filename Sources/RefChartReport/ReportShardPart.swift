@@ -10,6 +10,8 @@ package struct ReportShardPart: Sendable, Codable {
         package var index: Int
         package var chart: ReportSummary.Chart
         package var page: Scene?
+
+        package init(index: Int, chart: ReportSummary.Chart, page: Scene?) { (self.index, self.chart, self.page) = (index, chart, page) }
     }
 
     /// The part format's version.

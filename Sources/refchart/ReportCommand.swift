@@ -98,17 +98,14 @@ struct ReportCommand: AsyncParsableCommand {
         let started = Date()
         Watchdog.arm(seconds: timeout)
         let job: ReportJob
-        var selection = ReportSelection(only: only, shard: shard.flatMap(ReportSelection.Shard.init))
+        let selection = ReportSelection(only: only, shard: shard.flatMap(ReportSelection.Shard.init))
         let charts: [ChartRequest]
-        let dashboards: [DashboardJob]
+        let dashboards: [(index: Int, dashboard: DashboardJob)]
         do {
             job = try loadJob()
-            // --only names charts and dashboards alike; dashboards render in the run that is not a shard.
-            let dashboardNames = Set(job.dashboards.map(\.name))
-            selection.only = only.filter { !dashboardNames.contains($0) }
-            let onlyDashboards = !only.isEmpty && selection.only.isEmpty
-            charts = onlyDashboards ? [] : try selection.charts(of: job)
-            dashboards = shard != nil ? [] : job.dashboards.filter { only.isEmpty || only.contains($0.name) }
+            // --only names charts and dashboards alike; a shard renders its round of both.
+            charts = try selection.charts(of: job)
+            dashboards = try selection.dashboards(of: job)
             for summary in [ownSummary, assembledSummary].compactMap({ $0 }) {
                 var paths = job.paths
                 if let earlier = paths.add(PathUse("the summary (--summary)", path: summary, writes: true)) {
@@ -178,11 +175,14 @@ struct ReportCommand: AsyncParsableCommand {
         if supervisor.byName && supervisor.shard == nil && job.pdf != nil && !quiet {
             printer.line("the combined PDF is left as it was: --only renders part of the report")
         }
-        if !dashboards.isEmpty { result = await renderDashboards(dashboards, of: job, after: result, printer: printer, now: supervisor.now) }
+        var dashboardEntries: [ReportShardPart.Entry] = []
+        if !dashboards.isEmpty {
+            (result, dashboardEntries) = await renderDashboards(dashboards, of: job, after: result, printer: printer, now: supervisor.now)
+        }
         if let shard = supervisor.shard {
             result.shard = "\(shard.index)/\(shard.count)"
             result.part = try await reportingErrors {
-                try leavePart(of: job, shard: shard, summary: result, entries: supervisor.entries(), now: supervisor.now)
+                try leavePart(of: job, shard: shard, summary: result, entries: supervisor.entries() + dashboardEntries, now: supervisor.now)
             }
             if !quiet { printer.line("wrote shard \(shard.index)/\(shard.count)'s part \(shownPath(result.part!))") }
         }
@@ -197,29 +197,32 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// Renders the jobs file's dashboards after its charts, through one OpenPanel client; the summary with
-    /// an entry each.
+    /// an entry each, and those entries at their positions for a shard's part.
     private func renderDashboards(
-        _ dashboards: [DashboardJob], of job: ReportJob, after result: ReportSummary, printer: ProgressPrinter, now: Date
-    ) async -> ReportSummary {
-        var entries: [ReportSummary.Chart] = []
-        func finished(_ entry: ReportSummary.Chart) {
-            entries.append(entry)
+        _ dashboards: [(index: Int, dashboard: DashboardJob)], of job: ReportJob, after result: ReportSummary, printer: ProgressPrinter,
+        now: Date
+    ) async -> (ReportSummary, [ReportShardPart.Entry]) {
+        var entries: [ReportShardPart.Entry] = []
+        func finished(_ index: Int, _ entry: ReportSummary.Chart) {
+            entries.append(ReportShardPart.Entry(index: index, chart: entry, page: nil))
             printer.finished(
-                ReportRunner.Progress(chart: entry, done: entries.count, failed: entries.count { $0.status != .ok }, total: dashboards.count))
+                ReportRunner.Progress(
+                    chart: entry, done: entries.count, failed: entries.count { $0.chart.status != .ok }, total: dashboards.count))
         }
         do {
             let client = try OpenPanelClient.configured(apiURL: job.openPanel.apiUrl, credentialsFile: job.openPanel.credentialsFile) {
                 printer.line("refchart: \($0)")
             }
             let listings = DashboardListings(client: client)
-            for dashboard in dashboards { finished(await dashboard.run(client: client, listings: listings, now: now)) }
+            for (index, dashboard) in dashboards { finished(index, await dashboard.run(client: client, listings: listings, now: now)) }
         } catch {
             // No client (credentials missing): every dashboard fails with why.
-            for dashboard in dashboards { finished(dashboard.failed(error)) }
+            for (index, dashboard) in dashboards { finished(index, dashboard.failed(error)) }
         }
-        return ReportSummary(
-            state: result.state, error: result.error, started: result.started, finished: ReportRunner.stamp(Date()), charts: result.charts + entries,
-            pdf: result.pdf)
+        let summary = ReportSummary(
+            state: result.state, error: result.error, started: result.started, finished: ReportRunner.stamp(Date()),
+            charts: result.charts + entries.map(\.chart), pdf: result.pdf)
+        return (summary, entries)
     }
 
     /// `--summary` for this run's own summary (`{shard}` filled for a shard).
