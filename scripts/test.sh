@@ -2,5 +2,6 @@
 # Runs refchart's tests: installs the system packages if missing, then `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh librsvg2-bin  # rsvg-convert: a real SVG reader for the SVG tests
+# rsvg-convert: a real SVG reader for the SVG tests; pdftotext: the PDF documents' text, read back
+bash scripts/setup.sh librsvg2-bin poppler-utils
 swift test "$@"

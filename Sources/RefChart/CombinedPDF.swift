@@ -1,4 +1,5 @@
-import RefChartLayout
+package import RefChartCore
+package import RefChartLayout
 import RefChartRender
 package import RefChartScene
 
@@ -10,6 +11,18 @@ package enum CombinedPDF {
     package static func render(pages: [Scene], title: String, subject: String, date: Double) throws -> [UInt8] {
         do {
             return try ChartRenderer.pdf(pages: pages, title: title, subject: subject, date: date)
+        } catch let error as RenderError {
+            throw ChartError(OptionText(error.description))
+        }
+    }
+
+    /// `document` as a PDF: its cover and contents, impact table, charts and footers
+    /// (``ReportDocument``). The page count is the returned pages'.
+    /// - Throws: ``ChartError`` when Cairo fails.
+    package static func render(document: ReportDocument, subject: String, date: Double) throws -> (bytes: [UInt8], pages: Int) {
+        let pages = document.pages(measurer: PangoTextMeasurer())
+        do {
+            return (try ChartRenderer.pdf(document: pages, title: document.title, subject: subject, date: date), pages.count)
         } catch let error as RenderError {
             throw ChartError(OptionText(error.description))
         }

@@ -22,6 +22,7 @@ extension LayoutPass {
             accessibleDescription: accessibleDescription(),
             documentDate: domain.upperBound)
         if let pageHeight = spec.pageHeight, height > pageHeight + 0.5 { scene.pageHeight = pageHeight }
+        scene.timeWindow = domain
         return scene.finite()
     }
 

@@ -76,12 +76,7 @@ package enum ChartRenderer {
                 write, closure, first.size.width * pointsPerPixel, first.size.height * pointsPerPixel)
             defer { cairo_surface_destroy(surface) }
             try check(cairo_surface_status(surface))
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "refchart")
-            let stamp = ISO8601.string(fromSeconds: date, fractionalSeconds: false)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
+            setMetadata(of: surface!, title: title, subject: subject, date: date)
             for page in pages {
                 // A paged scene (footnotes continued) is its pages stacked: each is drawn shifted and clipped.
                 let height = page.pageHeight ?? page.size.height
@@ -116,7 +111,17 @@ package enum ChartRenderer {
         try check(cairo_status(cairo))
     }
 
-    private static func check(_ status: cairo_status_t) throws {
+    /// A PDF's title, subject, creator and dates (`date`: seconds since the epoch, both creation and change).
+    static func setMetadata(of surface: OpaquePointer, title: String, subject: String, date: Double) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "refchart")
+        let stamp = ISO8601.string(fromSeconds: date, fractionalSeconds: false)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
+    }
+
+    static func check(_ status: cairo_status_t) throws {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError(String(cString: cairo_status_to_string(status)))
         }

@@ -24,6 +24,13 @@ struct SceneDrawer {
         for item in scene.items { draw(item) }
     }
 
+    /// Draws `items` over what is there (a document page's overlay), without painting a background.
+    func draw(items: [SceneItem]) {
+        cairo_set_line_join(cairo, CAIRO_LINE_JOIN_BEVEL)
+        cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
+        for item in items { draw(item) }
+    }
+
     private func draw(_ item: SceneItem) {
         switch item {
         case .line(let from, let to, let stroke):

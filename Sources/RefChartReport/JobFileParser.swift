@@ -12,7 +12,7 @@ struct JobFileParser {
     /// ``folder``'s path, read once (`URL.path` builds a string each time).
     let folderPath: String
 
-    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards"]
+    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards", "title", "page"]
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
@@ -225,8 +225,20 @@ struct JobFileParser {
         return job
     }
 
-    /// The top level's `chartTimeout` and `pdf`.
+    /// The top level's `chartTimeout`, `pdf`, and the document's `title` and `page`.
     private func topSettings(_ top: [JobNode.Pair], into job: inout ReportJob, now: Date) throws {
+        if let node = top["title"] {
+            guard let title = node.string, !title.isEmpty, title.count <= 200 else {
+                throw error(at: node, "\"title\" must be the report's title, 1 to 200 characters")
+            }
+            job.title = title
+        }
+        if let node = top["page"] {
+            guard let text = node.string, let paper = DocumentPaper(text) else {
+                throw error(at: node, "\"page\" \(quoted(node.string ?? "", limit: 60)) is not a page: use \(DocumentPaper.examples)")
+            }
+            job.paper = paper
+        }
         if let node = top["chartTimeout"] {
             guard let seconds = node.string.flatMap(Double.init), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
                 throw error(at: node, "\"chartTimeout\" must be a number of seconds, more than 0 and at most 86400")

@@ -15,7 +15,9 @@ public import RefChart
 ///         csv: data/pageviews.csv
 ///         references: [refs/launches.json]
 ///         formats: [png, pdf]
-///     pdf: out/weekly-{date}.pdf   # optional: every rendered chart, a page each
+///     pdf: out/weekly-{date}.pdf   # optional: a document of every rendered chart
+///     title: Weekly growth         # optional: its title (default: the jobs file's name)
+///     page: a4                     # optional: a4, letter, a3 (landscape, or "a4 portrait"), or chart
 ///     chartTimeout: 120            # optional: seconds one chart may take
 ///
 /// Relative paths are relative to the jobs file. Chart keys are ``ChartRequest``'s.
@@ -40,6 +42,10 @@ public struct ReportJob: Sendable {
     public var openPanel: OpenPanelSettings
     /// Where to write one PDF with every rendered chart, if anywhere (`{date}` allowed).
     public var pdf: String?
+    /// The combined PDF's title (`title:`; default: the jobs file's name without its extension).
+    public var title: String?
+    /// The combined PDF's page (`page:`).
+    public var paper = DocumentPaper.default
     /// Saved OpenPanel dashboards to render after the charts (`dashboards:`), in file order.
     public var dashboards: [DashboardJob] = []
     /// The zone `{date}` in ``pdf`` is read in: the defaults' `timezone`, or UTC.

@@ -83,7 +83,7 @@ public struct ReportRunner: Sendable {
         // by name (`--only`) leaves the whole one in place.
         let pdf =
             selection.shard != nil || !selection.only.isEmpty
-            ? nil : job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, pages: finished.compactMap(\.1)) }
+            ? nil : job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, entries: finished.map { ($0.0, $0.1) }) }
         return ReportSummary(
             state: .complete, started: Self.stamp(started), finished: Self.stamp(Date()), charts: finished.map(\.0), pdf: pdf)
     }
@@ -108,6 +108,13 @@ public struct ReportRunner: Sendable {
             outcome.references = .init(
                 label: report.count(.label), badge: report.count(.badge), band: report.count(.band), outOfRange: report.count(.outOfRange))
             outcome.warnings = chart.warnings.map { $0.spelled(.keys) }
+            let measured = report.references.compactMap { entry in
+                entry.impact.map {
+                    ReportSummary.Chart.Impact(
+                        reference: entry.title, date: entry.date, before: $0.before, after: $0.after, change: $0.change, window: $0.window)
+                }
+            }
+            if request.options.impact { outcome.impacts = measured.sorted { $0.date < $1.date } }
             page = chart.page
         } catch {
             outcome.error = failure(error)
@@ -131,17 +138,17 @@ public struct ReportRunner: Sendable {
     }
 
     /// Writes `job`'s combined PDF of `pages`; never throws: a failure is in the outcome.
-    static func writeCombinedPDF(job: ReportJob, now: Date, pages: [Scene]) -> ReportSummary.CombinedPDF {
+    static func writeCombinedPDF(job: ReportJob, now: Date, entries: [(chart: ReportSummary.Chart, page: Scene?)]) -> ReportSummary.CombinedPDF {
         let path = ((try? job.pdfPath(now: now)) ?? nil) ?? job.pdf ?? ""
-        // A chart whose footnotes continue on more pages counts each of them.
-        let count = pages.reduce(0) { $0 + Int(($1.size.height / ($1.pageHeight ?? $1.size.height)).rounded(.up)) }
-        var result = ReportSummary.CombinedPDF(path: path, pages: count, error: nil)
+        var result = ReportSummary.CombinedPDF(path: path, pages: 0, error: nil)
         do {
+            let pages = entries.compactMap(\.page)
             guard !pages.isEmpty else { throw ChartError("no chart rendered, so there is nothing to put in it") }
-            let bytes = try CombinedPDF.render(
-                pages: pages, title: URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent,
-                subject: pages.map(\.accessibleTitle).filter { !$0.isEmpty }.joined(separator: "; "),
-                date: pages.map(\.documentDate).max() ?? 0)
+            let document = ReportDocumentContent(job: job, now: now, entries: entries).document
+            let (bytes, count) = try CombinedPDF.render(
+                document: document, subject: pages.map(\.accessibleTitle).filter { !$0.isEmpty }.joined(separator: "; "),
+                date: now.timeIntervalSince1970.rounded(.down))
+            result.pages = count
             try Self.createFolders(for: [path])
             try AtomicFile.write(bytes, to: path)
         } catch {

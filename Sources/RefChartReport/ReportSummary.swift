@@ -43,6 +43,19 @@ public struct ReportSummary: Sendable, Hashable, Codable {
             public var outOfRange: Int
         }
 
+        /// One reference's impact numbers (`impact: true`), for the document's impact table and readers of
+        /// the summary.
+        public struct Impact: Sendable, Hashable, Codable {
+            public var reference: String
+            /// The reference's instant, `YYYY-MM-DDTHH:mm:ssZ`.
+            public var date: String
+            public var before: Double?
+            public var after: Double?
+            /// after / before − 1: 0.18 is +18 %.
+            public var change: Double?
+            public var window: String
+        }
+
         /// Why a chart failed.
         public struct Failure: Sendable, Hashable, Codable {
             /// `input` (a data or references file), `request` (a chart key's value), `openpanel`, `chart`
@@ -64,6 +77,8 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         public var error: Failure?
         /// Things the user should hear of, e.g. skipped rows.
         public var warnings: [String]
+        /// Each reference's impact numbers, in time order, when the chart asked for them; `nil` otherwise.
+        public var impacts: [Impact]? = nil
 
         /// Writes every key, `null` included, so readers can rely on the shape.
         public func encode(to encoder: any Encoder) throws {
@@ -75,6 +90,7 @@ public struct ReportSummary: Sendable, Hashable, Codable {
             try c.encode(references, forKey: .references)
             try c.encode(error, forKey: .error)
             try c.encode(warnings, forKey: .warnings)
+            try c.encode(impacts, forKey: .impacts)
         }
     }
 

@@ -190,8 +190,8 @@ public final class ReportSupervisor: Sendable {
         if state.withLock({ $0.stopped }) { return summary(.interrupted, error: nil) }
         var result = summary(.complete, error: nil)
         if job.pdf != nil && shard == nil && !byName {
-            let pages = state.withLock { state in selected.compactMap { state.ended[$0]?.1 } }
-            result.pdf = ReportRunner.writeCombinedPDF(job: job, now: now, pages: pages)
+            let entries = state.withLock { state in selected.compactMap { state.ended[$0].map { (chart: $0.0, page: $0.1) } } }
+            result.pdf = ReportRunner.writeCombinedPDF(job: job, now: now, entries: entries)
         }
         return result
     }

@@ -15,6 +15,9 @@ package struct Scene: Sendable, Hashable, Codable {
     package var documentDate: Double
     /// For a paged document (PDF): the page height; the scene is its pages stacked.
     package var pageHeight: Double?
+    /// The chart's time window (seconds since the epoch), for a report document's period; `nil` for pages
+    /// that are not time series.
+    package var timeWindow: ClosedRange<Double>?
 
     package init(
         size: Size, background: Color, items: [SceneItem] = [], accessibleTitle: String = "",

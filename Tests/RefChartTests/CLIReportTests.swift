@@ -83,8 +83,8 @@ struct CLIReportTests {
         #expect(await fixture.api.count(status: 429) == 0)
         // The combined PDF has a page per rendered chart.
         let pdf = try String(decoding: Data(contentsOf: out.appendingPathComponent("all.pdf")), as: UTF8.self)
-        #expect(PDFProbe.pageCount(pdf) == 10)
-        #expect(summary.pdf?.pages == 10)
+        #expect(PDFProbe.pageCount(pdf) == 11, "10 charts and the cover")
+        #expect(summary.pdf?.pages == 11)
     }
 
     /// The scheduled OpenPanel report: a CSV chart and two charts of OpenPanel events side by side, the

@@ -46,6 +46,8 @@ import Testing
         #expect(assembled.status == 0, "\(assembled.stderr)")
         let whole = try summary("summary.json")
         #expect(whole.charts.map(\.name) == ["c0", "c1", "c2", "g0", "g1"] && whole.ok == 5)
-        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: dir.appendingPathComponent("out/report.pdf")), as: UTF8.self)) == 3)
+        #expect(
+            PDFProbe.pageCount(String(decoding: try Data(contentsOf: dir.appendingPathComponent("out/report.pdf")), as: UTF8.self)) == 4,
+            "3 charts and the cover")
     }
 }

@@ -65,7 +65,7 @@ struct DeployFilesTests {
         }
         #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
         let pdf = try String(decoding: Data(contentsOf: volume.appendingPathComponent("out/report.pdf")), as: UTF8.self)
-        #expect(PDFProbe.pageCount(pdf) == 9)
+        #expect(PDFProbe.pageCount(pdf) == 10, "9 charts and the cover")
         let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(contentsOf: volume.appendingPathComponent("out/summary-all.json")))
         #expect(summary.state == .complete && summary.ok == 9)
     }

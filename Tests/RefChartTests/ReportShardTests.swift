@@ -42,10 +42,10 @@ struct ReportShardTests {
         let assembled = try await CLIRunner.runAsync(["report", "jobs.yaml", "--assemble", "--summary", "out/summary.json"], in: dir)
         #expect(assembled.status == 0, "\(assembled.stderr)")
         let pdf = try String(decoding: Data(contentsOf: out.appendingPathComponent("report.pdf")), as: UTF8.self)
-        #expect(PDFProbe.pageCount(pdf) == 9)
+        #expect(PDFProbe.pageCount(pdf) == 10, "9 charts and the cover")
         let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(contentsOf: out.appendingPathComponent("summary.json")))
         #expect(summary.state == .complete && summary.ok == 9 && summary.charts.map(\.name) == (0..<9).map { "c\($0)" })
-        #expect(summary.pdf?.pages == 9 && summary.shard == "all 4")
+        #expect(summary.pdf?.pages == 10 && summary.shard == "all 4")
         // The parts are used up: assembling again is a refusal, not last week's report.
         let again = try await CLIRunner.runAsync(["report", "jobs.yaml", "--assemble"], in: dir)
         #expect(again.status == 1 && again.stderr.contains("no shard parts"), "\(again.stderr)")
@@ -57,7 +57,7 @@ struct ReportShardTests {
         #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
         #expect(results.count { String(decoding: $0.stdout, as: UTF8.self).contains("from all 4") } == 1)
         let pdf = try String(decoding: Data(contentsOf: dir.appendingPathComponent("out/report.pdf")), as: UTF8.self)
-        #expect(PDFProbe.pageCount(pdf) == 9)
+        #expect(PDFProbe.pageCount(pdf) == 10, "9 charts and the cover")
         let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(contentsOf: dir.appendingPathComponent("out/summary-all.json")))
         #expect(summary.ok == 9)
     }

@@ -44,7 +44,7 @@ struct ReportSupervisionTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted()
         #expect(files == ["all.pdf"] + (0..<10).filter { $0 != 4 }.map { "c\($0).png" })
         let pdf = String(decoding: try Data(contentsOf: dir.appendingPathComponent("out/all.pdf")), as: UTF8.self)
-        #expect(PDFProbe.pageCount(pdf) == 9 && summary.pdf?.pages == 9)
+        #expect(PDFProbe.pageCount(pdf) == 10 && summary.pdf?.pages == 10, "9 charts and the cover")
     }
 
     @Test func aChartWaitingOnADrippingServerTimesOutAndTheRestRender() async throws {
@@ -60,7 +60,7 @@ struct ReportSupervisionTests {
         let slow = try #require(summary.charts.last)
         #expect(slow.name == "slow" && slow.status == .timeout && slow.error?.kind == "timeout")
         #expect(slow.error?.message.contains("chart deadline of 2 s") == true)
-        #expect(summary.pdf?.pages == 10)
+        #expect(summary.pdf?.pages == 11, "10 charts and the cover")
     }
 
     /// `refchart report jobs.yaml` started in `dir` with one worker, the chart `hanging` never finishing.

@@ -109,17 +109,10 @@ package enum SummaryLayout {
     }
 
     private static func run(_ text: String, at origin: Point, _ font: FontSpec, _ color: Color, _ measurer: some TextMeasuring) -> SceneItem {
-        .text(
-            TextRun(
-                text: text, origin: origin, font: font, color: color, size: measurer.measure(text, font: font),
-                baseline: measurer.baseline(text, font: font)))
+        SceneText.run(text, at: origin, font, color, measurer)
     }
 
-    /// `text`, cut with an ellipsis to `width`.
     private static func fitted(_ text: String, _ width: Double, _ font: FontSpec, _ measurer: some TextMeasuring) -> String {
-        guard measurer.measure(text, font: font).width > width else { return text }
-        var cut = text
-        while !cut.isEmpty && measurer.measure(cut + "…", font: font).width > width { cut.removeLast() }
-        return cut + "…"
+        SceneText.fitted(text, width, font, measurer)
     }
 }
