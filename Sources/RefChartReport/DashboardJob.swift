@@ -76,7 +76,7 @@ public struct DashboardJob: Sendable {
             let report = try await DashboardReport.load(
                 client: client, projectId: project, dashboard: dashboard, base: base, orgZone: zone, window: try window(now: now),
                 listings: listings, only: only, exclude: exclude)
-            _ = try DashboardOutput.write(report, format: format, to: output)
+            _ = try DashboardOutput.write(report, format: format, to: output, now: now, zone: zone)
             entry.outputs = format == .pdf ? [output] : [output + "/"]
             entry.warnings += report.notes
             for page in report.pages where page.chart == nil && page.summary == nil {

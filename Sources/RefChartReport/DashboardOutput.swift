@@ -4,21 +4,38 @@ public import RefChart
 /// Writes a rendered dashboard: one PDF with a page per drawn report (in the dashboard's order), or a PNG
 /// per report in a folder, named by report.
 public enum DashboardOutput {
-    /// Writes `dashboard` as `format` to `path` (a PDF file, or for PNG a folder); what was written, a line each.
+    /// Writes `dashboard` as `format` to `path` (a PDF document with a cover, or for PNG a folder); what was
+    /// written, a line each.
+    /// - Parameters:
+    ///   - now: When it was made, and `zone` the zone the cover says it and the period in.
     /// - Throws: ``ChartError`` when a chart cannot be drawn or written, or no report could be drawn.
-    public static func write(_ dashboard: DashboardReport, format: ChartFormat, to path: String) throws -> [String] {
+    public static func write(
+        _ dashboard: DashboardReport, format: ChartFormat, to path: String, now: Date = Date(), zone: TimeZone = .gmt
+    ) throws -> [String] {
         let drawn = dashboard.pages.filter { $0.chart != nil || $0.summary != nil }
         guard !drawn.isEmpty else { throw ChartError("no report of dashboard \(quoted(dashboard.dashboard.name)) could be drawn") }
         switch format {
         case .pdf:
-            let pages = try drawn.map { page in try page.chart.map { try $0.rendered(.pdf).scene } ?? page.summary!.scene() }
-            // A summary page has no time range: the document is dated by the charts'.
-            let bytes = try CombinedPDF.render(
-                pages: pages, title: dashboard.dashboard.name, subject: drawn.map(\.report.name).joined(separator: "; "),
-                date: pages.map(\.documentDate).max() ?? 0)
+            // A document as a report's PDF is: a cover naming the dashboard, its period and the reports not
+            // drawn with why, then a page per drawn report (``ReportDocument``).
+            let charts = try drawn.map { page in
+                ReportDocument.Chart(name: page.report.name, scene: try page.chart.map { try $0.rendered(.pdf).scene } ?? page.summary!.scene())
+            }
+            let missing = dashboard.pages.filter { $0.chart == nil && $0.summary == nil }.map {
+                ReportDocument.Missing(name: $0.report.name, why: "\($0.report.chartType), not drawn: \($0.skipped ?? "")")
+            }
+            var subtitle: [String] = []
+            let windows = charts.compactMap(\.scene.timeWindow)
+            if let start = windows.map(\.lowerBound).min(), let end = windows.map(\.upperBound).max() {
+                subtitle.append("Period: \(ReportDocumentContent.period(start...end, zone: zone))")
+            }
+            subtitle.append("OpenPanel dashboard \(quoted(dashboard.dashboard.name)) · generated \(ReportDocumentContent.stamp(now, zone: zone))")
+            let document = ReportDocument(title: dashboard.dashboard.name, subtitle: subtitle, charts: charts, missing: missing)
+            let (bytes, count) = try CombinedPDF.render(
+                document: document, subject: drawn.map(\.report.name).joined(separator: "; "), date: now.timeIntervalSince1970.rounded(.down))
             try ReportRunner.createFolders(for: [path])
             try AtomicFile.write(bytes, to: path)
-            return ["wrote \(path) (\(pages.count) page\(pages.count == 1 ? "" : "s"))"]
+            return ["wrote \(path) (\(count) page\(count == 1 ? "" : "s"))"]
         case .png, .svg:
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             var used: [String: Int] = [:]

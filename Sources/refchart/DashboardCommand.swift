@@ -116,7 +116,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 throw fail(error.description, status: ExitStatus.notFound)
             }
             try await reportingErrors {
-                let written = try DashboardOutput.write(loaded, format: format, to: output)
+                let written = try DashboardOutput.write(loaded, format: format, to: output, zone: try project.organizationZone)
                 for line in written { print(line) }
             }
             for note in loaded.notes { printWarning(note) }

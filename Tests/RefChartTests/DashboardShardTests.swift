@@ -38,7 +38,7 @@ import Testing
         #expect(try summary("summary-0-of-4.json").charts.map(\.name) == ["c0", "g1"])
         for name in ["g0", "g1"] {
             let pdf = try String(decoding: Data(contentsOf: dir.appendingPathComponent("out/\(name).pdf")), as: UTF8.self)
-            #expect(PDFProbe.pageCount(pdf) == 5)
+            #expect(PDFProbe.pageCount(pdf) == 6, "5 reports and the cover")
         }
         // Each dashboard was fetched once: two dashboards' data calls (5 each), no more.
         #expect(await fixture.api.log.filter { $0.path.hasSuffix("/data") }.count == 10)

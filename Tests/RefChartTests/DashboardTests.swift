@@ -137,7 +137,7 @@ struct DashboardTests {
             ["dashboard", "render", "--project", "acme-web", "--dashboard", "Growth", "-o", pdf.path, "--org-timezone", "Europe/Stockholm"],
             environment: fixture.environment)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 5)
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 6, "5 reports and the cover")
         #expect(result.stderr.contains("report \"Retention\" (retention) not drawn"), "\(result.stderr)")
         #expect(!result.stderr.contains("Purchases") && !result.stderr.contains("Sign-up funnel"))
         let pngs = dir.appendingPathComponent("pngs")
@@ -167,7 +167,7 @@ struct DashboardTests {
                 "dashboard", "render", "--project", "acme-web", "--dashboard", "growth", "-o", pdf.path, "--from", "2024-02-01", "--to", "2024-02-13",
             ], environment: fixture.environment)
         #expect(result.status == 1)
-        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 2)
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 3, "2 reports and the cover")
         #expect(
             result.stderr.contains("\"Visitors and sign-ups\" (linear) not drawn: not drawn over the window asked for: its formula"),
             "\(result.stderr)")
@@ -204,12 +204,12 @@ struct DashboardTests {
         let base = ["dashboard", "render", "--project", "acme-web", "--dashboard", "Growth", "-o", pdf.path, "--org-timezone", "Europe/Stockholm"]
         let chosen = try await CLIRunner.runAsync(base + ["--report", "screen views", "--report", "Purchases"], environment: fixture.environment)
         #expect(chosen.status == 0, "\(chosen.stderr)")
-        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 2)
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 3)
         #expect(await fixture.api.log.filter { $0.path.hasSuffix("/data") }.count == 2)
         let left = try await CLIRunner.runAsync(
             base + ["--exclude-report", "Retention", "--exclude-report", "Sign-up funnel", "--impact"], environment: fixture.environment)
         #expect(left.status == 0 && !left.stderr.contains("Retention"), "\(left.stderr)")
-        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 4)
+        #expect(PDFProbe.pageCount(String(decoding: try Data(contentsOf: pdf), as: UTF8.self)) == 5)
         let before = await fixture.api.log.count
         let unknown = try await CLIRunner.runAsync(base + ["--report", "Revenue"], environment: fixture.environment)
         #expect(unknown.status == 4, "\(unknown.stderr)")
@@ -252,7 +252,7 @@ struct DashboardTests {
         #expect(summary.charts.map(\.name) == ["local", "growth", "growth-pngs"] && summary.ok == 3)
         #expect(summary.charts[1].warnings.count == 1 && summary.charts[1].warnings[0].contains("\"Retention\" (retention) not drawn"))
         let pdf = try String(decoding: Data(contentsOf: dir.appendingPathComponent("out/growth.pdf")), as: UTF8.self)
-        #expect(PDFProbe.pageCount(pdf) == 5)
+        #expect(PDFProbe.pageCount(pdf) == 6)
         // The listings once for both entries (3 calls), the data for each (5, and 4 with the funnel excluded).
         let calls = await fixture.api.log.map(\.path)
         #expect(calls.count == 12, "\(calls)")
