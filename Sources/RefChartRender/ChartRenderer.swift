@@ -29,6 +29,9 @@ package enum ChartRenderer {
         }
     }
 
+    /// `scene` as an `<svg>` element with real text, its ids prefixed, to inline in an HTML page.
+    package static func inlineSVG(_ scene: Scene, idPrefix: String) -> String { SVGWriter.element(scene, idPrefix: idPrefix) }
+
     private static func png(_ scene: Scene, scale: Double, linePiece: Int) throws -> [UInt8] {
         let width = Int((scene.size.width * scale).rounded(.up))
         let height = Int((scene.size.height * scale).rounded(.up))

@@ -14,21 +14,31 @@ struct SVGWriter {
 
     private var out = ""
     private var clipCount = 0
+    /// Put before every id, so several charts' SVGs can sit in one HTML page.
+    private var idPrefix = ""
 
     /// The document's bytes.
     static func write(_ scene: Scene) -> [UInt8] {
         var writer = SVGWriter()
-        return Array(writer.document(scene).utf8)
+        return Array(writer.document(scene, declaration: true).utf8)
     }
 
-    private mutating func document(_ scene: Scene) -> String {
+    /// The `<svg>` element alone, for a page that holds several (an HTML report): no XML declaration,
+    /// every id (and its references) starting with `idPrefix`.
+    static func element(_ scene: Scene, idPrefix: String) -> String {
+        var writer = SVGWriter()
+        writer.idPrefix = idPrefix
+        return writer.document(scene, declaration: false)
+    }
+
+    private mutating func document(_ scene: Scene, declaration: Bool) -> String {
         let (w, h) = (Self.number(scene.size.width), Self.number(scene.size.height))
         out.reserveCapacity(64 * scene.items.count)
-        out += #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        if declaration { out += #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" }
         out += #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(w)px" height="\#(h)px" viewBox="0 0 \#(w) \#(h)" "#
-        out += #"role="img" aria-labelledby="chart-title chart-desc">"# + "\n"
-        out += #"<title id="chart-title">\#(Self.escape(scene.accessibleTitle))</title>"#
-        out += #"<desc id="chart-desc">\#(Self.escape(scene.accessibleDescription))</desc>"# + "\n"
+        out += #"role="img" aria-labelledby="\#(idPrefix)chart-title \#(idPrefix)chart-desc">"# + "\n"
+        out += #"<title id="\#(idPrefix)chart-title">\#(Self.escape(scene.accessibleTitle))</title>"#
+        out += #"<desc id="\#(idPrefix)chart-desc">\#(Self.escape(scene.accessibleDescription))</desc>"# + "\n"
         out += "<style>text{font-family:\(Self.fontStack);white-space:pre}</style>\n"
         out += #"<rect width="100%" height="100%" fill="\#(Self.hex(scene.background))"/>"# + "\n"
         for item in scene.items { write(item) }
@@ -66,8 +76,8 @@ struct SVGWriter {
         case .beginClip(let rect):
             clipCount += 1
             out +=
-                #"<clipPath id="clip\#(clipCount)"><rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))"/></clipPath>"#
-            out += #"<g clip-path="url(#clip\#(clipCount))">"# + "\n"
+                #"<clipPath id="\#(idPrefix)clip\#(clipCount)"><rect x="\#(Self.number(rect.x))" y="\#(Self.number(rect.y))" width="\#(Self.number(rect.width))" height="\#(Self.number(rect.height))"/></clipPath>"#
+            out += #"<g clip-path="url(#\#(idPrefix)clip\#(clipCount))">"# + "\n"
         case .endClip, .endGroup:
             out += "</g>\n"
         case .beginGroup(let group):

@@ -12,7 +12,7 @@ struct JobFileParser {
     /// ``folder``'s path, read once (`URL.path` builds a string each time).
     let folderPath: String
 
-    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards", "title", "page"]
+    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards", "title", "page", "html"]
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
@@ -245,17 +245,18 @@ struct JobFileParser {
             }
             job.chartTimeout = seconds
         }
-        if let node = top["pdf"] {
-            guard let path = node.string, !path.isEmpty else { throw error(at: node, "\"pdf\" must be a path") }
-            job.pdf = resolve(path)
+        for (key, role) in [("pdf", "the combined PDF (pdf)"), ("html", "the HTML report (html)")] {
+            guard let node = top[key] else { continue }
+            guard let path = node.string, !path.isEmpty else { throw error(at: node, "\"\(key)\" must be a path") }
+            if key == "pdf" { job.pdf = resolve(path) } else { job.html = resolve(path) }
             let filled: String
             do {
-                filled = try job.pdfPath(now: now)!
+                filled = try (key == "pdf" ? job.pdfPath(now: now) : job.htmlPath(now: now))!
             } catch let problem as JobFileError {
                 throw error(at: node, problem.message)
             }
-            if let earlier = job.paths.add(PathUse("the combined PDF (pdf)", path: filled, writes: true)) {
-                throw error(at: node, "\"pdf\" \(quoted(filled, limit: 200)) is also \(earlier.role): give each its own path")
+            if let earlier = job.paths.add(PathUse(OptionText(role), path: filled, writes: true)) {
+                throw error(at: node, "\"\(key)\" \(quoted(filled, limit: 200)) is also \(earlier.role): give each its own path")
             }
         }
     }

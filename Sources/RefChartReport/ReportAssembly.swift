@@ -71,10 +71,10 @@ public enum ReportAssembly {
         var summary = ReportSummary(
             state: .complete, started: started, finished: ReportRunner.stamp(Date()), charts: entries.map(\.chart))
         summary.shard = "all \(count)"
-        if job.pdf != nil && only.isEmpty {
-            summary.pdf = ReportRunner.writeCombinedPDF(job: job, now: now, entries: entries.map { ($0.chart, $0.page) })
+        if only.isEmpty {
+            (summary.pdf, summary.html) = ReportRunner.writeDocuments(job: job, now: now, entries: entries.map { ($0.chart, $0.page) })
         }
-        if summary.pdf?.error == nil {
+        if summary.pdf?.error == nil && summary.html?.error == nil {
             for index in 0..<count {
                 try? FileManager.default.removeItem(atPath: ReportShardPart.path(folder: folder, jobsFile: job.file, index: index, count: count))
             }

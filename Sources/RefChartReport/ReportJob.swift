@@ -16,7 +16,8 @@ public import RefChart
 ///         references: [refs/launches.json]
 ///         formats: [png, pdf]
 ///     pdf: out/weekly-{date}.pdf   # optional: a document of every rendered chart
-///     title: Weekly growth         # optional: its title (default: the jobs file's name)
+///     html: out/weekly-{date}.html # optional: the same as one self-contained HTML page
+///     title: Weekly growth         # optional: their title (default: the jobs file's name)
 ///     page: a4                     # optional: a4, letter, a3 (landscape, or "a4 portrait"), or chart
 ///     chartTimeout: 120            # optional: seconds one chart may take
 ///
@@ -42,6 +43,8 @@ public struct ReportJob: Sendable {
     public var openPanel: OpenPanelSettings
     /// Where to write one PDF with every rendered chart, if anywhere (`{date}` allowed).
     public var pdf: String?
+    /// Where to write the report as one self-contained HTML page, if anywhere (`{date}` allowed).
+    public var html: String?
     /// The combined PDF's title (`title:`; default: the jobs file's name without its extension).
     public var title: String?
     /// The combined PDF's page (`page:`).
@@ -59,15 +62,21 @@ public struct ReportJob: Sendable {
 
     /// ``pdf`` with `{date}` filled in (the run's day in ``timezone``).
     /// - Throws: ``JobFileError`` when it does not end in `.pdf` or has another placeholder.
-    public func pdfPath(now: Date) throws -> String? {
-        guard let pdf else { return nil }
-        guard pdf.lowercased().hasSuffix(".pdf") else {
-            throw JobFileError(file: file, message: "\"pdf\" \(quoted(pdf, limit: 200)) must end in .pdf")
+    public func pdfPath(now: Date) throws -> String? { try documentPath(pdf, key: "pdf", now: now) }
+
+    /// ``html`` with `{date}` filled in, as ``pdfPath(now:)``; it must end in `.html`.
+    public func htmlPath(now: Date) throws -> String? { try documentPath(html, key: "html", now: now) }
+
+    /// A whole-report file's path (`pdf`, `html`) with `{date}` filled in; it must end in `.KEY`.
+    private func documentPath(_ path: String?, key: String, now: Date) throws -> String? {
+        guard let path else { return nil }
+        guard path.lowercased().hasSuffix(".\(key)") else {
+            throw JobFileError(file: file, message: "\"\(key)\" \(quoted(path, limit: 200)) must end in .\(key)")
         }
         let day = ISO8601.day(of: now, in: TimeZone(identifier: timezone) ?? .gmt)
-        let filled = pdf.replacingOccurrences(of: "{date}", with: day)
+        let filled = path.replacingOccurrences(of: "{date}", with: day)
         if let open = filled.firstIndex(of: "{"), filled[open...].contains("}") {
-            throw JobFileError(file: file, message: "\"pdf\" \(quoted(pdf, limit: 200)) has a placeholder other than {date}")
+            throw JobFileError(file: file, message: "\"\(key)\" \(quoted(path, limit: 200)) has a placeholder other than {date}")
         }
         return filled
     }

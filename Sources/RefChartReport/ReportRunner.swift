@@ -64,7 +64,7 @@ public struct ReportRunner: Sendable {
                 guard next < charts.count else { return }
                 let (index, request) = (next, charts[next])
                 next += 1
-                group.addTask { [keepPages = job.pdf != nil] in
+                group.addTask { [keepPages = job.pdf != nil || job.html != nil] in
                     let (chart, page) = await Self.render(request, with: pipeline, keepingPage: keepPages)
                     return (index, chart, page)
                 }
@@ -81,11 +81,11 @@ public struct ReportRunner: Sendable {
         let finished = outcomes.compactMap { $0 }
         // A shard's pages make the combined PDF only with the others' (``ReportAssembly``); a run of charts
         // by name (`--only`) leaves the whole one in place.
-        let pdf =
-            selection.shard != nil || !selection.only.isEmpty
-            ? nil : job.pdf.map { _ in Self.writeCombinedPDF(job: job, now: now, entries: finished.map { ($0.0, $0.1) }) }
-        return ReportSummary(
-            state: .complete, started: Self.stamp(started), finished: Self.stamp(Date()), charts: finished.map(\.0), pdf: pdf)
+        var summary = ReportSummary(state: .complete, started: Self.stamp(started), finished: Self.stamp(Date()), charts: finished.map(\.0))
+        if selection.shard == nil && selection.only.isEmpty {
+            (summary.pdf, summary.html) = Self.writeDocuments(job: job, now: now, entries: finished.map { ($0.0, $0.1) })
+        }
+        return summary
     }
 
     /// Renders and writes one chart; never throws: a failure is the chart's outcome.
@@ -138,23 +138,47 @@ public struct ReportRunner: Sendable {
     }
 
     /// Writes `job`'s combined PDF of `pages`; never throws: a failure is in the outcome.
-    static func writeCombinedPDF(job: ReportJob, now: Date, entries: [(chart: ReportSummary.Chart, page: Scene?)]) -> ReportSummary.CombinedPDF {
-        let path = ((try? job.pdfPath(now: now)) ?? nil) ?? job.pdf ?? ""
-        var result = ReportSummary.CombinedPDF(path: path, pages: 0, error: nil)
-        do {
-            let pages = entries.compactMap(\.page)
-            guard !pages.isEmpty else { throw ChartError("no chart rendered, so there is nothing to put in it") }
-            let document = ReportDocumentContent(job: job, now: now, entries: entries).document
-            let (bytes, count) = try CombinedPDF.render(
-                document: document, subject: pages.map(\.accessibleTitle).filter { !$0.isEmpty }.joined(separator: "; "),
-                date: now.timeIntervalSince1970.rounded(.down))
-            result.pages = count
-            try Self.createFolders(for: [path])
-            try AtomicFile.write(bytes, to: path)
-        } catch {
-            result.error = "\(error)"
+    /// Writes the whole-report files the job asks for — the PDF document (`pdf:`) and the HTML page
+    /// (`html:`) — from the charts' outcomes and pages, in file order; what became of each.
+    static func writeDocuments(
+        job: ReportJob, now: Date, entries: [(chart: ReportSummary.Chart, page: Scene?)]
+    ) -> (pdf: ReportSummary.CombinedPDF?, html: ReportSummary.HTMLReport?) {
+        guard job.pdf != nil || job.html != nil else { return (nil, nil) }
+        let document = ReportDocumentContent(job: job, now: now, entries: entries).document
+        let pages = entries.compactMap(\.page)
+        let nothing = "no chart rendered, so there is nothing to put in it"
+        var pdf: ReportSummary.CombinedPDF?
+        if job.pdf != nil {
+            let path = ((try? job.pdfPath(now: now)) ?? nil) ?? job.pdf ?? ""
+            var result = ReportSummary.CombinedPDF(path: path, pages: 0, error: nil)
+            do {
+                guard !pages.isEmpty else { throw ChartError(OptionText(nothing)) }
+                let (bytes, count) = try CombinedPDF.render(
+                    document: document, subject: pages.map(\.accessibleTitle).filter { !$0.isEmpty }.joined(separator: "; "),
+                    date: now.timeIntervalSince1970.rounded(.down))
+                result.pages = count
+                try Self.createFolders(for: [path])
+                try AtomicFile.write(bytes, to: path)
+            } catch {
+                result.error = "\(error)"
+            }
+            pdf = result
         }
-        return result
+        var html: ReportSummary.HTMLReport?
+        if job.html != nil {
+            let path = ((try? job.htmlPath(now: now)) ?? nil) ?? job.html ?? ""
+            var result = ReportSummary.HTMLReport(path: path, charts: pages.count, error: nil)
+            do {
+                guard !pages.isEmpty else { throw ChartError(OptionText(nothing)) }
+                let warnings = entries.flatMap { entry in entry.chart.warnings.map { (chart: entry.chart.name, text: $0) } }
+                try Self.createFolders(for: [path])
+                try AtomicFile.write(Array(ReportHTML.page(document, warnings: warnings).utf8), to: path)
+            } catch {
+                result.error = "\(error)"
+            }
+            html = result
+        }
+        return (pdf, html)
     }
 
     /// The summary's kind and message for an error: the failure's ``FailureKind`` and its message with

@@ -102,6 +102,15 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         public var error: String?
     }
 
+    /// The HTML report's outcome.
+    public struct HTMLReport: Sendable, Hashable, Codable {
+        public var path: String
+        /// Charts on the page.
+        public var charts: Int
+        /// Why it could not be written, if it could not.
+        public var error: String?
+    }
+
     /// How the run ended.
     public var state: State
     /// Why the run was refused or stopped, when it was.
@@ -119,6 +128,8 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     public var charts: [Chart]
     /// The combined PDF, when the jobs file asks for one (a shard's run has none: the assembly writes it).
     public var pdf: CombinedPDF?
+    /// The HTML report, when the jobs file asks for one (as ``pdf``).
+    public var html: HTMLReport?
     /// For a sharded run, which shard (`2/4`); for an assembly, `all 4`; `nil` otherwise.
     public var shard: String?
     /// For a shard's run, the part it left for the assembly.
@@ -138,7 +149,7 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     }
 
     /// Whether everything the run was asked to make was made.
-    public var succeeded: Bool { state == .complete && failed == 0 && notRun == 0 && pdf?.error == nil }
+    public var succeeded: Bool { state == .complete && failed == 0 && notRun == 0 && pdf?.error == nil && html?.error == nil }
 
     /// Writes every key, `null` included, so readers can rely on the shape.
     public func encode(to encoder: any Encoder) throws {
@@ -152,6 +163,7 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         try c.encode(notRun, forKey: .notRun)
         try c.encode(charts, forKey: .charts)
         try c.encode(pdf, forKey: .pdf)
+        try c.encodeIfPresent(html, forKey: .html)
         try c.encodeIfPresent(shard, forKey: .shard)
         try c.encodeIfPresent(part, forKey: .part)
     }

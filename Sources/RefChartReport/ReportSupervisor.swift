@@ -189,9 +189,9 @@ public final class ReportSupervisor: Sendable {
     private func finalSummary() -> ReportSummary {
         if state.withLock({ $0.stopped }) { return summary(.interrupted, error: nil) }
         var result = summary(.complete, error: nil)
-        if job.pdf != nil && shard == nil && !byName {
+        if shard == nil && !byName {
             let entries = state.withLock { state in selected.compactMap { state.ended[$0].map { (chart: $0.0, page: $0.1) } } }
-            result.pdf = ReportRunner.writeCombinedPDF(job: job, now: now, entries: entries)
+            (result.pdf, result.html) = ReportRunner.writeDocuments(job: job, now: now, entries: entries)
         }
         return result
     }

@@ -165,15 +165,11 @@ struct ReportCommand: AsyncParsableCommand {
             while true { try? await Task.sleep(for: .seconds(60)) }
         }
         printer.close()
-        if let pdf = result.pdf {
-            if let error = pdf.error {
-                printer.line("refchart: error: combined PDF \(pdf.path): \(error)")
-            } else if !quiet {
-                printer.line("wrote \(pdf.path) (\(pdf.pages) page\(pdf.pages == 1 ? "" : "s"))")
-            }
-        }
-        if supervisor.byName && supervisor.shard == nil && job.pdf != nil && !quiet {
-            printer.line("the combined PDF is left as it was: --only renders part of the report")
+        for line in documentLines(result) { printer.line(line) }
+        if supervisor.byName && supervisor.shard == nil && (job.pdf != nil || job.html != nil) && !quiet {
+            let kept = [job.pdf.map { _ in "PDF" }, job.html.map { _ in "HTML report" }].compactMap { $0 }.joined(separator: " and ")
+            printer.line(
+                "the combined \(kept) \(kept.contains(" and ") ? "are left as they were" : "is left as it was"): --only renders part of the report")
         }
         var dashboardEntries: [ReportShardPart.Entry] = []
         if !dashboards.isEmpty {
@@ -225,6 +221,28 @@ struct ReportCommand: AsyncParsableCommand {
         return (summary, entries)
     }
 
+    /// What became of the combined PDF and the HTML report: an error line each that failed, and unless
+    /// `--quiet` a line each that was written.
+    private func documentLines(_ summary: ReportSummary, from source: String? = nil) -> [String] {
+        var lines: [String] = []
+        let suffix = source.map { " from \($0)" } ?? ""
+        if let pdf = summary.pdf {
+            if let error = pdf.error {
+                lines.append("refchart: error: combined PDF \(pdf.path): \(error)")
+            } else if !quiet {
+                lines.append("wrote \(pdf.path) (\(pdf.pages) page\(pdf.pages == 1 ? "" : "s"))\(suffix)")
+            }
+        }
+        if let html = summary.html {
+            if let error = html.error {
+                lines.append("refchart: error: HTML report \(html.path): \(error)")
+            } else if !quiet {
+                lines.append("wrote \(html.path) (\(html.charts) chart\(html.charts == 1 ? "" : "s"))\(suffix)")
+            }
+        }
+        return lines
+    }
+
     /// `--summary` for this run's own summary (`{shard}` filled for a shard).
     private var ownSummary: String? {
         guard let summary else { return nil }
@@ -274,13 +292,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         switch ReportAssembly.assemble(job: job, folder: folder, only: only, count: count, now: now) {
         case .assembled(let merged):
-            if let pdf = merged.pdf {
-                if let error = pdf.error {
-                    print("refchart: error: combined PDF \(pdf.path): \(error)")
-                } else if !quiet {
-                    print("wrote \(pdf.path) (\(pdf.pages) page\(pdf.pages == 1 ? "" : "s")) from \(merged.shard ?? "the shards")")
-                }
-            }
+            for line in documentLines(merged, from: merged.shard ?? "the shards") { print(line) }
             if let path = assembledSummary {
                 try await reportingErrors { try AtomicFile.write(try merged.json(), to: path, allowingStandardOutput: true) }
             }

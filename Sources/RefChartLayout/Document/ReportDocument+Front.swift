@@ -118,26 +118,14 @@ extension ReportDocument {
                     startPage("Impact of the references (continued)")
                 }
                 let values = [
-                    row.chart, row.reference, row.date, Self.mean(row.before), Self.mean(row.after), Self.change(row.change),
+                    row.chart, row.reference, row.date, ReportDocument.meanText(row.before), ReportDocument.meanText(row.after),
+                    ReportDocument.changeText(row.change),
                 ]
                 page.overlay += cells(values, y: y, box: box, font: fonts.body, color: fonts.theme.text)
                 y += ReportDocument.rowHeight
             }
             pages.append(page)
             return pages
-        }
-
-        /// A window's mean: whole from 100 up (`1,192`), else to two decimals; `—` when there is none.
-        static func mean(_ value: Double?) -> String {
-            guard let value, value.isFinite else { return "—" }
-            return SummaryLayout.number(abs(value) >= 100 ? value.rounded() : (value * 100).rounded() / 100)
-        }
-
-        /// A change (a fraction) as the labels write it: `+18 %`, `−3.2 %` (a true minus), `—` when there is none.
-        static func change(_ change: Double?) -> String {
-            guard let change, change.isFinite else { return "—" }
-            let percent = abs(change) * 100
-            return (change < 0 ? "\u{2212}" : "+") + String(format: percent < 10 ? "%.1f %%" : "%.0f %%", percent)
         }
 
         /// One table row: each value in its column, cut to it, numbers right-aligned.
@@ -161,5 +149,20 @@ extension ReportDocument {
         private func text(_ text: String, at origin: Point, _ font: FontSpec, _ color: Color) -> SceneItem {
             SceneText.run(text, at: origin, font, color, measurer)
         }
+    }
+}
+
+extension ReportDocument {
+    /// A window's mean: whole from 100 up (`1,192`), else to two decimals; `—` when there is none.
+    package static func meanText(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "—" }
+        return SummaryLayout.number(abs(value) >= 100 ? value.rounded() : (value * 100).rounded() / 100)
+    }
+
+    /// A change (a fraction) as the labels write it: `+18 %`, `−3.2 %` (a true minus), `—` when there is none.
+    package static func changeText(_ change: Double?) -> String {
+        guard let change, change.isFinite else { return "—" }
+        let percent = abs(change) * 100
+        return (change < 0 ? "\u{2212}" : "+") + String(format: percent < 10 ? "%.1f %%" : "%.0f %%", percent)
     }
 }
