@@ -58,7 +58,10 @@ public final class ChartPipeline: Sendable {
         try await write(render(request, keepingPage: false))
     }
 
-    package func render(_ request: ChartRequest, keepingPage: Bool) async throws -> RenderedChart {
+    /// - Parameters:
+    ///   - keepingPage: Keep the chart's PDF page (a report's combined PDF).
+    ///   - digestingInputs: Note the digest of what the chart is drawn from (``RenderedChart/inputDigest``).
+    package func render(_ request: ChartRequest, keepingPage: Bool, digestingInputs: Bool = false) async throws -> RenderedChart {
         try request.validate()
         try request.checkPaths(now: now)
         let zone = try request.zone()
@@ -105,10 +108,37 @@ public final class ChartPipeline: Sendable {
         let footnoteTable = footnotesPath.map { path in
             (path, FootnoteTable.make(FootnoteTable.Format(path: path)!, references: references, report: report!, zone: zone))
         }
-        return RenderedChart(
+        var rendered = RenderedChart(
             request: request, images: images, layoutReport: report!, layoutReportPath: try request.layoutReportPath(now: now),
             footnoteTable: footnoteTable,
             warnings: warnings, page: keepingPage ? page : nil)
+        if digestingInputs { rendered.inputDigest = Self.digest(of: chart, request: request) }
+        return rendered
+    }
+
+    /// SHA-256 of a chart's inputs: every series point, every reference, and the options it is drawn with
+    /// (the window keys left out, so a moving `last:` window over unchanged data is unchanged).
+    static func digest(of chart: Chart, request: ChartRequest) -> String {
+        var bytes: [UInt8] = []
+        func add(_ value: Double) { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+        func add(_ text: String) { bytes += Array(text.utf8) + [0] }
+        for series in chart.series {
+            add(series.name)
+            for time in series.times { add(time) }
+            for value in series.values { add(value) }
+        }
+        for reference in chart.references {
+            add(reference.id)
+            add(reference.title)
+            add(reference.date.timeIntervalSince1970)
+            add(reference.category ?? "")
+        }
+        var options = request
+        (options.from, options.to, options.last) = (nil, nil, nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        bytes += Array((try? encoder.encode(options)) ?? Data())
+        return SHA256.hex(SHA256.hash(bytes))
     }
 
     /// Writes what `chart` names, all or nothing: the layout report, the footnotes file, each image.

@@ -29,6 +29,8 @@ public struct RenderedChart: Sendable {
     public var warnings: [OptionText]
     /// The chart's page at scale 1, kept when a combined PDF report asks for it.
     package var page: Scene?
+    /// SHA-256 of the series, references and options it was drawn from, when asked for.
+    package var inputDigest: String?
 
     /// The bytes of the image in `format`, if it was rendered.
     public func image(_ format: ChartFormat) -> [UInt8]? {

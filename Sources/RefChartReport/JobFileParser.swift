@@ -12,7 +12,9 @@ struct JobFileParser {
     /// ``folder``'s path, read once (`URL.path` builds a string each time).
     let folderPath: String
 
-    static let topKeys: Set<String> = ["defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards", "title", "page", "html"]
+    static let topKeys: Set<String> = [
+        "defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards", "title", "page", "html", "deliver", "stateDir",
+    ]
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
     /// Keys whose value is a list; a single value is taken as a list of one.
@@ -78,6 +80,20 @@ struct JobFileParser {
         } catch let problem as JobFileError {
             problems.append(problem)
         }
+        if let node = top["deliver"] {
+            do {
+                job.deliveries = try deliveries(node)
+            } catch let problem as JobFileError {
+                problems.append(problem)
+            }
+        }
+        if let node = top["stateDir"] {
+            if let path = node.string, !path.isEmpty {
+                job.stateDir = resolve(path)
+            } else {
+                problems.append(error(at: node, "\"stateDir\" must be a folder"))
+            }
+        }
         if let dashboardNodes {
             guard let entries = dashboardNodes.sequence, !entries.isEmpty else {
                 throw error(at: dashboardNodes, "\"dashboards\" must be a non-empty list of dashboards")
@@ -141,15 +157,25 @@ struct JobFileParser {
         return request
     }
 
+    /// The non-empty string at `key` of an entry (`nil` when absent).
+    func text(_ key: String, in mapping: [JobNode.Pair]) throws -> String? {
+        guard let value = mapping[key] else { return nil }
+        guard let string = value.string, !string.isEmpty else { throw error(at: value, "\"\(key)\" must be a non-empty string") }
+        return string
+    }
+
+    /// The true/false (yes/no) at `key` of an entry (`nil` when absent).
+    func flag(_ key: String, in mapping: [JobNode.Pair]) throws -> Bool? {
+        guard let text = try text(key, in: mapping) else { return nil }
+        guard let value = NodeDecoder.booleans[text.lowercased()] else { throw error(at: mapping[key], "\"\(key)\" must be true or false") }
+        return value
+    }
+
     /// One entry of `dashboards`: its keys checked, its values read, its output recorded.
     private func dashboard(_ node: JobNode, names: inout [String: JobNode], ledger: inout PathLedger) throws -> DashboardJob {
         guard let mapping = node.mapping else { throw error(at: node, "a dashboard must be a mapping (name, project, dashboard, output, …)") }
         try checkKeys(mapping, allowed: DashboardJob.keys, what: "dashboard key")
-        func text(_ key: String) throws -> String? {
-            guard let value = mapping[key] else { return nil }
-            guard let string = value.string, !string.isEmpty else { throw error(at: value, "\"\(key)\" must be a non-empty string") }
-            return string
-        }
+        func text(_ key: String) throws -> String? { try self.text(key, in: mapping) }
         func required(_ key: String) throws -> String {
             guard let value = try text(key) else { throw error(at: node, "this dashboard has no \"\(key)\"") }
             return value
@@ -204,12 +230,7 @@ struct JobFileParser {
             }
             if key == "only" { job.only = names } else { job.exclude = names }
         }
-        if let impact = try text("impact") {
-            guard let value = ["true": true, "false": false, "yes": true, "no": false][impact.lowercased()] else {
-                throw error(at: mapping["impact"], "\"impact\" must be true or false")
-            }
-            job.impact = value
-        }
+        if let impact = try flag("impact", in: mapping) { job.impact = impact }
         if let window = try duration("impactWindow") { job.impactWindow = window }
         do {
             _ = try job.window(now: Date())
@@ -279,7 +300,7 @@ struct JobFileParser {
         return mapping
     }
 
-    private func checkKeys(_ mapping: [JobNode.Pair], allowed: Set<String>, what: String) throws {
+    func checkKeys(_ mapping: [JobNode.Pair], allowed: Set<String>, what: String) throws {
         var seen: Set<String> = []
         for key in mapping.lazy.map(\.key) {
             guard let name = key.string else { throw error(at: key, "a key must be a plain string") }
@@ -326,7 +347,7 @@ struct JobFileParser {
         request.footnotesFile = request.footnotesFile.map(resolve)
     }
 
-    private func resolve(_ path: String) -> String {
+    func resolve(_ path: String) -> String {
         guard !path.hasPrefix("/") else { return path }
         let resolved = LexicalPath.absolute(path, in: folderPath)
         // A path that can only be a folder (`.`, `out/`) stays one, so validation can say so.
@@ -334,7 +355,7 @@ struct JobFileParser {
         return folderOnly && !resolved.hasSuffix("/") ? resolved + "/" : resolved
     }
 
-    private func error(at node: JobNode?, _ message: String) -> JobFileError {
+    func error(at node: JobNode?, _ message: String) -> JobFileError {
         JobFileError(file: file, line: node?.line, column: node?.column, message: message)
     }
 

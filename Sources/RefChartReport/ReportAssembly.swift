@@ -72,7 +72,7 @@ public enum ReportAssembly {
             state: .complete, started: started, finished: ReportRunner.stamp(Date()), charts: entries.map(\.chart))
         summary.shard = "all \(count)"
         if only.isEmpty {
-            (summary.pdf, summary.html) = ReportRunner.writeDocuments(job: job, now: now, entries: entries.map { ($0.chart, $0.page) })
+            ReportRunner.writeDocuments(job: job, now: now, entries: entries.map { ($0.chart, $0.page) }, into: &summary)
         }
         if summary.pdf?.error == nil && summary.html?.error == nil {
             for index in 0..<count {

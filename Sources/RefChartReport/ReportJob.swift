@@ -45,6 +45,18 @@ public struct ReportJob: Sendable {
     public var pdf: String?
     /// Where to write the report as one self-contained HTML page, if anywhere (`{date}` allowed).
     public var html: String?
+    /// Where the finished report is sent (`deliver:`), in file order.
+    public var deliveries: [DeliveryTarget] = []
+    /// The folder of the delivery ledger (`stateDir:`; default `$STATE_DIRECTORY`, which systemd's
+    /// `StateDirectory=` sets, else `.refchart-state` beside the jobs file).
+    public var stateDir: String?
+    /// Whether charts note the digest of their inputs: a destination sends only if they changed.
+    public var digestsInputs: Bool { deliveries.contains(where: \.onlyIfChanged) }
+    /// The ledger's folder.
+    public var stateFolder: String {
+        stateDir ?? ProcessInfo.processInfo.environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
+            ?? URL(fileURLWithPath: folder).appendingPathComponent(".refchart-state").path
+    }
     /// The combined PDF's title (`title:`; default: the jobs file's name without its extension).
     public var title: String?
     /// The combined PDF's page (`page:`).

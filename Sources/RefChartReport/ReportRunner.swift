@@ -64,8 +64,8 @@ public struct ReportRunner: Sendable {
                 guard next < charts.count else { return }
                 let (index, request) = (next, charts[next])
                 next += 1
-                group.addTask { [keepPages = job.pdf != nil || job.html != nil] in
-                    let (chart, page) = await Self.render(request, with: pipeline, keepingPage: keepPages)
+                group.addTask { [keepPages = job.pdf != nil || job.html != nil, digest = job.digestsInputs] in
+                    let (chart, page) = await Self.render(request, with: pipeline, keepingPage: keepPages, digestingInputs: digest)
                     return (index, chart, page)
                 }
             }
@@ -83,14 +83,14 @@ public struct ReportRunner: Sendable {
         // by name (`--only`) leaves the whole one in place.
         var summary = ReportSummary(state: .complete, started: Self.stamp(started), finished: Self.stamp(Date()), charts: finished.map(\.0))
         if selection.shard == nil && selection.only.isEmpty {
-            (summary.pdf, summary.html) = Self.writeDocuments(job: job, now: now, entries: finished.map { ($0.0, $0.1) })
+            Self.writeDocuments(job: job, now: now, entries: finished.map { ($0.0, $0.1) }, into: &summary)
         }
         return summary
     }
 
     /// Renders and writes one chart; never throws: a failure is the chart's outcome.
     static func render(
-        _ request: ChartRequest, with pipeline: ChartPipeline, keepingPage: Bool
+        _ request: ChartRequest, with pipeline: ChartPipeline, keepingPage: Bool, digestingInputs: Bool = false
     ) async
         -> (ReportSummary.Chart, Scene?)
     {
@@ -99,7 +99,7 @@ public struct ReportRunner: Sendable {
             name: request.name ?? "", status: .failed, outputs: [], seconds: 0, references: nil, error: nil, warnings: [])
         var page: Scene?
         do {
-            let rendered = try await pipeline.render(request, keepingPage: keepingPage)
+            let rendered = try await pipeline.render(request, keepingPage: keepingPage, digestingInputs: digestingInputs)
             try createFolders(for: rendered.writtenPaths)
             let chart = try pipeline.write(rendered)
             let report = chart.layoutReport
@@ -116,6 +116,7 @@ public struct ReportRunner: Sendable {
             }
             if request.options.impact { outcome.impacts = measured.sorted { $0.date < $1.date } }
             page = chart.page
+            outcome.inputDigest = rendered.inputDigest
         } catch {
             outcome.error = failure(error)
         }
@@ -139,13 +140,24 @@ public struct ReportRunner: Sendable {
 
     /// Writes `job`'s combined PDF of `pages`; never throws: a failure is in the outcome.
     /// Writes the whole-report files the job asks for — the PDF document (`pdf:`) and the HTML page
-    /// (`html:`) — from the charts' outcomes and pages, in file order; what became of each.
-    static func writeDocuments(
-        job: ReportJob, now: Date, entries: [(chart: ReportSummary.Chart, page: Scene?)]
-    ) -> (pdf: ReportSummary.CombinedPDF?, html: ReportSummary.HTMLReport?) {
-        guard job.pdf != nil || job.html != nil else { return (nil, nil) }
-        let document = ReportDocumentContent(job: job, now: now, entries: entries).document
+    /// (`html:`) — from the charts' outcomes and pages, in file order, and notes in `summary` what became
+    /// of each, the period the charts cover and (for `deliver:`) the digest of what they drew.
+    static func writeDocuments(job: ReportJob, now: Date, entries: [(chart: ReportSummary.Chart, page: Scene?)], into summary: inout ReportSummary) {
         let pages = entries.compactMap(\.page)
+        let windows = pages.compactMap(\.timeWindow)
+        if let start = windows.map(\.lowerBound).min(), let end = windows.map(\.upperBound).max() {
+            let zone = TimeZone(identifier: job.timezone) ?? .gmt
+            summary.period =
+                ISO8601.string(fromSeconds: start, fractionalSeconds: false) + "/" + ISO8601.string(fromSeconds: end, fractionalSeconds: false)
+            summary.periodText = ReportDocumentContent.period(start...end, zone: zone)
+        }
+        if job.digestsInputs {
+            // What the charts are drawn from, chart by chart: `onlyIfChanged` compares it with the last send.
+            let parts = entries.map { "\($0.chart.name)=\($0.chart.inputDigest ?? $0.chart.status.rawValue)" }
+            summary.digest = SHA256.hex(SHA256.hash(Array(parts.joined(separator: "\n").utf8)))
+        }
+        guard job.pdf != nil || job.html != nil else { return }
+        let document = ReportDocumentContent(job: job, now: now, entries: entries).document
         let nothing = "no chart rendered, so there is nothing to put in it"
         var pdf: ReportSummary.CombinedPDF?
         if job.pdf != nil {
@@ -178,7 +190,7 @@ public struct ReportRunner: Sendable {
             }
             html = result
         }
-        return (pdf, html)
+        (summary.pdf, summary.html) = (pdf, html)
     }
 
     /// The summary's kind and message for an error: the failure's ``FailureKind`` and its message with

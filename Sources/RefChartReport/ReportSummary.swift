@@ -79,6 +79,8 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         public var warnings: [String]
         /// Each reference's impact numbers, in time order, when the chart asked for them; `nil` otherwise.
         public var impacts: [Impact]? = nil
+        /// SHA-256 of the chart's series, references and options, when a destination is `onlyIfChanged`.
+        public var inputDigest: String? = nil
 
         /// Writes every key, `null` included, so readers can rely on the shape.
         public func encode(to encoder: any Encoder) throws {
@@ -91,6 +93,7 @@ public struct ReportSummary: Sendable, Hashable, Codable {
             try c.encode(error, forKey: .error)
             try c.encode(warnings, forKey: .warnings)
             try c.encode(impacts, forKey: .impacts)
+            try c.encodeIfPresent(inputDigest, forKey: .inputDigest)
         }
     }
 
@@ -109,6 +112,18 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         public var charts: Int
         /// Why it could not be written, if it could not.
         public var error: String?
+    }
+
+    /// One destination's delivery (`deliver:`).
+    public struct Delivery: Sendable, Hashable, Codable {
+        public enum Status: String, Sendable, Hashable, Codable {
+            case sent, skipped, failed
+            case dryRun = "dry-run"
+        }
+        public var destination: String
+        public var status: Status
+        /// What was sent, or why it was skipped or failed.
+        public var detail: String
     }
 
     /// How the run ended.
@@ -130,6 +145,14 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     public var pdf: CombinedPDF?
     /// The HTML report, when the jobs file asks for one (as ``pdf``).
     public var html: HTMLReport?
+    /// The time the charts cover, `START/END` in ISO 8601 (UTC); the delivery ledger's period.
+    public var period: String?
+    /// The same as the cover says it, in the report's zone.
+    public var periodText: String?
+    /// SHA-256 of what the charts are drawn from, when a destination is `onlyIfChanged`, which compares it.
+    public var digest: String?
+    /// Each destination's delivery, when the job has `deliver:`.
+    public var deliveries: [Delivery]?
     /// For a sharded run, which shard (`2/4`); for an assembly, `all 4`; `nil` otherwise.
     public var shard: String?
     /// For a shard's run, the part it left for the assembly.
@@ -149,7 +172,10 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     }
 
     /// Whether everything the run was asked to make was made.
-    public var succeeded: Bool { state == .complete && failed == 0 && notRun == 0 && pdf?.error == nil && html?.error == nil }
+    public var succeeded: Bool {
+        state == .complete && failed == 0 && notRun == 0 && pdf?.error == nil && html?.error == nil
+            && !(deliveries ?? []).contains { $0.status == .failed }
+    }
 
     /// Writes every key, `null` included, so readers can rely on the shape.
     public func encode(to encoder: any Encoder) throws {
@@ -164,6 +190,10 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         try c.encode(charts, forKey: .charts)
         try c.encode(pdf, forKey: .pdf)
         try c.encodeIfPresent(html, forKey: .html)
+        try c.encodeIfPresent(period, forKey: .period)
+        try c.encodeIfPresent(periodText, forKey: .periodText)
+        try c.encodeIfPresent(digest, forKey: .digest)
+        try c.encodeIfPresent(deliveries, forKey: .deliveries)
         try c.encodeIfPresent(shard, forKey: .shard)
         try c.encodeIfPresent(part, forKey: .part)
     }

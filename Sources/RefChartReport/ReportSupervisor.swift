@@ -191,7 +191,7 @@ public final class ReportSupervisor: Sendable {
         var result = summary(.complete, error: nil)
         if shard == nil && !byName {
             let entries = state.withLock { state in selected.compactMap { state.ended[$0].map { (chart: $0.0, page: $0.1) } } }
-            (result.pdf, result.html) = ReportRunner.writeDocuments(job: job, now: now, entries: entries)
+            ReportRunner.writeDocuments(job: job, now: now, entries: entries, into: &result)
         }
         return result
     }

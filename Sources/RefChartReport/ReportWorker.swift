@@ -30,7 +30,8 @@ public enum ReportWorker {
                 let request = job.charts[index]
                 group.addTask {
                     Self.trapIfAsked(request.name)
-                    let (chart, page) = await ReportRunner.render(request, with: pipeline, keepingPage: job.pdf != nil || job.html != nil)
+                    let (chart, page) = await ReportRunner.render(
+                        request, with: pipeline, keepingPage: job.pdf != nil || job.html != nil, digestingInputs: job.digestsInputs)
                     output.write(WorkerMessage(index: index, chart: chart, page: page))
                 }
             }

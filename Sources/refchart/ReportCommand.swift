@@ -65,6 +65,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Check the jobs file and exit without rendering.")
     var check = false
 
+    @Flag(help: "Render, then say what each deliver: destination would be sent; send and record nothing.")
+    var dryRun = false
+
     @Flag(help: "Print only failures.")
     var quiet = false
 
@@ -182,6 +185,9 @@ struct ReportCommand: AsyncParsableCommand {
             }
             if !quiet { printer.line("wrote shard \(shard.index)/\(shard.count)'s part \(shownPath(result.part!))") }
         }
+        if supervisor.shard == nil && !supervisor.byName && !job.deliveries.isEmpty {
+            result.deliveries = await deliver(result, of: job, now: supervisor.now, say: { [quiet] line in if !quiet { printer.line(line) } })
+        }
         if let summary = ownSummary {
             try await reportingErrors { try AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
         }
@@ -190,6 +196,20 @@ struct ReportCommand: AsyncParsableCommand {
         }
         if assemble, let shard = supervisor.shard { try await assembleParts(of: job, count: shard.count, only: only, now: supervisor.now) }
         if !result.succeeded { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// Sends the finished report to the job's destinations; a failed one is an error line.
+    private func deliver(
+        _ summary: ReportSummary, of job: ReportJob, now: Date, say: @escaping @Sendable (String) -> Void
+    ) async
+        -> [ReportSummary.Delivery]
+    {
+        let outcomes = await ReportDelivery(job: job, dryRun: dryRun).deliver(summary, now: now, say: say)
+        for outcome in outcomes where outcome.status == .failed {
+            FileHandle.standardError.write(Data("refchart: error: delivery to \(outcome.destination) failed: \(outcome.detail)\n".utf8))
+        }
+        for outcome in outcomes where outcome.status == .skipped { say("not sent to \(outcome.destination): \(outcome.detail)") }
+        return outcomes
     }
 
     /// Renders the jobs file's dashboards after its charts, through one OpenPanel client; the summary with
@@ -291,8 +311,11 @@ struct ReportCommand: AsyncParsableCommand {
             return
         }
         switch ReportAssembly.assemble(job: job, folder: folder, only: only, count: count, now: now) {
-        case .assembled(let merged):
+        case .assembled(var merged):
             for line in documentLines(merged, from: merged.shard ?? "the shards") { print(line) }
+            if !job.deliveries.isEmpty {
+                merged.deliveries = await deliver(merged, of: job, now: now, say: { [quiet] line in if !quiet { print(line) } })
+            }
             if let path = assembledSummary {
                 try await reportingErrors { try AtomicFile.write(try merged.json(), to: path, allowingStandardOutput: true) }
             }

@@ -30,6 +30,20 @@ struct CLIRunner {
         }
     }
 
+    /// Runs another program (a system tool a test asks), its stdout and stderr together.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// Runs `refchart` with `arguments` in `directory`, with `environment` added to a minimal one.
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],

@@ -37,6 +37,7 @@ struct DeployFilesTests {
         #expect(node["kind"] as? String == "CronJob")
         let spec = try #require(node["spec"] as? [String: Any])
         #expect((spec["schedule"] as? String)?.split(separator: " ").count == 5)
+        #expect(spec["timeZone"] as? String == "Europe/Stockholm", "Monday 08:00 in Stockholm, not UTC")
         let job = try #require((spec["jobTemplate"] as? [String: Any])?["spec"] as? [String: Any])
         #expect(job["completionMode"] as? String == "Indexed")
         #expect((job["activeDeadlineSeconds"] as? Int ?? 0) > 3600, "the Job must outlive report's own 3600 s timeout")
@@ -84,7 +85,13 @@ struct DeployFilesTests {
         let minutes = try #require(Double(timeout.replacingOccurrences(of: "min", with: "")))
         #expect(timeout.hasSuffix("min") && minutes * 60 > 3600)
         let timer = try Self.ini(try Self.text("refchart-report.timer"))
-        #expect(timer["Timer"]?["OnCalendar"]?.isEmpty == false)
+        let calendar = try #require(timer["Timer"]?["OnCalendar"]?.first)
+        #expect(calendar.hasSuffix(" Europe/Stockholm"), "a local time, not the machine's")
+        // systemd's own reading of it, where systemd is installed: the next run is a Monday at 08:00 there.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze") {
+            let analyze = try CLIRunner.runTool("/usr/bin/systemd-analyze", ["calendar", calendar])
+            #expect(analyze.status == 0 && analyze.output.contains("Normalized form: Mon *-*-* 08:00:00 Europe/Stockholm"), "\(analyze.output)")
+        }
         #expect(timer["Install"]?["WantedBy"] == ["timers.target"])
     }
 

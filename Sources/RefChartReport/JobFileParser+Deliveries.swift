@@ -1,0 +1,56 @@
+import Foundation
+import RefChart
+
+extension JobFileParser {
+    /// `deliver:`: a list of destinations, each checked at its line and column.
+    func deliveries(_ node: JobNode) throws -> [DeliveryTarget] {
+        guard let entries = node.sequence, !entries.isEmpty else {
+            throw error(at: node, "\"deliver\" must be a non-empty list of destinations (name, type, url or urlEnv, …)")
+        }
+        var seen: [String: JobNode] = [:]
+        return try entries.map { entry in
+            guard let mapping = entry.mapping else { throw error(at: entry, "a destination must be a mapping (name, type, url or urlEnv, …)") }
+            try checkKeys(mapping, allowed: DeliveryTarget.keys, what: "destination key")
+            func text(_ key: String) throws -> String? { try self.text(key, in: mapping) }
+            guard let name = try text("name") else { throw error(at: entry, "this destination has no \"name\"") }
+            guard name.range(of: "^[A-Za-z0-9._-]{1,100}$", options: .regularExpression) != nil, name != ".", name != ".." else {
+                throw error(at: mapping["name"], "\"name\" must be 1 to 100 of A-Z a-z 0-9 . _ -")
+            }
+            if let first = seen[name] {
+                throw error(at: mapping["name"], "the destination \(quoted(name)) is already named at line \(first.line): names must be unique")
+            }
+            seen[name] = mapping["name"]
+            guard let type = try text("type") else { throw error(at: entry, "destination \(quoted(name)) has no \"type\" (webhook or slack)") }
+            guard let kind = DeliveryTarget.Kind(rawValue: type) else { throw error(at: mapping["type"], "\"type\" must be webhook or slack") }
+            var target = DeliveryTarget(name: name, kind: kind)
+            for key in ["urlEnv", "secretEnv"] {
+                guard let variable = try text(key) else { continue }
+                guard variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+                    throw error(at: mapping[key], "\"\(key)\" names an environment variable (letters, digits, _), not its value")
+                }
+                if key == "urlEnv" { target.urlEnv = variable } else { target.secretEnv = variable }
+            }
+            if let url = try text("url") {
+                guard kind == .webhook else {
+                    throw error(at: mapping["url"], "a Slack webhook's URL is a secret: put it in the environment and name the variable with urlEnv")
+                }
+                guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                    throw error(at: mapping["url"], "\"url\" must be an http(s) URL")
+                }
+                target.url = url
+            }
+            guard (target.url == nil) != (target.urlEnv == nil) else {
+                throw error(at: entry, "destination \(quoted(name)) needs exactly one of url and urlEnv")
+            }
+            if target.secretEnv != nil && kind != .webhook { throw error(at: mapping["secretEnv"], "\"secretEnv\" signs webhooks only") }
+            if let value = try flag("onlyIfChanged", in: mapping) { target.onlyIfChanged = value }
+            if let base = try text("publicBaseUrl") {
+                guard let parsed = URL(string: base), ["http", "https"].contains(parsed.scheme ?? "") else {
+                    throw error(at: mapping["publicBaseUrl"], "\"publicBaseUrl\" must be an http(s) URL")
+                }
+                target.publicBaseUrl = base
+            }
+            return target
+        }
+    }
+}
