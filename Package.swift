@@ -34,6 +34,9 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"]), .brew(["cairo", "pango", "libpng"])]
         ),
+        // libcurl (pkg-config `libcurl`), for e-mail over SMTP with STARTTLS or TLS: Foundation has no TLS on a
+        // raw socket on Linux, and curl is already a runtime library (FoundationNetworking is built on it).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         // Domain values, ISO 8601, the CSV reader, local references files. No Cairo, no networking.
         .target(name: "RefChartCore", swiftSettings: swiftSettings),
         // The OpenPanel References API client over URLSession.
@@ -60,7 +63,7 @@ let package = Package(
         // through the façade (and Core's failure shape): no renderer, no layout internals.
         .target(
             name: "RefChartReport",
-            dependencies: ["RefChart", "RefChartCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["RefChart", "RefChartCore", "CCurl", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

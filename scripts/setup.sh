@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs what refchart needs on Debian/Ubuntu: Cairo and Pango headers, pkg-config and fonts.
+# Installs what refchart needs on Debian/Ubuntu: Cairo, Pango and libcurl headers, pkg-config and fonts.
 # Installs only what is missing, quietly; safe to run again. Swift 6.1 or newer must already be installed.
 # Usage: scripts/setup.sh [EXTRA-PACKAGE …]   (install.sh adds libcurl4-openssl-dev for a static build)
 set -euo pipefail
 
 # Fonts: DejaVu (the charts' face), Noto core (Latin, Greek, Cyrillic, Arabic, Hebrew, Thai, Devanagari and
 # more; 12 MB), Droid fallback (Chinese, Japanese; 4 MB), Nanum (Korean; 10 MB), Noto colour emoji (10 MB).
-packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libcurl4-openssl-dev fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
     fonts-noto-color-emoji "$@")
 
 missing=()

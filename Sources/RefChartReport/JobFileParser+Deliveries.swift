@@ -21,8 +21,11 @@ extension JobFileParser {
             }
             seen[name] = mapping["name"]
             guard let type = try text("type") else { throw error(at: entry, "destination \(quoted(name)) has no \"type\" (webhook or slack)") }
-            guard let kind = DeliveryTarget.Kind(rawValue: type) else { throw error(at: mapping["type"], "\"type\" must be webhook or slack") }
+            guard let kind = DeliveryTarget.Kind(rawValue: type) else {
+                throw error(at: mapping["type"], "\"type\" must be webhook, slack, discord or email")
+            }
             var target = DeliveryTarget(name: name, kind: kind)
+            if kind == .email { return try email(target, mapping: mapping, entry: entry) }
             for key in ["urlEnv", "secretEnv"] {
                 guard let variable = try text(key) else { continue }
                 guard variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
@@ -32,7 +35,10 @@ extension JobFileParser {
             }
             if let url = try text("url") {
                 guard kind == .webhook else {
-                    throw error(at: mapping["url"], "a Slack webhook's URL is a secret: put it in the environment and name the variable with urlEnv")
+                    throw error(
+                        at: mapping["url"],
+                        "a \(kind == .slack ? "Slack" : "Discord") webhook's URL is a secret: put it in the environment and name the variable with urlEnv"
+                    )
                 }
                 guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
                     throw error(at: mapping["url"], "\"url\" must be an http(s) URL")
@@ -52,5 +58,46 @@ extension JobFileParser {
             }
             return target
         }
+    }
+
+    /// An e-mail destination's keys: the server, sender, recipients, subject, credentials' variables.
+    private func email(_ base: DeliveryTarget, mapping: [JobNode.Pair], entry: JobNode) throws -> DeliveryTarget {
+        var target = base
+        func text(_ key: String) throws -> String? { try self.text(key, in: mapping) }
+        for key in ["url", "urlEnv", "secretEnv", "publicBaseUrl"] where mapping[key] != nil {
+            throw error(at: mapping[key], "\"\(key)\" is not for e-mail (smtp, tls, from, to, subject, userEnv, passwordEnv, caFile)")
+        }
+        guard let smtp = try text("smtp") else { throw error(at: entry, "destination \(quoted(target.name)) has no \"smtp\" (host:port)") }
+        let parts = smtp.split(separator: ":")
+        guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65_535).contains(port) else {
+            throw error(at: mapping["smtp"], "\"smtp\" must be host:port, e.g. smtp.example.com:587")
+        }
+        target.smtp = smtp
+        if port == 465 { target.tls = .implicit }
+        if let tls = try text("tls") {
+            guard let value = DeliveryTarget.TLS(rawValue: tls) else { throw error(at: mapping["tls"], "\"tls\" must be starttls, implicit or none") }
+            target.tls = value
+        }
+        let address = "^[^@\\s<>]+@[^@\\s<>]+$"
+        guard let from = try text("from"), from.range(of: address, options: .regularExpression) != nil else {
+            throw error(at: mapping["from"] ?? entry, "destination \(quoted(target.name)) needs \"from\", an e-mail address")
+        }
+        target.from = from
+        let recipients = (mapping["to"].map { $0.sequence ?? [$0] } ?? []).map { $0.string ?? "" }
+        guard !recipients.isEmpty, recipients.allSatisfy({ $0.range(of: address, options: .regularExpression) != nil }) else {
+            throw error(at: mapping["to"] ?? entry, "\"to\" must be an e-mail address or a list of them")
+        }
+        target.to = recipients
+        if let subject = try text("subject") { target.subject = subject }
+        for key in ["userEnv", "passwordEnv"] {
+            guard let variable = try text(key) else { continue }
+            guard variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+                throw error(at: mapping[key], "\"\(key)\" names an environment variable (letters, digits, _), not its value")
+            }
+            if key == "userEnv" { target.userEnv = variable } else { target.passwordEnv = variable }
+        }
+        if let ca = try text("caFile") { target.caFile = resolve(ca) }
+        if let value = try flag("onlyIfChanged", in: mapping) { target.onlyIfChanged = value }
+        return target
     }
 }

@@ -110,6 +110,20 @@ import Testing
         #expect(!unchanged.stderr.contains("XXXX"), "the Slack URL is a secret")
     }
 
+    @Test func discordGetsTheTextAndTheFiles() async throws {
+        let discord = try await MockWebhookServer()
+        defer { Task { await discord.stop() } }
+        let dir = try Self.workspace(deliver: "  - name: ops\n    type: discord\n    urlEnv: DISCORD_URL\n")
+        let result = try await CLIRunner.runAsync(
+            ["report", "jobs.yaml", "--quiet"], in: dir, environment: ["DISCORD_URL": discord.baseURL.absoluteString + "/api/webhooks/1/TOKEN"])
+        #expect(result.status == 1 && !result.stderr.contains("TOKEN"), "\(result.stderr)")
+        let message = try #require(await discord.received.first)
+        let body = String(decoding: message.body, as: UTF8.self)
+        #expect(body.contains("name=\"payload_json\"") && body.contains("**Growth weekly**") && body.contains("not in this report: broken"))
+        #expect(body.contains("name=\"files[0]\"; filename=\"report.pdf\"") && body.contains("%PDF-"))
+        #expect(body.contains("name=\"files[1]\"; filename=\"launches.png\"") && body.contains("name=\"files[2]\"; filename=\"busy.png\""))
+    }
+
     @Test func destinationsAreCheckedAtTheirLine() async throws {
         let dir = try Self.workspace(deliver: "  - name: chan\n    type: slack\n    url: https://hooks.slack.com/services/T/B/X\n")
         let result = try await CLIRunner.runAsync(["report", "jobs.yaml", "--check"], in: dir)

@@ -8,7 +8,26 @@ import FoundationNetworking
 /// One destination's HTTP request for a finished report, built before anything is sent (so a missing
 /// secret or file is a clear failure, and `--dry-run` can say what would go).
 struct DeliveryRequest: CustomStringConvertible {
-    let urlRequest: URLRequest
+    /// How it goes out.
+    enum Transport {
+        case http(URLRequest)
+        /// An e-mail's message and its envelope.
+        case mail(EmailMessage, Envelope)
+    }
+
+    /// Where and how an e-mail is sent.
+    struct Envelope {
+        var host: String
+        var port: Int
+        var tls: DeliveryTarget.TLS
+        var from: String
+        var to: [String]
+        var user: String?
+        var password: String?
+        var caFile: String?
+    }
+
+    let transport: Transport
     /// What is sent, for the summary and `--dry-run`: never the URL or a secret.
     let description: String
 
@@ -17,6 +36,25 @@ struct DeliveryRequest: CustomStringConvertible {
 
     /// - Throws: ``ChartError`` naming the missing environment variable or file.
     init(target: DeliveryTarget, summary: ReportSummary, job: ReportJob, key: String, now: Date, environment: [String: String]) throws {
+        if target.kind == .email {
+            let message = try EmailMessage(summary: summary, job: job, target: target, key: key, now: now)
+            func secret(_ name: String?) throws -> String? {
+                guard let name else { return nil }
+                guard let value = environment[name], !value.isEmpty else {
+                    throw ChartError(OptionText("destination \(quoted(target.name)): $\(name) is not set"), kind: .request)
+                }
+                return value
+            }
+            let server = (target.smtp ?? "").split(separator: ":")
+            let envelope = Envelope(
+                host: String(server.first ?? ""), port: Int(server.last ?? "") ?? 587, tls: target.tls, from: target.from ?? "", to: target.to,
+                user: try secret(target.userEnv), password: try secret(target.passwordEnv), caFile: target.caFile)
+            transport = .mail(message, envelope)
+            description =
+                "an e-mail to \(target.to.count) recipient\(target.to.count == 1 ? "" : "s"), \(message.inlineImages) chart\(message.inlineImages == 1 ? "" : "s") inline"
+                + (message.attachments > 0 ? ", the PDF attached" : "")
+            return
+        }
         let url: URL
         if let name = target.urlEnv {
             guard let value = environment[name], !value.isEmpty, let parsed = URL(string: value), parsed.scheme?.hasPrefix("http") == true else {
@@ -69,8 +107,25 @@ struct DeliveryRequest: CustomStringConvertible {
             request.httpBody = try JSONSerialization.data(withJSONObject: message.payload, options: [.sortedKeys])
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             description = "a message of \(message.blockCount) blocks"
+        case .discord:
+            // Discord takes a message of 2,000 characters and up to 10 files: the PDF, then the charts' PNGs.
+            var form = MultipartForm()
+            let text = SlackMessage.plainText(summary: summary, job: job)
+            let payload = try JSONSerialization.data(withJSONObject: ["content": String(text.prefix(2_000))], options: [.sortedKeys])
+            form.add(name: "payload_json", fileName: nil, type: "application/json", data: Array(payload))
+            var files: [(String, String)] = []
+            if let pdf = summary.pdf, pdf.error == nil { files.append((pdf.path, "application/pdf")) }
+            files += summary.charts.compactMap { chart in chart.outputs.first { $0.lowercased().hasSuffix(".png") }.map { ($0, "image/png") } }
+            for (k, (path, type)) in files.prefix(10).enumerated() {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                form.add(name: "files[\(k)]", fileName: URL(fileURLWithPath: path).lastPathComponent, type: type, data: Array(data))
+            }
+            request.httpBody = Data(form.body())
+            request.setValue("multipart/form-data; boundary=\(form.boundary)", forHTTPHeaderField: "Content-Type")
+            description = "a message with \(min(files.count, 10)) file\(min(files.count, 10) == 1 ? "" : "s")"
+        case .email: preconditionFailure("handled above")
         }
-        urlRequest = request
+        transport = .http(request)
     }
 }
 
@@ -79,10 +134,10 @@ struct MultipartForm {
     let boundary = "refchart-" + UUID().uuidString
     private var parts: [UInt8] = []
 
-    mutating func add(name: String, fileName: String, type: String, data: [UInt8]) {
-        let safe = fileName.replacingOccurrences(of: "\"", with: "_")
-        parts += Array(
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(safe)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
+    /// A part; with a file name, a file.
+    mutating func add(name: String, fileName: String?, type: String, data: [UInt8]) {
+        let file = fileName.map { "; filename=\"\($0.replacingOccurrences(of: "\"", with: "_"))\"" } ?? ""
+        parts += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\(file)\r\nContent-Type: \(type)\r\n\r\n".utf8)
         parts += data + Array("\r\n".utf8)
     }
 

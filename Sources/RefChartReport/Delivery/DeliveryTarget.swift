@@ -9,6 +9,14 @@
 ///         type: slack                   # an incoming webhook: the numbers and the impact table
 ///         urlEnv: SLACK_WEBHOOK_URL     # Slack's URL is a secret: from the environment only
 ///         onlyIfChanged: true
+///       - name: team-mail
+///         type: email                   # HTML with each chart inline, a text part, the PDF attached
+///         smtp: smtp.example.com:587    # STARTTLS (465: TLS from the start; tls: none for a local relay)
+///         from: reports@example.com
+///         to: [team@example.com]
+///         userEnv: SMTP_USER
+///         passwordEnv: SMTP_PASSWORD
+///         subject: "{name}: {period}"
 ///
 /// Secrets come only from the environment (`secretEnv`, `urlEnv`), never from the jobs file, and are
 /// never printed: messages name the destination.
@@ -19,6 +27,21 @@ public struct DeliveryTarget: Sendable, Hashable {
         case webhook
         /// A Slack incoming webhook: a message with the period, the counts, the failures, the impact table.
         case slack
+        /// A Discord webhook: the summary as text, the PDF and each chart's PNG attached (10 files at most).
+        case discord
+        /// E-mail over SMTP: an HTML body with each chart inline (`cid:` PNG parts), a plain-text part, the
+        /// PDF attached.
+        case email
+    }
+
+    /// How an SMTP connection is protected.
+    public enum TLS: String, Sendable, CaseIterable {
+        /// Plain, then STARTTLS, required (port 587).
+        case starttls
+        /// TLS from the first byte (port 465).
+        case implicit
+        /// None: only for a relay on the same machine or network.
+        case none
     }
 
     public var name: String
@@ -34,9 +57,23 @@ public struct DeliveryTarget: Sendable, Hashable {
     public var onlyIfChanged = false
     /// Where the report's files are served from, for links in a Slack message.
     public var publicBaseUrl: String?
+    /// E-mail: the server as `host:port`, its protection, the sender, the recipients, the subject
+    /// (`{name}` the report's title, `{period}`, `{date}` the run's day), the credentials' environment
+    /// variables and a CA file for a server with a private certificate.
+    public var smtp: String?
+    public var tls = TLS.starttls
+    public var from: String?
+    public var to: [String] = []
+    public var subject = "{name}: {period}"
+    public var userEnv: String?
+    public var passwordEnv: String?
+    public var caFile: String?
 
     /// The keys an entry may have.
-    static let keys: Set<String> = ["name", "type", "url", "urlEnv", "secretEnv", "onlyIfChanged", "publicBaseUrl"]
+    static let keys: Set<String> = [
+        "name", "type", "url", "urlEnv", "secretEnv", "onlyIfChanged", "publicBaseUrl", "smtp", "tls", "from", "to", "subject", "userEnv",
+        "passwordEnv", "caFile",
+    ]
 
     public init(name: String, kind: Kind) { (self.name, self.kind) = (name, kind) }
 }

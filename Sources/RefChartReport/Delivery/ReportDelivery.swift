@@ -77,23 +77,42 @@ public struct ReportDelivery: Sendable {
         return days.count == 2 ? days.joined(separator: "/") : ISO8601.day(of: now, in: zone)
     }
 
-    /// Sends with retries: a network failure, a 5xx or a 429 is tried again after the next wait; another
-    /// answer is final. `nil` when it was taken (2xx), else why not.
+    /// Sends with retries: a network failure, a 5xx or a 429 (for e-mail: a 4xx, or no connection) is tried
+    /// again after the next wait; another answer is final. `nil` when it was taken, else why not.
     private func send(_ request: DeliveryRequest) async -> String? {
         var why = ""
         for attempt in 0...backoff.count {
             if attempt > 0 { try? await Task.sleep(for: .seconds(backoff[attempt - 1])) }
-            do {
-                let (_, response) = try await URLSession.shared.data(for: request.urlRequest)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                if (200..<300).contains(status) { return nil }
-                why = "the destination answered HTTP \(status)"
-                if !(status >= 500 || status == 429) { return why }
-            } catch {
-                // The code only: a description could carry the URL, and a Slack URL is a secret.
-                why = "no answer (network error \((error as? URLError)?.code.rawValue ?? (error as NSError).code))"
+            switch request.transport {
+            case .http(let urlRequest):
+                do {
+                    let (_, response) = try await URLSession.shared.data(for: urlRequest)
+                    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                    if (200..<300).contains(status) { return nil }
+                    why = "the destination answered HTTP \(status)"
+                    if !(status >= 500 || status == 429) { return why }
+                } catch {
+                    // The code only: a description could carry the URL, and a Slack URL is a secret.
+                    why = "no answer (network error \((error as? URLError)?.code.rawValue ?? (error as NSError).code))"
+                }
+            case .mail(let message, let envelope):
+                let outcome = await Self.detached {
+                    SMTPSender.send(
+                        message.bytes, host: envelope.host, port: envelope.port, tls: envelope.tls, from: envelope.from, to: envelope.to,
+                        user: envelope.user, password: envelope.password, caFile: envelope.caFile)
+                }
+                switch outcome {
+                case .sent: return nil
+                case .transient(let text): why = text
+                case .permanent(let text): return text
+                }
             }
         }
         return why + " after \(backoff.count + 1) attempts"
+    }
+
+    /// Runs blocking work (libcurl) on its own thread, not the cooperative pool.
+    private static func detached<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in Thread.detachNewThread { continuation.resume(returning: work()) } }
     }
 }

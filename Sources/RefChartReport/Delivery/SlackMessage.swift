@@ -50,4 +50,19 @@ struct SlackMessage {
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
+
+    /// The same as plain text (Discord): title, period and counts, failures, the impact lines.
+    static func plainText(summary: ReportSummary, job: ReportJob) -> String {
+        let title = job.title ?? URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent
+        let counts = "\(summary.ok) of \(summary.charts.count) charts rendered" + (summary.failed > 0 ? ", \(summary.failed) failed" : "")
+        var text = "**\(title)**\n" + [summary.periodText, counts].compactMap { $0 }.joined(separator: " · ") + "\n"
+        for chart in summary.charts where chart.status != .ok {
+            text += "- not in this report: \(chart.name): \(String((chart.error?.message ?? chart.status.rawValue).prefix(200)))\n"
+        }
+        let impacts = summary.charts.flatMap { chart in (chart.impacts ?? []).map { (chart.name, $0) } }
+        for (chart, impact) in impacts.prefix(15) {
+            text += "- \(impact.date.prefix(10)) \(impact.reference.prefix(60)): \(ReportDocument.changeText(impact.change)) (\(chart))\n"
+        }
+        return text
+    }
 }
