@@ -23,6 +23,8 @@ let package = Package(
         // Documentation only (`swift package generate-documentation --target RefChart`): a plugin, built
         // when asked for, never part of the library's build.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // `refchart serve`: the HTTP server (issue 27), on SwiftNIO.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Tests only: a real HTTP server on loopback for the OpenPanel client and URL inputs.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
@@ -66,9 +68,15 @@ let package = Package(
             dependencies: ["RefChart", "RefChartCore", "CCurl", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // `refchart serve`: charts over HTTP from a config of named charts, cached, bounded, shut down gracefully.
+        .target(
+            name: "RefChartServe",
+            dependencies: ["RefChart", "RefChartReport", "RefChartCore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "refchart",
-            dependencies: ["RefChart", "RefChartReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["RefChart", "RefChartReport", "RefChartServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Test support, not a product: OpenPanel's References API on loopback.

@@ -13,7 +13,7 @@ struct JobFileParser {
     let folderPath: String
 
     static let topKeys: Set<String> = [
-        "defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards", "title", "page", "html", "deliver", "stateDir",
+        "defaults", "openpanel", "charts", "pdf", "chartTimeout", "dashboards", "title", "page", "html", "deliver", "stateDir", "serve",
     ]
     static let openPanelKeys: Set<String> = ["apiUrl", "credentialsFile"]
     static let chartKeys = Set(ChartRequest.CodingKeys.allCases.map(\.stringValue))
@@ -67,7 +67,7 @@ struct JobFileParser {
         var problems: [JobFileError] = []
         for node in list {
             do {
-                charts.append(try chart(node, defaults: defaults, names: &names, ledger: &ledger, now: now))
+                charts.append(try chart(node, defaults: defaults, names: &names, ledger: &ledger, now: now, serving: top["serve"] != nil))
             } catch let problem as JobFileError {
                 problems.append(problem)
             }
@@ -83,6 +83,13 @@ struct JobFileParser {
         if let node = top["deliver"] {
             do {
                 job.deliveries = try deliveries(node)
+            } catch let problem as JobFileError {
+                problems.append(problem)
+            }
+        }
+        if let node = top["serve"] {
+            do {
+                job.serve = try serveSettings(node)
             } catch let problem as JobFileError {
                 problems.append(problem)
             }
@@ -115,7 +122,7 @@ struct JobFileParser {
 
     /// One chart of the `charts` list, with the defaults applied, validated and its paths recorded.
     private func chart(
-        _ node: JobNode, defaults: [JobNode.Pair], names: inout [String: JobNode], ledger: inout PathLedger, now: Date
+        _ node: JobNode, defaults: [JobNode.Pair], names: inout [String: JobNode], ledger: inout PathLedger, now: Date, serving: Bool
     ) throws -> ChartRequest {
         // The name first: a chart with another problem still holds its name against a duplicate.
         if let nameNode = node.mapping?["name"], let name = nameNode.string {
@@ -138,7 +145,8 @@ struct JobFileParser {
         }
         let merged = own + inherited
         var request = try decode(merged, at: node)
-        guard request.output != nil else {
+        // A file that serves its charts (`serve:`) draws them into answers, not files.
+        guard request.output != nil || serving else {
             throw error(at: node, "chart \(quoted(name)) has no \"output\": e.g. output: out/{name}.{format}")
         }
         resolvePaths(&request)

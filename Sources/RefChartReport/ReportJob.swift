@@ -45,6 +45,8 @@ public struct ReportJob: Sendable {
     public var pdf: String?
     /// Where to write the report as one self-contained HTML page, if anywhere (`{date}` allowed).
     public var html: String?
+    /// How `refchart serve` serves these charts (`serve:`); `nil` for a file that is only a report.
+    public var serve: ServeSettings?
     /// Where the finished report is sent (`deliver:`), in file order.
     public var deliveries: [DeliveryTarget] = []
     /// The folder of the delivery ledger (`stateDir:`; default `$STATE_DIRECTORY`, which systemd's

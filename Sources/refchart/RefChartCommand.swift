@@ -15,14 +15,16 @@ struct RefChartCommand: AsyncParsableCommand {
             """,
         version: RefChartVersion.description,
         subcommands: [
-            RenderCommand.self, ReportCommand.self, ReferencesCommand.self, DashboardCommand.self, InspectCommand.self, BenchCommand.self,
+            RenderCommand.self, ReportCommand.self, ServeCommand.self, ReferencesCommand.self, DashboardCommand.self, InspectCommand.self,
+            BenchCommand.self,
             BenchRunCommand.self,
             ReportWorkerCommand.self,
         ])
 
     /// Parses and runs the command with the signal handlers installed.
     static func main() async {
-        SignalCleanup.install()
+        // Not `serve`: its service lifecycle stops it gracefully on SIGINT and SIGTERM.
+        if CommandLine.arguments.dropFirst().first != "serve" { SignalCleanup.install() }
         // Commands that draw start the font set-up first: it then overlaps argument parsing and reading.
         // Not `report`: its worker draws; set up in both, it took a core from the charts (24 charts: 0.52 → 0.48 s).
         if CommandLine.arguments.dropFirst().first.map(["render", "report-worker", "bench-run"].contains) ?? false {

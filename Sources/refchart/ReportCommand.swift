@@ -106,6 +106,14 @@ struct ReportCommand: AsyncParsableCommand {
         let dashboards: [(index: Int, dashboard: DashboardJob)]
         do {
             job = try loadJob()
+            if let unwritten = job.charts.first(where: { $0.output == nil }) {
+                // Only a file that serves its charts (`serve:`) may leave outputs out.
+                throw JobFileError(
+                    file: job.file,
+                    message:
+                        "chart \(quoted(unwritten.name ?? "")) has no \"output\": this file serves its charts (serve:); give each an output to render it as a report"
+                )
+            }
             // --only names charts and dashboards alike; a shard renders its round of both.
             charts = try selection.charts(of: job)
             dashboards = try selection.dashboards(of: job)

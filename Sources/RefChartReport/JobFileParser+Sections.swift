@@ -1,6 +1,7 @@
 import Foundation
 import RefChart
 
+/// The jobs file's sections beside its charts: `deliver:` and `serve:`.
 extension JobFileParser {
     /// `deliver:`: a list of destinations, each checked at its line and column.
     func deliveries(_ node: JobNode) throws -> [DeliveryTarget] {
@@ -99,5 +100,39 @@ extension JobFileParser {
         if let ca = try text("caFile") { target.caFile = resolve(ca) }
         if let value = try flag("onlyIfChanged", in: mapping) { target.onlyIfChanged = value }
         return target
+    }
+
+    /// `serve:`: how `refchart serve` listens and bounds its work.
+    func serveSettings(_ node: JobNode) throws -> ServeSettings {
+        guard let mapping = node.mapping else {
+            throw error(at: node, "\"serve\" must be a mapping (listen, concurrency, queue, cacheEntries, deadline)")
+        }
+        try checkKeys(mapping, allowed: ServeSettings.keys, what: "serve key")
+        var settings = ServeSettings()
+        if let listen = try text("listen", in: mapping) {
+            let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (0...65_535).contains(port) else {
+                throw error(at: mapping["listen"], "\"listen\" must be host:port, e.g. 127.0.0.1:8080")
+            }
+            (settings.host, settings.port) = (String(parts[0]), port)
+        }
+        for (key, range) in [("concurrency", 1...256), ("queue", 0...100_000), ("cacheEntries", 0...1_000_000)] {
+            guard let raw = try text(key, in: mapping) else { continue }
+            guard let value = Int(raw), range.contains(value) else {
+                throw error(at: mapping[key], "\"\(key)\" must be \(range.lowerBound) to \(range.upperBound)")
+            }
+            switch key {
+            case "concurrency": settings.concurrency = value
+            case "queue": settings.queue = value
+            default: settings.cacheEntries = value
+            }
+        }
+        if let raw = try text("deadline", in: mapping) {
+            guard let seconds = Double(raw), seconds > 0, seconds <= 3_600 else {
+                throw error(at: mapping["deadline"], "\"deadline\" must be seconds, more than 0 and at most 3600")
+            }
+            settings.deadline = seconds
+        }
+        return settings
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import RefChartRender
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `refchart serve` (issue 27) as a process on loopback: each route, the cache and its ETag (304), the
+/// query checked like the CLI (400 naming the field, nothing but the allowed keys), 503 when every slot
+/// and the queue are taken, a SIGTERM that lets an in-flight render finish.
+@Suite struct ServeTests {
+    /// A running server: its process and base URL.
+    struct Server {
+        let process: Process
+        let url: URL
+        let log: URL
+
+        func get(_ path: String, headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String], body: Data) {
+            var request = URLRequest(url: URL(string: url.absoluteString + path)!, timeoutInterval: 60)
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let http = response as! HTTPURLResponse
+            var fields: [String: String] = [:]
+            for (key, value) in http.allHeaderFields { fields["\(key)".lowercased()] = "\(value)" }
+            return (http.statusCode, fields, data)
+        }
+    }
+
+    /// Starts `refchart serve` on the sample data with `serve` settings, on a free port.
+    static func start(_ serve: String = "  concurrency: 2\n  queue: 4\n") throws -> Server {
+        let dir = try TestSupport.temporaryDirectory()
+        let config = dir.appendingPathComponent("serve.yaml")
+        try """
+        serve:
+        \(serve)defaults:
+          csv: \(TestSupport.sample("pageviews.csv"))
+          references: [\(TestSupport.sample("references.json"))]
+          to: 2024-11-30T00:00:00Z
+        charts:
+          - name: pageviews
+            title: Pageviews
+            last: 90d
+          - name: busy
+            references: [\(TestSupport.sample("dense-references.json"))]
+            from: 2024-09-01
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let log = dir.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["serve", config.path, "--listen", "127.0.0.1:0"]
+        process.standardError = try FileHandle(forWritingTo: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"listening on (http://[0-9.:]+)"#, options: .regularExpression) {
+                let address = text[range].replacingOccurrences(of: "listening on ", with: "")
+                return Server(process: process, url: URL(string: address)!, log: log)
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        process.terminate()
+        throw URLError(.cannotConnectToHost)
+    }
+
+    @Test func chartsAreServedCachedAndCheckedLikeTheCLI() async throws {
+        let server = try Self.start()
+        defer { server.process.terminate() }
+        let (health, ready) = (try await server.get("/healthz").status, try await server.get("/readyz").status)
+        #expect(health == 200 && ready == 200)
+        let listing = try await server.get("/v1/charts")
+        #expect(String(decoding: listing.body, as: UTF8.self).contains(#""name":"pageviews""#))
+        let first = try await server.get("/v1/charts/pageviews.png?last=30d&width=800&height=400")
+        #expect(first.status == 200 && first.headers["content-type"] == "image/png")
+        let image = try DecodedImage(png: [UInt8](first.body))
+        #expect(image.width == 800 && image.height == 400)
+        let etag = try #require(first.headers["etag"])
+        // The same request: the same bytes from the cache; with its ETag, 304 and no body.
+        let again = try await server.get("/v1/charts/pageviews.png?width=800&last=30d&height=400")
+        #expect(again.body == first.body && again.headers["etag"] == etag)
+        let unchanged = try await server.get("/v1/charts/pageviews.png?last=30d&width=800&height=400", headers: ["If-None-Match": etag])
+        #expect(unchanged.status == 304 && unchanged.body.isEmpty)
+        let svg = try await server.get("/v1/charts/pageviews.svg?theme=dark")
+        #expect(svg.status == 200 && svg.headers["content-type"] == "image/svg+xml" && String(decoding: svg.body, as: UTF8.self).contains("<text"))
+        let pdf = try await server.get("/v1/charts/pageviews.pdf")
+        #expect(pdf.status == 200 && pdf.body.starts(with: Array("%PDF-".utf8)))
+        // Refused: a bad value (the field named), a key that is not allowed (no file, no URL), no such chart.
+        let narrow = try await server.get("/v1/charts/pageviews.png?width=5")
+        #expect(narrow.status == 400 && String(decoding: narrow.body, as: UTF8.self).contains(#""field":"width""#))
+        let file = try await server.get("/v1/charts/pageviews.png?csv=/etc/passwd")
+        #expect(file.status == 400 && String(decoding: file.body, as: UTF8.self).contains(#""field":"csv""#))
+        let window = try await server.get("/v1/charts/pageviews.png?last=soon")
+        #expect(window.status == 400 && String(decoding: window.body, as: UTF8.self).contains("is not a duration"))
+        let (missing, gif) = (try await server.get("/v1/charts/nope.png").status, try await server.get("/v1/charts/pageviews.gif").status)
+        #expect(missing == 404 && gif == 404)
+        let metrics = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
+        #expect(metrics.contains(#"refchart_chart_requests_total{status="304"} 1"#) && metrics.contains("refchart_cache_hits_total 2"), "\(metrics)")
+    }
+
+    @Test func aFullQueueIs503AndSIGTERMLetsTheRenderInFlightFinish() async throws {
+        let server = try Self.start("  concurrency: 1\n  queue: 0\n  cacheEntries: 0\n")
+        // Six at once, one slot and no queue: some are turned away at once, with Retry-After.
+        let answers = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+            for k in 0..<6 {
+                group.addTask {
+                    let answer = try await server.get("/v1/charts/busy.png?width=\(900 + k)")
+                    return (answer.status, answer.headers["retry-after"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(answers.contains { $0.0 == 200 } && answers.contains { $0.0 == 503 && $0.1 == "1" }, "\(answers)")
+        #expect(answers.allSatisfy { $0.0 == 200 || $0.0 == 503 })
+        // A render in flight when SIGTERM comes is answered; then the process ends, status 0.
+        async let inFlight = server.get("/v1/charts/busy.png?width=1300")
+        // SIGTERM once the server is drawing it (its metrics say so), not before the connection is made.
+        for _ in 0..<400 {
+            let metrics = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
+            if metrics.contains("refchart_renders_running 1") { break }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        kill(server.process.processIdentifier, SIGTERM)
+        let answer = try await inFlight
+        #expect(answer.status == 200 && (try? DecodedImage(png: [UInt8](answer.body)))?.width == 1300)
+        for _ in 0..<200 where server.process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!server.process.isRunning && server.process.terminationStatus == 0)
+    }
+}
