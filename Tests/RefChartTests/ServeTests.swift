@@ -1,6 +1,7 @@
 import Foundation
 import RefChartRender
 import Testing
+import Yams
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -126,5 +127,52 @@ import FoundationNetworking
         #expect(answer.status == 200 && (try? DecodedImage(png: [UInt8](answer.body)))?.width == 1300)
         for _ in 0..<200 where server.process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!server.process.isRunning && server.process.terminationStatus == 0)
+    }
+}
+
+/// The serve deployment samples, run as they are written: the systemd unit's ExecStart and the
+/// Deployment's args start a server on the sample config that answers the probes' paths, and stops with
+/// exit 0 on SIGTERM (the unit's KillSignal, the kubelet's).
+@Suite struct ServeDeployFilesTests {
+    @Test func theUnitAndTheDeploymentStartAServerThatAnswersTheirProbes() async throws {
+        let unit = try DeployFilesTests.ini(try DeployFilesTests.text("refchart-serve.service"))
+        let exec = try #require(unit["Service"]?["ExecStart"]?.first).split(separator: " ").map(String.init)
+        #expect(exec.first == "/usr/local/bin/refchart" && exec.dropFirst().first == "serve")
+        #expect(unit["Service"]?["KillSignal"] == ["SIGTERM"] && unit["Install"]?["WantedBy"] == ["multi-user.target"])
+        let documents = try Yams.load_all(yaml: try DeployFilesTests.text("kubernetes-serve.yaml")).compactMap { $0 as? [String: Any] }
+        #expect(documents.map { $0["kind"] as? String } == ["Deployment", "Service"])
+        let pod = try #require(
+            ((documents[0]["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])
+        let container = try #require((pod["containers"] as? [[String: Any]])?.first)
+        let args = try #require(container["args"] as? [String])
+        let readiness = try #require(((container["readinessProbe"] as? [String: Any])?["httpGet"] as? [String: Any])?["path"] as? String)
+        let liveness = try #require(((container["livenessProbe"] as? [String: Any])?["httpGet"] as? [String: Any])?["path"] as? String)
+        #expect(container["command"] == nil, "the image's entrypoint is refchart")
+        // Each command line, with the sample config and a free port, as systemd and the kubelet would start it.
+        for command in [Array(exec.dropFirst()), args] {
+            var arguments = command.map { $0.hasSuffix("serve.yaml") ? TestSupport.sample("serve.yaml") : $0 }
+            if let listen = arguments.firstIndex(of: "--listen") { arguments[listen + 1] = "127.0.0.1:0" }
+            let log = try TestSupport.temporaryDirectory().appendingPathComponent("serve.log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            let process = Process()
+            process.executableURL = CLIRunner.executable
+            process.arguments = arguments
+            process.standardError = try FileHandle(forWritingTo: log)
+            try process.run()
+            var base: String?
+            for _ in 0..<200 where base == nil {
+                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                base = text.range(of: #"http://[0-9.:]+"#, options: .regularExpression).map { String(text[$0]) }
+                if base == nil { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            let url = try #require(base, "no listening line")
+            for path in [readiness, liveness, "/v1/charts/pageviews.png"] {
+                let (_, response) = try await URLSession.shared.data(from: URL(string: url + path)!)
+                #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(path)")
+            }
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
     }
 }
