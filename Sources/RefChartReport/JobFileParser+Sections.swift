@@ -133,6 +133,14 @@ extension JobFileParser {
             }
             settings.deadline = seconds
         }
+        if let node = mapping["tokens"] {
+            let hashes = (node.sequence ?? [node]).map { $0.string?.lowercased() ?? "" }
+            guard !hashes.isEmpty, hashes.allSatisfy({ $0.range(of: "^[0-9a-f]{64}$", options: .regularExpression) != nil }) else {
+                throw error(
+                    at: node, "\"tokens\" must list the SHA-256 of each token in hex (64 characters: printf %s TOKEN | sha256sum), not the tokens")
+            }
+            settings.tokenHashes = hashes
+        }
         return settings
     }
 }

@@ -6,7 +6,7 @@ import RefChart
 /// SVG (real text, a `<title>` hover per reference). No scripts and no external requests — the page's
 /// Content-Security-Policy allows none — so it opens the same from a mail attachment, a file share or
 /// an intranet. Well-formed XML as well as HTML, so tests (and tools) can parse it.
-enum ReportHTML {
+package enum ReportHTML {
     /// The page for `document`, with the run's warnings (chart name, text).
     static func page(_ document: ReportDocument, warnings: [(chart: String, text: String)]) -> String {
         var html = """
@@ -76,7 +76,7 @@ enum ReportHTML {
         """
 
     /// `text` with the five XML specials escaped and control characters left out.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

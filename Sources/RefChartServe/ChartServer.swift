@@ -7,7 +7,7 @@ public import RefChartReport
 /// start per chart), cached by request and source versions, answered with an ETag (304 when it matches),
 /// at most `concurrency` renders and `queue` waiting (503 beyond), each request within its deadline (504).
 ///
-/// Routes: `GET /v1/charts` (the names), `GET /v1/charts/NAME.png|svg|pdf` with query overrides
+/// Routes: `GET /` (a gallery of the charts with controls), `GET /v1/charts` (the names), `GET /v1/charts/NAME.png|svg|pdf` with query overrides
 /// (``ChartOverrides``), `GET /healthz`, `GET /readyz`, `GET /metrics` (Prometheus text). SIGTERM or
 /// SIGINT stops accepting and lets in-flight renders finish (Hummingbird's service lifecycle).
 public struct ChartServer: Sendable {
@@ -35,12 +35,18 @@ public struct ChartServer: Sendable {
     /// Serves until SIGTERM or SIGINT; `onListening` hears the address once the socket is bound.
     public func run(host: String? = nil, port: Int? = nil, onListening: @escaping @Sendable (String) -> Void) async throws {
         let router = Router()
+        router.get("/") { _, _ in
+            let title = job.title ?? URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent
+            let page = GalleryPage.html(title: title, names: job.charts.compactMap(\.name), protected: !settings.tokenHashes.isEmpty)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+        }
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/readyz") { _, _ in "ready\n" }
         router.get("/metrics") { _, _ in await self.metrics() }
-        router.get("/v1/charts") { _, _ in self.listing() }
+        router.get("/v1/charts") { request, _ in self.authorized(request) ?? self.listing() }
         router.get("/v1/charts/{file}") { request, context in
-            await self.chart(request, file: context.parameters.get("file") ?? "")
+            if let refused = self.authorized(request) { return refused }
+            return await self.chart(request, file: context.parameters.get("file") ?? "")
         }
         let app = Application(
             router: router, configuration: .init(address: .hostname(host ?? settings.host, port: port ?? settings.port), serverName: "refchart"),
@@ -49,6 +55,32 @@ public struct ChartServer: Sendable {
                 onListening("http://\(address?.ipAddress ?? host ?? settings.host):\(address?.port ?? 0)")
             })
         try await app.runService()
+    }
+
+    /// `nil` when the request may ask for charts (no tokens configured, or a bearer token whose SHA-256
+    /// is one of them, compared in constant time); else the 401 to answer.
+    private func authorized(_ request: Request) -> Response? {
+        guard !settings.tokenHashes.isEmpty else { return nil }
+        let header = request.headers[.authorization] ?? ""
+        if header.hasPrefix("Bearer ") {
+            let digest = SHA256.hex(SHA256.hash(Array(header.dropFirst(7).utf8)))
+            // Every hash compared whole, whatever matches: the time says nothing about which.
+            var accepted = false
+            for hash in settings.tokenHashes where Self.sameBytes(hash, digest) { accepted = true }
+            if accepted { return nil }
+        }
+        var refused = Self.problem(.unauthorized, field: nil, "a bearer token is needed: Authorization: Bearer TOKEN")
+        refused.headers[.wwwAuthenticate] = "Bearer"
+        return refused
+    }
+
+    /// Equal strings, compared in time that depends only on their length.
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for k in x.indices { difference |= x[k] ^ y[k] }
+        return difference == 0
     }
 
     private func listing() -> Response {

@@ -100,6 +100,54 @@ import FoundationNetworking
         #expect(metrics.contains(#"refchart_chart_requests_total{status="304"} 1"#) && metrics.contains("refchart_cache_hits_total 2"), "\(metrics)")
     }
 
+    /// With `tokens:` (their SHA-256), charts need `Authorization: Bearer TOKEN`; the probes do not.
+    @Test func tokensAreAskedForAndCheckedByTheirHash() async throws {
+        let server = try Self.start("  tokens: [a81e611a041b13f078bf8ebe5dab4d4fd63fcc5594661c918bec093a2f416a7e]\n")
+        defer { server.process.terminate() }
+        let anonymous = try await server.get("/v1/charts/pageviews.png")
+        #expect(anonymous.status == 401 && anonymous.headers["www-authenticate"] == "Bearer")
+        #expect(String(decoding: anonymous.body, as: UTF8.self).contains("a bearer token is needed"))
+        let wrong = try await server.get("/v1/charts/pageviews.png", headers: ["Authorization": "Bearer guess"])
+        #expect(wrong.status == 401)
+        let right = try await server.get("/v1/charts/pageviews.png", headers: ["Authorization": "Bearer s3cret-token"])
+        #expect(right.status == 200 && right.headers["content-type"] == "image/png")
+        #expect(try await server.get("/v1/charts").status == 401)
+        let health = try await server.get("/healthz")
+        #expect(health.status == 200)
+        #expect(!((try? String(contentsOf: server.log, encoding: .utf8)) ?? "").contains("s3cret-token"), "the token is never logged")
+    }
+
+    /// The gallery at `/` in headless Chromium (where installed): no console message (its script runs
+    /// under a hash-pinned CSP), and its controls taken from the page's query ask for the image with them
+    /// (the same image asked for next is a cache hit).
+    @Test func theGalleryAsksForTheImagesItsControlsSay() async throws {
+        let server = try Self.start()
+        defer { server.process.terminate() }
+        let page = String(decoding: try await server.get("/").body, as: UTF8.self)
+        #expect(page.contains(#"data-chart="pageviews""#) && page.contains("script-src 'sha256-"))
+        guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else {
+            print("ServeTests: chromium is not installed (scripts/test.sh installs it): the gallery's browser check is skipped")
+            return
+        }
+        let dir = try TestSupport.temporaryDirectory()
+        let result = try CLIRunner.runTool(
+            browser,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
+                "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--window-size=1300,1400",
+                "--screenshot=\(dir.appendingPathComponent("gallery.png").path)", server.url.absoluteString + "/?theme=dark&last=30d",
+            ])
+        #expect(result.status == 0)
+        let console = result.output.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+        #expect(console.isEmpty, "\(console)")
+        let before = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
+        let hits = Int(before.split(separator: "\n").first { $0.hasPrefix("refchart_cache_hits_total") }?.split(separator: " ").last ?? "") ?? -1
+        _ = try await server.get("/v1/charts/pageviews.png?last=30d&theme=dark")
+        let after = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
+        #expect(after.contains("refchart_cache_hits_total \(hits + 1)"), "the browser asked for it first: \(after)")
+    }
+
     @Test func aFullQueueIs503AndSIGTERMLetsTheRenderInFlightFinish() async throws {
         let server = try Self.start("  concurrency: 1\n  queue: 0\n  cacheEntries: 0\n")
         // Six at once, one slot and no queue: some are turned away at once, with Retry-After.
