@@ -39,7 +39,8 @@ public final class MockOpenPanelServer: Sendable {
         }
         self.server = server
         task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Not FlyingFox's 5 s: CI machines have stalled ~60 s under a full parallel test run.
+        try await server.waitUntilListening(timeout: 120)
         let address = await server.listeningAddress
         guard case .ip4(_, port: let port)? = address else { throw URLError(.cannotConnectToHost) }
         baseURL = URL(string: "http://127.0.0.1:\(port)\(prefix)")!

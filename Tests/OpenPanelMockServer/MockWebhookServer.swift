@@ -40,7 +40,7 @@ public final class MockWebhookServer: Sendable {
         }
         self.server = server
         task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 120)
         guard case .ip4(_, port: let port)? = await server.listeningAddress else { throw URLError(.cannotConnectToHost) }
         baseURL = URL(string: "http://127.0.0.1:\(port)")!
     }

@@ -20,17 +20,17 @@ struct OpenPanelFixture {
     }
 
     /// A client for this server; by default paced like the real limit and quick to retry, and patient per
-    /// request (30 s): tests count calls, and a loaded CI machine once stalled ~50 s, so a 5 s request timeout
+    /// request (120 s): tests count calls, and loaded CI machines have stalled ~60 s, so a 5 s request timeout
     /// was (rightly) retried. Tests of time-outs pass their own.
     func client(
-        id: String = rootId, secret: String = secret, limit: Int = 20, window: Double = 10, timeout: Double = 30,
+        id: String = rootId, secret: String = secret, limit: Int = 20, window: Double = 10, timeout: Double = 120,
         attempts: Int = 5
     ) -> OpenPanelClient {
         OpenPanelClient(
             credentials: OpenPanelCredentials(clientId: id, clientSecret: secret),
             configuration: OpenPanelConfiguration(
                 baseURL: server.baseURL, requestsPerWindow: limit, rateWindow: window, maxAttempts: attempts,
-                deadline: 60, requestTimeout: timeout, retryBaseDelay: 0.05))
+                deadline: max(60, 2 * timeout), requestTimeout: timeout, retryBaseDelay: 0.05))
     }
 
     /// The environment the CLI needs to reach this server.
