@@ -25,9 +25,8 @@ public enum DashboardOutput {
                 ReportDocument.Missing(name: $0.report.name, why: "\($0.report.chartType), not drawn: \($0.skipped ?? "")")
             }
             var subtitle: [String] = []
-            let windows = charts.compactMap(\.scene.timeWindow)
-            if let start = windows.map(\.lowerBound).min(), let end = windows.map(\.upperBound).max() {
-                subtitle.append("Period: \(ReportDocumentContent.period(start...end, zone: zone))")
+            if let span = ReportDocumentContent.span(of: charts.map(\.scene)) {
+                subtitle.append("Period: \(ReportDocumentContent.period(span, zone: zone))")
             }
             subtitle.append("OpenPanel dashboard \(quoted(dashboard.dashboard.name)) · generated \(ReportDocumentContent.stamp(now, zone: zone))")
             let document = ReportDocument(title: dashboard.dashboard.name, subtitle: subtitle, charts: charts, missing: missing)

@@ -27,13 +27,7 @@ extension JobFileParser {
             }
             var target = DeliveryTarget(name: name, kind: kind)
             if kind == .email { return try email(target, mapping: mapping, entry: entry) }
-            for key in ["urlEnv", "secretEnv"] {
-                guard let variable = try text(key) else { continue }
-                guard variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
-                    throw error(at: mapping[key], "\"\(key)\" names an environment variable (letters, digits, _), not its value")
-                }
-                if key == "urlEnv" { target.urlEnv = variable } else { target.secretEnv = variable }
-            }
+            (target.urlEnv, target.secretEnv) = (try variable("urlEnv", in: mapping), try variable("secretEnv", in: mapping))
             if let url = try text("url") {
                 guard kind == .webhook else {
                     throw error(
@@ -90,16 +84,19 @@ extension JobFileParser {
         }
         target.to = recipients
         if let subject = try text("subject") { target.subject = subject }
-        for key in ["userEnv", "passwordEnv"] {
-            guard let variable = try text(key) else { continue }
-            guard variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
-                throw error(at: mapping[key], "\"\(key)\" names an environment variable (letters, digits, _), not its value")
-            }
-            if key == "userEnv" { target.userEnv = variable } else { target.passwordEnv = variable }
-        }
+        (target.userEnv, target.passwordEnv) = (try variable("userEnv", in: mapping), try variable("passwordEnv", in: mapping))
         if let ca = try text("caFile") { target.caFile = resolve(ca) }
         if let value = try flag("onlyIfChanged", in: mapping) { target.onlyIfChanged = value }
         return target
+    }
+
+    /// The environment variable named at `key` (`nil` when absent): a name, never the secret itself.
+    private func variable(_ key: String, in mapping: [JobNode.Pair]) throws -> String? {
+        guard let name = try text(key, in: mapping) else { return nil }
+        guard name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+            throw error(at: mapping[key], "\"\(key)\" names an environment variable (letters, digits, _), not its value")
+        }
+        return name
     }
 
     /// `serve:`: how `refchart serve` listens and bounds its work.

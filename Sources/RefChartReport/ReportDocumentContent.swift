@@ -8,7 +8,7 @@ struct ReportDocumentContent {
 
     init(job: ReportJob, now: Date, entries: [(chart: ReportSummary.Chart, page: Scene?)]) {
         let zone = TimeZone(identifier: job.timezone) ?? .gmt
-        let title = job.title ?? URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent
+        let title = job.reportTitle
         var charts: [ReportDocument.Chart] = []
         var missing: [ReportDocument.Missing] = []
         var impacts: [ReportDocument.ImpactRow] = []
@@ -28,15 +28,19 @@ struct ReportDocumentContent {
             }
         }
         var subtitle: [String] = []
-        let windows = charts.compactMap(\.scene.timeWindow)
-        if let start = windows.map(\.lowerBound).min(), let end = windows.map(\.upperBound).max() {
-            subtitle.append("Period: \(Self.period(start...end, zone: zone))")
-        }
+        if let span = Self.span(of: charts.map(\.scene)) { subtitle.append("Period: \(Self.period(span, zone: zone))") }
         let count = "\(charts.count) chart\(charts.count == 1 ? "" : "s")" + (missing.isEmpty ? "" : ", \(missing.count) not rendered")
         subtitle.append("Generated \(Self.stamp(now, zone: zone)) · \(count)")
         let projects = Array(Set(job.charts.compactMap(\.openpanelProject))).sorted()
         if !projects.isEmpty { subtitle.append("OpenPanel project\(projects.count == 1 ? "" : "s") \(projects.joined(separator: ", "))") }
         document = ReportDocument(title: title, subtitle: subtitle, charts: charts, missing: missing, impacts: impacts, paper: job.paper)
+    }
+
+    /// The time the pages cover: the first start to the last end of their windows; `nil` without any.
+    static func span(of pages: [Scene]) -> ClosedRange<Double>? {
+        let windows = pages.compactMap(\.timeWindow)
+        guard let start = windows.map(\.lowerBound).min(), let end = windows.map(\.upperBound).max() else { return nil }
+        return start...end
     }
 
     /// `30 Nov – 7 Dec 2026 (Europe/Stockholm)`; with the hours when it is under two days long. The end is

@@ -61,6 +61,8 @@ public struct ReportJob: Sendable {
     }
     /// The combined PDF's title (`title:`; default: the jobs file's name without its extension).
     public var title: String?
+    /// The report's title as its documents and messages say it: `title:`, else the jobs file's name.
+    public var reportTitle: String { title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent }
     /// The combined PDF's page (`page:`).
     public var paper = DocumentPaper.default
     /// Saved OpenPanel dashboards to render after the charts (`dashboards:`), in file order.

@@ -144,12 +144,11 @@ public struct ReportRunner: Sendable {
     /// of each, the period the charts cover and (for `deliver:`) the digest of what they drew.
     static func writeDocuments(job: ReportJob, now: Date, entries: [(chart: ReportSummary.Chart, page: Scene?)], into summary: inout ReportSummary) {
         let pages = entries.compactMap(\.page)
-        let windows = pages.compactMap(\.timeWindow)
-        if let start = windows.map(\.lowerBound).min(), let end = windows.map(\.upperBound).max() {
-            let zone = TimeZone(identifier: job.timezone) ?? .gmt
+        if let span = ReportDocumentContent.span(of: pages) {
             summary.period =
-                ISO8601.string(fromSeconds: start, fractionalSeconds: false) + "/" + ISO8601.string(fromSeconds: end, fractionalSeconds: false)
-            summary.periodText = ReportDocumentContent.period(start...end, zone: zone)
+                ISO8601.string(fromSeconds: span.lowerBound, fractionalSeconds: false) + "/"
+                + ISO8601.string(fromSeconds: span.upperBound, fractionalSeconds: false)
+            summary.periodText = ReportDocumentContent.period(span, zone: TimeZone(identifier: job.timezone) ?? .gmt)
         }
         if job.digestsInputs {
             // What the charts are drawn from, chart by chart: `onlyIfChanged` compares it with the last send.

@@ -171,6 +171,14 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         failed = charts.count - ok - notRun
     }
 
+    /// `9 of 10 charts rendered, 1 failed`.
+    public var countsLine: String { "\(ok) of \(charts.count) charts rendered" + (failed > 0 ? ", \(failed) failed" : "") }
+
+    /// Every chart's impact numbers, chart by chart, with the chart's name.
+    public var impactRows: [(chart: String, impact: Chart.Impact)] {
+        charts.flatMap { chart in (chart.impacts ?? []).map { (chart.name, $0) } }
+    }
+
     /// Whether everything the run was asked to make was made.
     public var succeeded: Bool {
         state == .complete && failed == 0 && notRun == 0 && pdf?.error == nil && html?.error == nil

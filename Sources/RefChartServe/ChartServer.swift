@@ -36,7 +36,7 @@ public struct ChartServer: Sendable {
     public func run(host: String? = nil, port: Int? = nil, onListening: @escaping @Sendable (String) -> Void) async throws {
         let router = Router()
         router.get("/") { _, _ in
-            let title = job.title ?? URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent
+            let title = job.reportTitle
             let page = GalleryPage.html(title: title, names: job.charts.compactMap(\.name), protected: !settings.tokenHashes.isEmpty)
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
         }

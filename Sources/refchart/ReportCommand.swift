@@ -200,7 +200,7 @@ struct ReportCommand: AsyncParsableCommand {
             try await reportingErrors { try AtomicFile.write(try result.json(), to: summary, allowingStandardOutput: true) }
         }
         if !quiet || result.failed > 0 {
-            printer.line("\(result.ok) of \(result.charts.count) charts rendered\(result.failed > 0 ? ", \(result.failed) failed" : "")")
+            printer.line(result.countsLine)
         }
         if assemble, let shard = supervisor.shard { try await assembleParts(of: job, count: shard.count, only: only, now: supervisor.now) }
         if !result.succeeded { throw ExitCode(ExitStatus.failure) }
@@ -328,7 +328,7 @@ struct ReportCommand: AsyncParsableCommand {
                 try await reportingErrors { try AtomicFile.write(try merged.json(), to: path, allowingStandardOutput: true) }
             }
             if !quiet || merged.failed > 0 {
-                print("assembled: \(merged.ok) of \(merged.charts.count) charts rendered\(merged.failed > 0 ? ", \(merged.failed) failed" : "")")
+                print("assembled: \(merged.countsLine)")
             }
             if !merged.succeeded { throw ExitCode(ExitStatus.failure) }
         case .incomplete(let missing, let count) where self.shard != nil:

@@ -12,11 +12,11 @@ struct EmailMessage {
 
     init(summary: ReportSummary, job: ReportJob, target: DeliveryTarget, key: String, now: Date) throws {
         let zone = TimeZone(identifier: job.timezone) ?? .gmt
-        let title = job.title ?? URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent
+        let title = job.reportTitle
         let period = summary.periodText ?? ISO8601.day(of: now, in: zone)
         let subject = target.subject.replacingOccurrences(of: "{name}", with: title).replacingOccurrences(of: "{period}", with: period)
             .replacingOccurrences(of: "{date}", with: ISO8601.day(of: now, in: zone))
-        let counts = "\(summary.ok) of \(summary.charts.count) charts rendered" + (summary.failed > 0 ? ", \(summary.failed) failed" : "")
+        let counts = summary.countsLine
         // Each chart's PNG, when it wrote one.
         var images: [(name: String, cid: String, data: Data)] = []
         for (k, chart) in summary.charts.enumerated() where chart.status == .ok {
@@ -35,7 +35,7 @@ struct EmailMessage {
                 .joined()
             html += "</ul>"
         }
-        let impacts = summary.charts.flatMap { chart in (chart.impacts ?? []).map { (chart.name, $0) } }
+        let impacts = summary.impactRows
         if !impacts.isEmpty {
             text += "\nImpact of the references:\n"
             html += "<h2 style=\"font-size:16px\">Impact of the references</h2><table cellpadding=\"4\" style=\"border-collapse:collapse\">"

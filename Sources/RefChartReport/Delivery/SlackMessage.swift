@@ -8,8 +8,8 @@ struct SlackMessage {
     let blockCount: Int
 
     init(summary: ReportSummary, job: ReportJob, publicBaseUrl: String?) {
-        let title = job.title ?? URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent
-        let counts = "\(summary.ok) of \(summary.charts.count) charts rendered" + (summary.failed > 0 ? ", \(summary.failed) failed" : "")
+        let title = job.reportTitle
+        let counts = summary.countsLine
         var blocks: [[String: Any]] = [
             ["type": "header", "text": ["type": "plain_text", "text": String(title.prefix(150))]],
             [
@@ -24,7 +24,7 @@ struct SlackMessage {
             }
             blocks.append(["type": "section", "text": ["type": "mrkdwn", "text": (["Not in this report:"] + lines).joined(separator: "\n")]])
         }
-        let impacts = summary.charts.flatMap { chart in (chart.impacts ?? []).map { (chart.name, $0) } }
+        let impacts = summary.impactRows
         if !impacts.isEmpty {
             let rows = impacts.prefix(20).map { chart, impact in
                 let change = ReportDocument.changeText(impact.change)
@@ -53,13 +53,13 @@ struct SlackMessage {
 
     /// The same as plain text (Discord): title, period and counts, failures, the impact lines.
     static func plainText(summary: ReportSummary, job: ReportJob) -> String {
-        let title = job.title ?? URL(fileURLWithPath: job.file).deletingPathExtension().lastPathComponent
-        let counts = "\(summary.ok) of \(summary.charts.count) charts rendered" + (summary.failed > 0 ? ", \(summary.failed) failed" : "")
+        let title = job.reportTitle
+        let counts = summary.countsLine
         var text = "**\(title)**\n" + [summary.periodText, counts].compactMap { $0 }.joined(separator: " · ") + "\n"
         for chart in summary.charts where chart.status != .ok {
             text += "- not in this report: \(chart.name): \(String((chart.error?.message ?? chart.status.rawValue).prefix(200)))\n"
         }
-        let impacts = summary.charts.flatMap { chart in (chart.impacts ?? []).map { (chart.name, $0) } }
+        let impacts = summary.impactRows
         for (chart, impact) in impacts.prefix(15) {
             text += "- \(impact.date.prefix(10)) \(impact.reference.prefix(60)): \(ReportDocument.changeText(impact.change)) (\(chart))\n"
         }
