@@ -25,6 +25,12 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // `refchart serve`: the HTTP server (issue 27), on SwiftNIO.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // `refchart serve`'s access log and /metrics: swift-log (already Hummingbird's) and swift-prometheus
+        // (on swift-metrics and swift-atomics, both already in the build: ~4 s more on 2 cores).
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        // `refchart mcp`: the Model Context Protocol over stdio, for agents asking for chart images.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.0"),
         // Tests only: a real HTTP server on loopback for the OpenPanel client and URL inputs.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
@@ -71,12 +77,23 @@ let package = Package(
         // `refchart serve`: charts over HTTP from a config of named charts, cached, bounded, shut down gracefully.
         .target(
             name: "RefChartServe",
-            dependencies: ["RefChart", "RefChartReport", "RefChartCore", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "RefChart", "RefChartReport", "RefChartCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `refchart mcp`: the same charts as tools (list_charts, render_chart) for an MCP client on stdio.
+        .target(
+            name: "RefChartMCP",
+            dependencies: ["RefChartServe", "RefChartReport", .product(name: "MCP", package: "swift-sdk")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "refchart",
-            dependencies: ["RefChart", "RefChartReport", "RefChartServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "RefChart", "RefChartReport", "RefChartServe", "RefChartMCP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Test support, not a product: OpenPanel's References API on loopback.

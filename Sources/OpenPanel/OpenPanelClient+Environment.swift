@@ -26,7 +26,7 @@ extension OpenPanelClient {
         apiURL: String?, credentialsFile: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         configuration: OpenPanelConfiguration = OpenPanelConfiguration(),
-        onWait: @escaping @Sendable (String) -> Void = { _ in }
+        onWait: @escaping @Sendable (String) -> Void = { _ in }, onAnswer: @escaping @Sendable (Int?) -> Void = { _ in }
     ) throws -> OpenPanelClient {
         var fileURL: String?
         let credentials: OpenPanelCredentials
@@ -42,6 +42,6 @@ extension OpenPanelClient {
         if let url = apiURL ?? fileURL ?? environmentURL {
             configuration.baseURL = try OpenPanelConfiguration.baseURL(from: url)
         }
-        return OpenPanelClient(credentials: credentials, configuration: configuration, onWait: onWait)
+        return OpenPanelClient(credentials: credentials, configuration: configuration, onWait: onWait, onAnswer: onAnswer)
     }
 }

@@ -30,6 +30,7 @@ extension OpenPanelClient {
                 guard let http = response as? HTTPURLResponse else {
                     throw OpenPanelError(kind: .badResponse, message: "the answer is not HTTP")
                 }
+                onAnswer(http.statusCode)
                 let remaining = http.value(forHTTPHeaderField: "x-ratelimit-remaining").flatMap { Int($0) }
                 let reset = http.value(forHTTPHeaderField: "x-ratelimit-reset").flatMap { Double($0) }
                 await pacer.observe(remaining: remaining, resetSeconds: reset)
@@ -60,6 +61,7 @@ extension OpenPanelClient {
                     throw ErrorResponse.error(status: http.statusCode, body: data)
                 }
             } catch let error as URLError {
+                onAnswer(nil)
                 failure = OpenPanelError(
                     kind: .network, message: "no answer from \(configuration.baseURL.host ?? "the server"): \(Self.describe(error))",
                     hint: "check the API URL and the network")

@@ -23,17 +23,23 @@ public struct OpenPanelClient: Sendable {
     let pacer: RequestPacer
     /// Told of each wait for the rate limit or before a retry, in words (`rate limited, waiting 10 s`).
     let onWait: @Sendable (String) -> Void
+    /// Told of each answer's HTTP status (`nil`: no answer), for a server's metrics.
+    let onAnswer: @Sendable (Int?) -> Void
 
     /// Creates a client.
-    /// - Parameter onWait: Hears of each wait for the rate limit or before a retry, once per wait (the CLI
-    ///   prints it on stderr); by default nothing is said.
+    /// - Parameters:
+    ///   - onWait: Hears of each wait for the rate limit or before a retry, once per wait (the CLI prints it
+    ///     on stderr); by default nothing is said.
+    ///   - onAnswer: Hears each attempt's HTTP status, `nil` when no answer came (`refchart serve` counts
+    ///     OpenPanel calls and 429s with it).
     public init(
         credentials: OpenPanelCredentials, configuration: OpenPanelConfiguration = OpenPanelConfiguration(),
-        onWait: @escaping @Sendable (String) -> Void = { _ in }
+        onWait: @escaping @Sendable (String) -> Void = { _ in }, onAnswer: @escaping @Sendable (Int?) -> Void = { _ in }
     ) {
         self.credentials = credentials
         self.configuration = configuration
         self.onWait = onWait
+        self.onAnswer = onAnswer
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout
         sessionConfiguration.httpCookieStorage = nil

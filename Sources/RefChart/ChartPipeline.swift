@@ -17,6 +17,8 @@ public final class ChartPipeline: Sendable {
     /// The instant `last` windows end at (without `to`) and `{date}` in output paths names.
     public let now: Date
     let sources: SourceCache
+    /// Local files kept parsed between pipelines (`refchart serve`); `nil`: each read goes to the file.
+    let parsed: ParsedSources?
     /// The shortcuts every chart's layout takes (all); the golden tests also draw every chart without them.
     package let layoutShortcuts: LayoutShortcuts
 
@@ -33,9 +35,16 @@ public final class ChartPipeline: Sendable {
     }
 
     /// Creates a pipeline whose layouts take only the given shortcuts.
-    package init(now: Date, openPanel: @escaping @Sendable () throws -> OpenPanelClient, layoutShortcuts: LayoutShortcuts) {
+    package convenience init(now: Date, openPanel: @escaping @Sendable () throws -> OpenPanelClient, layoutShortcuts: LayoutShortcuts) {
+        self.init(now: now, sources: SourceCache(makeClient: openPanel), parsed: nil, layoutShortcuts: layoutShortcuts)
+    }
+
+    /// Creates a pipeline sharing `sources` (OpenPanel client, references, downloads) and `parsed` (local
+    /// files) with others: a server's requests.
+    package init(now: Date, sources: SourceCache, parsed: ParsedSources?, layoutShortcuts: LayoutShortcuts = .all) {
         self.now = now
-        sources = SourceCache(makeClient: openPanel)
+        self.sources = sources
+        self.parsed = parsed
         self.layoutShortcuts = layoutShortcuts
     }
 
@@ -68,7 +77,10 @@ public final class ChartPipeline: Sendable {
         let outputs = try request.outputs(now: now)
         var references: [Reference] = []
         var warnings: [OptionText] = []
-        for file in request.references { references += try ReferencesFile.read(path: file, zone: zone) }
+        for file in request.references {
+            let read = { try ReferencesFile.read(path: file, zone: zone) }
+            references += try parsed?.references(path: file, zone: zone, read: read) ?? read()
+        }
         if let project = request.openpanelProject {
             do {
                 references += try await sources.references(project: project)
@@ -176,7 +188,12 @@ public final class ChartPipeline: Sendable {
         }
         var options = try request.csvOptions()
         options.reduction = reduction
-        guard MetricSource.isURL(csv) else { return try CSVReader.read(path: csv, options: options) }
+        guard MetricSource.isURL(csv) else {
+            if csv != "-", let kept = try parsed?.table(path: csv, options: options, read: { try CSVReader.read(path: csv, options: $0) }) {
+                return kept
+            }
+            return try CSVReader.read(path: csv, options: options)
+        }
         let file = try await sources.csvFile(csv)
         return try CSVReader.read(path: file.path, source: MetricSource.redacted(csv), options: options)
     }

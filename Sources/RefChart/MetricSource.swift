@@ -23,7 +23,7 @@ public enum MetricSource {
     }
 
     /// Whether `location` is an http(s) URL rather than a path.
-    static func isURL(_ location: String) -> Bool {
+    package static func isURL(_ location: String) -> Bool {
         location.hasPrefix("http://") || location.hasPrefix("https://")
     }
 

@@ -5,14 +5,14 @@ import Foundation
 ///
 /// Concurrent requests for the same project or URL wait for the one fetch in flight rather than start
 /// their own. Downloaded files are removed when the cache goes.
-actor SourceCache {
+package actor SourceCache {
     private let makeClient: @Sendable () throws -> OpenPanelClient
     private var client: Result<OpenPanelClient, any Error>?
     private var projects: [String: Task<[Reference], any Error>] = [:]
     private var downloads: [String: Task<URL, any Error>] = [:]
     private var files: [URL] = []
 
-    init(makeClient: @escaping @Sendable () throws -> OpenPanelClient) {
+    package init(makeClient: @escaping @Sendable () throws -> OpenPanelClient) {
         self.makeClient = makeClient
     }
 

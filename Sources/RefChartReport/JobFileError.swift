@@ -12,6 +12,8 @@ public struct JobFileError: RefChartFailure, Hashable {
     public var column: Int?
     /// What is wrong and how to fix it.
     public var message: String
+    /// The key at fault, when one is (a request body's errors name it for a client).
+    public var field: String?
     /// The file's other problems, in file order (a file is checked whole, as a compiler checks).
     public var more: [JobFileError] = []
 

@@ -113,7 +113,7 @@ extension JobFileParser {
             }
             (settings.host, settings.port) = (String(parts[0]), port)
         }
-        for (key, range) in [("concurrency", 1...256), ("queue", 0...100_000), ("cacheEntries", 0...1_000_000)] {
+        for (key, range) in [("concurrency", 1...256), ("queue", 0...100_000), ("cacheEntries", 0...1_000_000), ("rateLimit", 1...1_000_000)] {
             guard let raw = try text(key, in: mapping) else { continue }
             guard let value = Int(raw), range.contains(value) else {
                 throw error(at: mapping[key], "\"\(key)\" must be \(range.lowerBound) to \(range.upperBound)")
@@ -121,6 +121,7 @@ extension JobFileParser {
             switch key {
             case "concurrency": settings.concurrency = value
             case "queue": settings.queue = value
+            case "rateLimit": settings.rateLimit = value
             default: settings.cacheEntries = value
             }
         }
@@ -129,6 +130,26 @@ extension JobFileParser {
                 throw error(at: mapping["deadline"], "\"deadline\" must be seconds, more than 0 and at most 3600")
             }
             settings.deadline = seconds
+        }
+        if let raw = try text("openPanelTTL", in: mapping) {
+            guard let seconds = Double(raw), seconds >= 0, seconds <= 86_400 else {
+                throw error(at: mapping["openPanelTTL"], "\"openPanelTTL\" must be seconds, 0 to 86400")
+            }
+            settings.openPanelTTL = seconds
+        }
+        if let raw = try text("accessLog", in: mapping) {
+            guard let form = ServeSettings.AccessLog(rawValue: raw) else {
+                throw error(at: mapping["accessLog"], "\"accessLog\" must be json, text or off")
+            }
+            settings.accessLog = form
+        }
+        if let node = mapping["sources"] { settings.sources = try serveSources(node) }
+        if let node = mapping["projects"] {
+            let projects = (node.sequence ?? [node]).compactMap(\.string).filter { !$0.isEmpty }
+            guard !projects.isEmpty, projects.count == (node.sequence ?? [node]).count else {
+                throw error(at: node, "\"projects\" must list OpenPanel project ids")
+            }
+            settings.projects = projects
         }
         if let node = mapping["tokens"] {
             let hashes = (node.sequence ?? [node]).map { $0.string?.lowercased() ?? "" }
@@ -139,5 +160,33 @@ extension JobFileParser {
             settings.tokenHashes = hashes
         }
         return settings
+    }
+
+    /// `serve.sources`: id → a CSV or references file (relative to the jobs file) or a CSV URL. A file must
+    /// exist now, so a typo is found at start, not by the first client.
+    private func serveSources(_ node: JobNode) throws -> [String: String] {
+        guard let mapping = node.mapping, !mapping.isEmpty else {
+            throw error(at: node, "\"sources\" must map ids to files, e.g. pageviews: pageviews.csv")
+        }
+        var sources: [String: String] = [:]
+        for pair in mapping {
+            guard let id = pair.key.string, id.range(of: "^[A-Za-z0-9_.-]{1,64}$", options: .regularExpression) != nil else {
+                throw error(at: pair.key, "a source id is 1 to 64 letters, digits, _, . or -")
+            }
+            guard let location = pair.value.string, !location.isEmpty else {
+                throw error(at: pair.value, "source \(quoted(id)) must be a file's path or a CSV URL")
+            }
+            if MetricSource.isURL(location) {
+                sources[id] = location
+                continue
+            }
+            let path = resolve(location)
+            var folder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &folder), !folder.boolValue else {
+                throw error(at: pair.value, "source \(quoted(id)): there is no file \(quoted(location))")
+            }
+            sources[id] = path
+        }
+        return sources
     }
 }

@@ -292,7 +292,7 @@ struct JobFileParser {
 
     /// A chart (or the defaults): a mapping whose keys are all chart keys; a single value for a list key
     /// becomes a list of one.
-    private func chartMapping(_ node: JobNode, what: String) throws -> [JobNode.Pair] {
+    func chartMapping(_ node: JobNode, what: String) throws -> [JobNode.Pair] {
         guard var mapping = node.mapping else { throw error(at: node, "\(what) must be a mapping of chart keys") }
         try checkKeys(mapping, allowed: Self.chartKeys, what: "chart key")
         for index in mapping.indices {
@@ -322,7 +322,7 @@ struct JobFileParser {
     }
 
     /// - Parameter node: Where the chart is, for a problem not at one key.
-    private func decode(_ mapping: [JobNode.Pair], at node: JobNode) throws -> ChartRequest {
+    func decode(_ mapping: [JobNode.Pair], at node: JobNode) throws -> ChartRequest {
         do {
             let keys = mapping.compactMap { $0.key.string.flatMap(ChartKey.init(stringValue:)) }
             return try ChartRequest(from: NodeDecoder(JobNode(.mapping(mapping), line: node.line, column: node.column)), keys: keys)

@@ -16,10 +16,13 @@ enum Race<Value: Sendable> {
         }
     }
 
-    static func within(_ seconds: Double, _ work: @escaping @Sendable () async throws -> Value) async -> Outcome {
+    /// - Parameter executor: Where the work runs (``RenderExecutor``), not the cooperative pool.
+    static func within(
+        _ seconds: Double, on executor: (any TaskExecutor)? = nil, _ work: @escaping @Sendable () async throws -> Value
+    ) async -> Outcome {
         await withCheckedContinuation { continuation in
             let once = Once(continuation)
-            Task {
+            Task(executorPreference: executor) {
                 do {
                     let value = try await work()
                     await once.finish(.finished(.success(value)))

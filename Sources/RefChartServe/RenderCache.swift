@@ -4,11 +4,7 @@ import Foundation
 /// chart, its overrides, the format and the versions (modification time and size) of the files it reads,
 /// so an edited CSV or references file is a new entry, never a stale answer.
 actor RenderCache {
-    struct Image: Sendable {
-        var bytes: [UInt8]
-        var contentType: String
-        var etag: String
-    }
+    typealias Image = ChartService.Answer
 
     private let limit: Int
     private var entries: [String: Image] = [:]

@@ -15,7 +15,8 @@ struct RefChartCommand: AsyncParsableCommand {
             """,
         version: RefChartVersion.description,
         subcommands: [
-            RenderCommand.self, ReportCommand.self, ServeCommand.self, ReferencesCommand.self, DashboardCommand.self, InspectCommand.self,
+            RenderCommand.self, ReportCommand.self, ServeCommand.self, MCPCommand.self, ReferencesCommand.self, DashboardCommand.self,
+            InspectCommand.self,
             BenchCommand.self,
             BenchRunCommand.self,
             ReportWorkerCommand.self,

@@ -18,8 +18,21 @@ import FoundationNetworking
         let log: URL
 
         func get(_ path: String, headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String], body: Data) {
+            try await send(path, headers: headers, body: nil)
+        }
+
+        func post(_ path: String, _ body: String) async throws -> (status: Int, headers: [String: String], body: Data) {
+            try await send(path, headers: [:], body: Data(body.utf8))
+        }
+
+        private func send(
+            _ path: String, headers: [String: String], body: Data?
+        ) async throws -> (
+            status: Int, headers: [String: String], body: Data
+        ) {
             var request = URLRequest(url: URL(string: url.absoluteString + path)!, timeoutInterval: 60)
             for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+            if let body { (request.httpMethod, request.httpBody) = ("POST", body) }
             let (data, response) = try await URLSession.shared.data(for: request)
             let http = response as! HTTPURLResponse
             var fields: [String: String] = [:]
@@ -97,7 +110,11 @@ import FoundationNetworking
         let (missing, gif) = (try await server.get("/v1/charts/nope.png").status, try await server.get("/v1/charts/pageviews.gif").status)
         #expect(missing == 404 && gif == 404)
         let metrics = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
-        #expect(metrics.contains(#"refchart_chart_requests_total{status="304"} 1"#) && metrics.contains("refchart_cache_hits_total 2"), "\(metrics)")
+        #expect(
+            metrics.contains(#"refchart_requests_total{route="/v1/charts/{file}",status="304"} 1"#)
+                && metrics.contains("refchart_cache_hits_total 2"),
+            "\(metrics)")
+        #expect(metrics.contains("# TYPE refchart_render_seconds histogram") && metrics.contains(#"refchart_render_seconds_bucket{le="+Inf"} 3"#))
     }
 
     /// With `tokens:` (their SHA-256), charts need `Authorization: Bearer TOKEN`; the probes do not.
