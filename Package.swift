@@ -86,7 +86,7 @@ let package = Package(
         // `refchart mcp`: the same charts as tools (list_charts, render_chart) for an MCP client on stdio.
         .target(
             name: "RefChartMCP",
-            dependencies: ["RefChartServe", "RefChartReport", .product(name: "MCP", package: "swift-sdk")],
+            dependencies: ["RefChart", "RefChartServe", "RefChartReport", .product(name: "MCP", package: "swift-sdk")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
