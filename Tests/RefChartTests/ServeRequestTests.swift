@@ -86,12 +86,16 @@ import Testing
         defer { server.process.terminate() }
         var statuses: [Int] = []
         var retry: String?
-        for _ in 0..<5 {
+        let started = Date()
+        for _ in 0..<8 {
             let answer = try await server.get("/v1/charts", headers: ["Authorization": "Bearer s3cret-token"])
             statuses.append(answer.status)
             if answer.status == 429 { retry = answer.headers["retry-after"] }
         }
-        #expect(statuses == [200, 200, 200, 429, 429])
+        // A token comes back every 20 s: a machine that stalls mid-test may earn one more, never many.
+        let refills = Int(Date().timeIntervalSince(started) / 20) + 1
+        #expect(Array(statuses.prefix(3)) == [200, 200, 200] && statuses.contains(429), "\(statuses)")
+        #expect(statuses.filter { $0 == 200 }.count <= 3 + refills && statuses.allSatisfy { $0 == 200 || $0 == 429 }, "\(statuses)")
         #expect(Int(retry ?? "") ?? 0 >= 1, "Retry-After: \(retry ?? "none")")
         // Probes are never limited.
         #expect(try await server.get("/healthz").status == 200)
@@ -99,7 +103,9 @@ import Testing
         let entries = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
         #expect(entries.count == lines.count && entries.count >= 6, "\(lines)")
         let limited = entries.filter { $0["status"] == "429" }
-        #expect(limited.count == 2 && limited.allSatisfy { $0["route"] == "/v1/charts" && $0["method"] == "GET" && $0["ms"] != nil })
+        #expect(
+            limited.count == statuses.filter { $0 == 429 }.count
+                && limited.allSatisfy { $0["route"] == "/v1/charts" && $0["method"] == "GET" && $0["ms"] != nil })
         #expect(!lines.joined().contains("s3cret-token"))
     }
 }
