@@ -6,10 +6,10 @@ package import RefChartCore
 /// time and size), so an edited file is read again, never answered stale.
 ///
 /// Bounded: files over ``largestFile`` bytes are not kept (a long CSV is reduced while it is read, which
-/// a kept table would forgo), and past ``limit`` entries the least recently used goes.
+/// a kept table would forgo), and past the limit of entries the least recently used goes.
 ///
-/// A class, shared by every pipeline of a server. A lock, not an actor: the work it guards is a dictionary lookup, and a render must not wait behind
-/// another render's read. Sendable because every stored property is guarded by `lock`.
+/// A class, shared by every pipeline of a server. A lock, not an actor: the work it guards is a dictionary
+/// lookup, and a render must not wait behind another render's read. Sendable because every stored property is guarded by `lock`.
 package final class ParsedSources: @unchecked Sendable {
     private struct Key: Hashable {
         var path: String
@@ -29,23 +29,17 @@ package final class ParsedSources: @unchecked Sendable {
         case references([Reference])
     }
 
-    package let limit: Int
     package let largestFile: Int
     private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-    private var order: [Key] = []
-    private var counts = (hits: 0, misses: 0)
+    private var entries: LeastRecentlyUsed<Key, Entry>
 
     /// - Parameters:
     ///   - limit: Files kept at most.
     ///   - largestFile: Bytes a file may have to be kept (by default 32 MB: ~1M rows of a two-column CSV).
     package init(limit: Int = 64, largestFile: Int = 32 << 20) {
-        self.limit = limit
+        entries = LeastRecentlyUsed(limit: limit)
         self.largestFile = largestFile
     }
-
-    /// Reads of kept files answered from memory, and reads that went to the file.
-    package var hits: (hits: Int, misses: Int) { lock.withLock { counts } }
 
     /// The CSV at `path` read with `options` (without a reduction: a kept table serves every window).
     /// `nil` when the file is too large to keep: read it as usual.
@@ -79,31 +73,14 @@ package final class ParsedSources: @unchecked Sendable {
     }
 
     private func lookUp(_ key: Key) -> Entry? {
-        lock.withLock {
-            guard let entry = entries[key] else {
-                counts.misses += 1
-                return nil
-            }
-            counts.hits += 1
-            if let index = order.lastIndex(of: key) { order.remove(at: index) }
-            order.append(key)
-            return entry
-        }
+        lock.withLock { entries.value(for: key) }
     }
 
     private func keep(_ entry: Entry, for key: Key) {
         lock.withLock {
-            guard limit > 0 else { return }
             // An older version of the same file (same path and reading) goes at once.
-            for stale in order where stale.path == key.path && stale.reading == key.reading && stale != key {
-                entries[stale] = nil
-            }
-            order.removeAll { entries[$0] == nil && $0 != key }
-            if entries.updateValue(entry, forKey: key) == nil { order.append(key) }
-            while entries.count > limit, let oldest = order.first {
-                order.removeFirst()
-                entries[oldest] = nil
-            }
+            entries.removeAll { $0.path == key.path && $0.reading == key.reading && $0 != key }
+            entries.store(entry, for: key)
         }
     }
 }

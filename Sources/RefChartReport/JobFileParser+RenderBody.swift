@@ -11,12 +11,7 @@ extension JobFileParser {
     /// The chart `text` asks for, its sources replaced by the config's paths and URLs, validated.
     /// - Throws: ``JobFileError`` with the line, column and ``JobFileError/field`` at fault.
     func renderRequest(_ text: String, serve: ServeSettings, projects: Set<String>) throws -> ChartRequest {
-        let root: JobNode?
-        do {
-            root = try JobNodeReader.read(text)
-        } catch {
-            throw JobFileError(file: file, line: error.line, column: error.column, message: error.message)
-        }
+        let root = try root(of: text)
         guard let root, let mapping = root.mapping else {
             throw error(at: root, "the body must be one chart: a mapping of chart keys, e.g. {\"csv\": \"pageviews\"}")
         }

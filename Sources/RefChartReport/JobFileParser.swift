@@ -31,13 +31,17 @@ struct JobFileParser {
         folderPath = self.folder.path
     }
 
-    func parse(_ text: String) throws -> ReportJob {
-        let root: JobNode?
+    /// The YAML (or JSON) of `text` as nodes; a syntax error is a ``JobFileError`` at its line and column.
+    func root(of text: String) throws -> JobNode? {
         do {
-            root = try JobNodeReader.read(text)
+            return try JobNodeReader.read(text)
         } catch {
             throw JobFileError(file: file, line: error.line, column: error.column, message: error.message)
         }
+    }
+
+    func parse(_ text: String) throws -> ReportJob {
+        let root = try root(of: text)
         guard let root, let top = root.mapping else {
             throw error(at: root, "the top level must be a mapping with a \"charts\" list")
         }
@@ -346,7 +350,7 @@ struct JobFileParser {
     }
 
     private func resolvePaths(_ request: inout ChartRequest) {
-        if let csv = request.csv, csv != "-", !csv.hasPrefix("http://"), !csv.hasPrefix("https://") {
+        if let csv = request.csv, csv != "-", !MetricSource.isURL(csv) {
             request.csv = resolve(csv)
         }
         request.references = request.references.map(resolve)

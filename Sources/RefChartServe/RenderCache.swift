@@ -1,4 +1,4 @@
-import Foundation
+import RefChartCore
 
 /// Rendered images by request, the least recently used dropped past `limit` entries. The key holds the
 /// chart, its overrides, the format and the versions (modification time and size) of the files it reads,
@@ -6,31 +6,20 @@ import Foundation
 actor RenderCache {
     typealias Image = ChartService.Answer
 
-    private let limit: Int
-    private var entries: [String: Image] = [:]
-    private var order: [String] = []
+    private var entries: LeastRecentlyUsed<String, Image>
     private(set) var hits = 0
     private(set) var misses = 0
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) { entries = LeastRecentlyUsed(limit: limit) }
 
     func image(_ key: String) -> Image? {
-        guard let image = entries[key] else {
+        guard let image = entries.value(for: key) else {
             misses += 1
             return nil
         }
         hits += 1
-        if let index = order.lastIndex(of: key) { order.remove(at: index) }
-        order.append(key)
         return image
     }
 
-    func store(_ image: Image, for key: String) {
-        guard limit > 0 else { return }
-        if entries.updateValue(image, forKey: key) == nil { order.append(key) }
-        while entries.count > limit, let oldest = order.first {
-            order.removeFirst()
-            entries[oldest] = nil
-        }
-    }
+    func store(_ image: Image, for key: String) { entries.store(image, for: key) }
 }
